@@ -1,0 +1,20 @@
+import { topText } from '../src/core/format/top-text';
+import { Session } from '../src/core/model/session';
+import { buildCallTree } from '../src/core/query/call-tree';
+import { nodeKeys } from '../src/core/query/granularity';
+import { sampleIndexOf } from '../src/core/query/sample-index';
+import { topReport } from '../src/core/query/top';
+import { parseArgs, UsageError } from './args';
+import { loadFile } from './load';
+
+export const TOP_USAGE = 'parkview top [--cum] [--sample_index=NAME] FILE';
+
+export async function topCommand(argv: string[]): Promise<string> {
+  const { opts, positional } = parseArgs(argv, ['cum']);
+  if (positional.length !== 1) throw new UsageError(`usage: ${TOP_USAGE}`);
+  const session = new Session();
+  const snapshot = await loadFile(session, positional[0]);
+  const si = sampleIndexOf(snapshot, opts.sample_index);
+  const tree = buildCallTree(session, snapshot, si);
+  return topText(snapshot, si, topReport(tree, nodeKeys(session, 'functions'), session.frames, opts.cum ? 'cum' : 'flat'));
+}

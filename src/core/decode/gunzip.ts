@@ -1,0 +1,64 @@
+import { ProfileError } from './errors';
+import { formatBytes } from './limits';
+
+/** Output past this size with a higher compression ratio than BOMB_RATIO is treated as a decompression bomb. */
+const BOMB_MIN_BYTES = 16 * 1024 * 1024;
+const BOMB_RATIO = 200;
+const INPUT_CHUNK = 64 * 1024;
+
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/** Inflates gzip data with the platform's DecompressionStream, refusing to produce more than `maxBytes`. */
+export async function gunzip(bytes: Uint8Array, maxBytes: number): Promise<Uint8Array> {
+  const ds = new DecompressionStream('gzip');
+  const writer = ds.writable.getWriter();
+  const reader = ds.readable.getReader();
+  let consumed = 0;
+  const pump = (async () => {
+    for (let off = 0; off < bytes.length; off += INPUT_CHUNK) {
+      const chunk = bytes.subarray(off, Math.min(off + INPUT_CHUNK, bytes.length));
+      await writer.write(chunk as Uint8Array<ArrayBuffer>);
+      consumed += chunk.length;
+    }
+    await writer.close();
+  })();
+  pump.catch(() => {});
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > maxBytes) {
+        throw new ProfileError(`decompressing profile: larger than the ${formatBytes(maxBytes)} limit (stopped after ${formatBytes(total)}); raise the limit in settings if the profile is genuine`);
+      }
+      if (total > BOMB_MIN_BYTES && total > (consumed + INPUT_CHUNK) * BOMB_RATIO) {
+        throw new ProfileError(`decompressing profile: ${formatBytes(consumed + INPUT_CHUNK)} inflates past ${formatBytes(total)} (over ${BOMB_RATIO}:1), which is a decompression bomb, not a profile`);
+      }
+      chunks.push(value);
+    }
+    await pump;
+  } catch (e) {
+    reader.cancel().catch(() => {});
+    writer.abort().catch(() => {});
+    if (e instanceof ProfileError) throw e;
+    throw new ProfileError(`decompressing profile: ${describeInflateError(String((e as Error).message ?? e))}`);
+  }
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(total);
+  let pos = 0;
+  for (const c of chunks) {
+    out.set(c, pos);
+    pos += c.length;
+  }
+  return out;
+}
+
+function describeInflateError(msg: string): string {
+  if (/end of (file|stream|input)|unexpected end|truncat/i.test(msg)) return 'unexpected EOF (the gzip data is truncated)';
+  if (/check|crc/i.test(msg)) return `corrupt gzip data (${msg.replace(/^.*?:\s*/, '')})`;
+  return `corrupt gzip data (${msg})`;
+}

@@ -1,0 +1,359 @@
+import { SnapshotBuilder } from '../model/builder';
+import type { Session } from '../model/session';
+import type { SampleType } from '../model/snapshot';
+import type { Label } from '../model/tables';
+import { ProfileError } from './errors';
+import { Reader, readInt64 } from './protobuf-reader';
+
+/** Field numbers of perftools.profiles.Profile (proto/profile.proto). */
+const enum F {
+  SampleType = 1,
+  Sample = 2,
+  Mapping = 3,
+  Location = 4,
+  Function = 5,
+  StringTable = 6,
+  DropFrames = 7,
+  KeepFrames = 8,
+  TimeNanos = 9,
+  DurationNanos = 10,
+  PeriodType = 11,
+  Period = 12,
+  Comment = 13,
+  DefaultSampleType = 14,
+  DocUrl = 15,
+}
+
+const WIRE = [0, 1, 2, 5];
+const EXPECTED_WIRE: Record<number, number> = { 1: 2, 2: 2, 3: 2, 4: 2, 5: 2, 6: 2, 7: 0, 8: 0, 9: 0, 10: 0, 11: 2, 12: 0, 13: -1, 14: 0, 15: 0 };
+
+interface Layout {
+  strings: string[];
+  sampleTypes: number[];
+  samples: number[];
+  locations: number[];
+  functions: number[];
+  periodType: number;
+  firstMapping: number;
+  timeNanos: number;
+  durationNanos: number;
+  period: number;
+  comments: number[];
+  defaultSampleType: number;
+}
+
+/** True when the bytes start like a pprof Profile message. */
+export function looksLikeProfile(bytes: Uint8Array): boolean {
+  if (bytes.length < 2) return false;
+  const tag = bytes[0];
+  const field = tag >>> 3;
+  const wire = tag & 7;
+  return field >= 1 && field <= 15 && (EXPECTED_WIRE[field] === wire || (field === 13 && (wire === 0 || wire === 2)));
+}
+
+/** Pass one: find where each repeated message starts, read scalars and the string table. */
+function scan(r: Reader): Layout {
+  const l: Layout = {
+    strings: [],
+    sampleTypes: [],
+    samples: [],
+    locations: [],
+    functions: [],
+    periodType: -1,
+    firstMapping: -1,
+    timeNanos: 0,
+    durationNanos: 0,
+    period: 0,
+    comments: [],
+    defaultSampleType: 0,
+  };
+  const exact = { inexact: false };
+  while (r.pos < r.len) {
+    const tag = r.uint32();
+    const field = tag >>> 3;
+    const wire = tag & 7;
+    if (!WIRE.includes(wire) || field === 0) throw new Error(`invalid wire type ${wire} for field ${field}`);
+    switch (field) {
+      case F.SampleType:
+      case F.Sample:
+      case F.Location:
+      case F.Function:
+      case F.PeriodType: {
+        const start = r.pos;
+        const len = r.uint32();
+        if (r.pos + len > r.len) throw new RangeError('index out of range');
+        const list = field === F.SampleType ? l.sampleTypes : field === F.Sample ? l.samples : field === F.Location ? l.locations : field === F.Function ? l.functions : null;
+        if (list) list.push(start);
+        else l.periodType = start;
+        r.pos += len;
+        break;
+      }
+      case F.Mapping: {
+        if (l.firstMapping < 0) l.firstMapping = r.pos;
+        r.skipType(wire);
+        break;
+      }
+      case F.StringTable:
+        l.strings.push(r.string());
+        break;
+      case F.TimeNanos:
+        l.timeNanos = readInt64(r, exact);
+        break;
+      case F.DurationNanos:
+        l.durationNanos = readInt64(r, exact);
+        break;
+      case F.Period:
+        l.period = readInt64(r, exact);
+        break;
+      case F.DefaultSampleType:
+        l.defaultSampleType = readInt64(r, exact);
+        break;
+      case F.Comment:
+        if (wire === 2) {
+          const end = r.uint32() + r.pos;
+          while (r.pos < end) l.comments.push(readInt64(r, exact));
+        } else l.comments.push(readInt64(r, exact));
+        break;
+      default:
+        r.skipType(wire);
+    }
+  }
+  if (r.pos !== r.len) throw new RangeError('index out of range');
+  return l;
+}
+
+function str(l: Layout, i: number): string {
+  if (i < 0 || i >= l.strings.length || !Number.isInteger(i)) {
+    throw new ProfileError(`malformed profile: string index ${i} out of range (the table has ${l.strings.length} strings)`);
+  }
+  return l.strings[i];
+}
+
+/** The main binary's base name, from the first mapping, as pprof's `File:` line shows it. */
+function readBinary(r: Reader, l: Layout): string {
+  if (l.firstMapping < 0) return '';
+  r.pos = l.firstMapping;
+  const end = r.uint32() + r.pos;
+  let filename = 0;
+  while (r.pos < end) {
+    const tag = r.uint32();
+    if (tag === 0x28) filename = r.uint32();
+    else r.skipType(tag & 7);
+  }
+  return str(l, filename).split('/').pop() ?? '';
+}
+
+function readValueType(r: Reader, l: Layout, start: number): SampleType {
+  r.pos = start;
+  const end = r.uint32() + r.pos;
+  let type = 0;
+  let unit = 0;
+  while (r.pos < end) {
+    const tag = r.uint32();
+    if (tag === 0x08) type = r.uint32();
+    else if (tag === 0x10) unit = r.uint32();
+    else r.skipType(tag & 7);
+  }
+  return { type: str(l, type), unit: str(l, unit) };
+}
+
+/** Session function ids by pprof function id. */
+function readFunctions(r: Reader, l: Layout, session: Session): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const start of l.functions) {
+    r.pos = start;
+    const end = r.uint32() + r.pos;
+    let id = 0;
+    let name = 0;
+    let system = 0;
+    let file = 0;
+    let startLine = 0;
+    while (r.pos < end) {
+      const tag = r.uint32();
+      switch (tag) {
+        case 0x08:
+          id = r.uint64() as unknown as number;
+          break;
+        case 0x10:
+          name = r.uint32();
+          break;
+        case 0x18:
+          system = r.uint32();
+          break;
+        case 0x20:
+          file = r.uint32();
+          break;
+        case 0x28:
+          startLine = r.int64() as unknown as number;
+          break;
+        default:
+          r.skipType(tag & 7);
+      }
+    }
+    if (id === 0) throw new ProfileError('malformed profile: function with id 0');
+    out.set(id, session.functions.intern(str(l, name), str(l, file), startLine, str(l, system)));
+  }
+  return out;
+}
+
+/** Each location's frames, root-most (the real caller) first, as in a stack walk from the root. */
+function readLocations(r: Reader, l: Layout, session: Session, funcs: Map<number, number>): Map<number, Int32Array> {
+  const out = new Map<number, Int32Array>();
+  const frames: number[] = [];
+  for (const start of l.locations) {
+    r.pos = start;
+    const end = r.uint32() + r.pos;
+    let id = 0;
+        frames.length = 0;
+    while (r.pos < end) {
+      const tag = r.uint32();
+      if (tag === 0x08) id = r.uint64() as unknown as number;
+      else if (tag === 0x22) {
+        const lineEnd = r.uint32() + r.pos;
+        let fn = 0;
+        let line = 0;
+        while (r.pos < lineEnd) {
+          const t = r.uint32();
+          if (t === 0x08) fn = r.uint64() as unknown as number;
+          else if (t === 0x10) line = r.int64() as unknown as number;
+          else r.skipType(t & 7);
+        }
+        const f = funcs.get(fn);
+        if (f === undefined) throw new ProfileError(`malformed profile: location id: ${id} has a line with nil function (function id ${fn} not found)`);
+        frames.push(f, line);
+      } else r.skipType(tag & 7);
+    }
+    if (id === 0) throw new ProfileError('malformed profile: location with id 0');
+    if (frames.length === 0) {
+      // An unsymbolized location, which pprof reports as <unknown>.
+      frames.push(session.functions.intern('<unknown>', ''), 0);
+    }
+    // frames holds (function, line) pairs innermost first; every line but the last was inlined.
+    const n = frames.length / 2;
+    const rootFirst = new Int32Array(n);
+    for (let i = 0; i < n; i++) rootFirst[n - 1 - i] = session.frames.intern(frames[2 * i], frames[2 * i + 1], i < n - 1);
+    out.set(id, rootFirst);
+  }
+  return out;
+}
+
+function readSamples(r: Reader, l: Layout, builder: SnapshotBuilder, locs: Map<number, Int32Array>, nTypes: number): void {
+  const session = builder.session;
+  const stacks = session.stacks;
+  const locIds: number[] = [];
+  const values: number[] = [];
+  const labels: Label[] = [];
+  const exact = { inexact: false };
+  // Most samples share a label set; remember the last one's raw encoding to skip re-interning.
+  let lastLabelKey = '';
+  let lastLabelSet = 0;
+  for (const start of l.samples) {
+    r.pos = start;
+    const end = r.uint32() + r.pos;
+    locIds.length = 0;
+    values.length = 0;
+    labels.length = 0;
+    let labelKey = '';
+    while (r.pos < end) {
+      const tag = r.uint32();
+      if (tag === 0x0a) {
+        const e = r.uint32() + r.pos;
+        while (r.pos < e) locIds.push(r.uint64() as unknown as number);
+      } else if (tag === 0x08) locIds.push(r.uint64() as unknown as number);
+      else if (tag === 0x12) {
+        const e = r.uint32() + r.pos;
+        while (r.pos < e) values.push(readInt64(r, exact));
+      } else if (tag === 0x10) values.push(readInt64(r, exact));
+      else if (tag === 0x1a) {
+        const e = r.uint32() + r.pos;
+        let key = 0;
+        let s = 0;
+        let num = 0;
+        let unit = 0;
+        let isNum = false;
+        while (r.pos < e) {
+          const t = r.uint32();
+          if (t === 0x08) key = r.uint32();
+          else if (t === 0x10) s = r.uint32();
+          else if (t === 0x18) {
+            num = readInt64(r, exact);
+            isNum = true;
+          } else if (t === 0x20) unit = r.uint32();
+          else r.skipType(t & 7);
+        }
+        labelKey += `${key},${s},${isNum ? num : ''},${unit};`;
+        labels.push(isNum && s === 0 ? { key: str(l, key), value: String(num), num, unit: str(l, unit) } : { key: str(l, key), value: str(l, s) });
+      } else r.skipType(tag & 7);
+    }
+    if (r.pos !== end) throw new RangeError('index out of range');
+    if (values.length !== nTypes) throw new ProfileError(`mismatch: sample has ${values.length} values vs. ${nTypes} types`);
+    let node = 0;
+    for (let i = locIds.length - 1; i >= 0; i--) {
+      const frames = locs.get(locIds[i]);
+      if (frames === undefined) throw new ProfileError(`malformed profile: sample has nil location (location id ${locIds[i]} not found)`);
+      for (let j = 0; j < frames.length; j++) node = stacks.child(node, frames[j]);
+    }
+    let labelSet = 0;
+    if (labels.length) {
+      if (labelKey !== lastLabelKey) {
+        lastLabelKey = labelKey;
+        lastLabelSet = session.labelSets.intern(labels.slice());
+      }
+      labelSet = lastLabelSet;
+    }
+    builder.add(node, labelSet, values);
+  }
+  if (exact.inexact) builder.warn('some values exceed 2^53 and are shown rounded to the nearest representable number');
+}
+
+export function profileKind(sampleTypes: SampleType[], periodType: SampleType | null, defaultType: string, nameHint: string): string {
+  const types = sampleTypes.map((t) => t.type);
+  for (const k of ['goroutineleak', 'goroutine', 'threadcreate']) if (types.includes(k)) return k;
+  if (periodType?.type === 'cpu') return 'cpu';
+  if (periodType?.type === 'space') return defaultType.startsWith('alloc') ? 'allocs' : 'heap';
+  if (types.includes('contentions')) return /\bmutex\b/.test(nameHint) ? 'mutex' : /\bblock\b/.test(nameHint) ? 'block' : 'contentions';
+  return defaultType || 'profile';
+}
+
+/** Decodes a pprof protobuf (already decompressed) into a snapshot builder. */
+export function decodePprof(bytes: Uint8Array, session: Session, name: string): SnapshotBuilder {
+  const r = Reader.create(bytes);
+  let layout: Layout;
+  try {
+    layout = scan(r);
+  } catch (e) {
+    if (e instanceof ProfileError) throw e;
+    throw new ProfileError(looksLikeProfile(bytes) ? `malformed profile: truncated or corrupt protobuf (${(e as Error).message})` : 'unrecognized profile format');
+  }
+  if (layout.strings.length === 0 || layout.sampleTypes.length === 0) {
+    throw new ProfileError(layout.strings.length === 0 && layout.samples.length === 0 ? 'unrecognized profile format' : 'malformed profile: no sample types');
+  }
+  if (layout.strings[0] !== '') throw new ProfileError("malformed profile: string_table[0] must be ''");
+  try {
+    const sampleTypes = layout.sampleTypes.map((s) => readValueType(r, layout, s));
+    const periodType = layout.periodType >= 0 ? readValueType(r, layout, layout.periodType) : null;
+    const defaultName = layout.defaultSampleType ? str(layout, layout.defaultSampleType) : '';
+    let defaultIdx = sampleTypes.findIndex((t) => t.type === defaultName);
+    if (defaultIdx < 0) defaultIdx = sampleTypes.length - 1;
+    const builder = new SnapshotBuilder(session, {
+      name,
+      format: 'pprof',
+      kind: profileKind(sampleTypes, periodType, sampleTypes[defaultIdx].type, name),
+      sampleTypes,
+      defaultSampleType: defaultIdx,
+      timeMs: layout.timeNanos ? layout.timeNanos / 1e6 : null,
+      periodType,
+      period: layout.period,
+      durationNanos: layout.durationNanos,
+      comments: layout.comments.map((c) => str(layout, c)),
+      binary: readBinary(r, layout),
+    });
+    const funcs = readFunctions(r, layout, session);
+    const locs = readLocations(r, layout, session, funcs);
+    readSamples(r, layout, builder, locs, sampleTypes.length);
+    return builder;
+  } catch (e) {
+    if (e instanceof ProfileError) throw e;
+    throw new ProfileError(`malformed profile: truncated or corrupt protobuf (${(e as Error).message})`);
+  }
+}

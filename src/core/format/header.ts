@@ -1,0 +1,32 @@
+import type { Snapshot } from '../model/snapshot';
+import { percentage, scale } from './units';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Go's "Jan 2, 2006 at 3:04pm (MST)" in UTC. */
+export function pprofTime(ms: number): string {
+  const d = new Date(ms);
+  const h = d.getUTCHours();
+  const h12 = h % 12 === 0 ? 12 : h % 12;
+  const min = String(d.getUTCMinutes()).padStart(2, '0');
+  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()} at ${h12}:${min}${h < 12 ? 'am' : 'pm'} (UTC)`;
+}
+
+/** Go's time.Duration String() for the durations pprof prints (e.g. 5.02s rounded to 10ms). */
+function durationLabel(ns: number): string {
+  return `${+(Math.round(ns / 1e7) / 100).toFixed(2)}s`;
+}
+
+/** The `File:`, `Type:`, `Time:` and `Duration:` lines of a pprof text report. */
+export function reportHeader(s: Snapshot, sampleIndex: number, total: number, formatValue: (v: number) => string): string[] {
+  const lines: string[] = [];
+  if (s.binary) lines.push(`File: ${s.binary}`);
+  lines.push(`Type: ${s.sampleTypes[sampleIndex].type}`);
+  if (s.timeMs !== null) lines.push(`Time: ${pprofTime(s.timeMs)}`);
+  if (s.durationNanos) {
+    const [totalNanos, unit] = scale(total, s.sampleTypes[sampleIndex].unit, 'nanoseconds');
+    const ratio = unit === 'ns' && totalNanos !== 0 ? ` (${percentage(totalNanos, s.durationNanos)})` : '';
+    lines.push(`Duration: ${durationLabel(s.durationNanos)}, Total samples = ${formatValue(total)}${ratio}`);
+  }
+  return lines;
+}

@@ -1,0 +1,91 @@
+import { IntList } from './int-list';
+import type { Session } from './session';
+import type { GoroutineFacts, SampleType, Snapshot, SourceFormat } from './snapshot';
+
+export interface SnapshotHeader {
+  name: string;
+  format: SourceFormat;
+  kind: string;
+  sampleTypes: SampleType[];
+  defaultSampleType?: number;
+  timeMs?: number | null;
+  periodType?: SampleType | null;
+  period?: number;
+  durationNanos?: number;
+  comments?: string[];
+  binary?: string;
+}
+
+/** Accumulates one snapshot's samples into session-interned groups. */
+export class SnapshotBuilder {
+  private groupIndex = new Map<number, number>();
+  private groupIds = new IntList(1024);
+  private columns: number[][];
+  readonly warnings: string[] = [];
+  goroutines: GoroutineFacts | null = null;
+
+  constructor(
+    readonly session: Session,
+    private header: SnapshotHeader,
+  ) {
+    this.columns = header.sampleTypes.map(() => []);
+  }
+
+  /** Interns a stack given root-most frame first. */
+  stack(framesRootFirst: ArrayLike<number>): number {
+    let node = 0;
+    for (let i = 0; i < framesRootFirst.length; i++) node = this.session.stacks.child(node, framesRootFirst[i]);
+    return node;
+  }
+
+  /** Adds values to the (stack, labels) group; returns the group's index in this snapshot. */
+  add(stack: number, labelSet: number, values: ArrayLike<number>): number {
+    const group = this.session.groups.intern(stack, labelSet);
+    let idx = this.groupIndex.get(group);
+    const cols = this.columns;
+    if (idx === undefined) {
+      idx = this.groupIds.push(group);
+      this.groupIndex.set(group, idx);
+      for (let t = 0; t < cols.length; t++) cols[t].push(values[t]);
+    } else {
+      for (let t = 0; t < cols.length; t++) cols[t][idx] += values[t];
+    }
+    return idx;
+  }
+
+  warn(message: string): void {
+    this.warnings.push(message);
+  }
+
+  finish(seq: number | null): Snapshot {
+    const h = this.header;
+    const values = this.columns.map((c) => Float64Array.from(c));
+    const totals = values.map((v) => {
+      let sum = 0;
+      for (let i = 0; i < v.length; i++) sum += v[i];
+      return sum;
+    });
+    const { id, loadOrder } = this.session.reserve();
+    return {
+      id,
+      name: h.name,
+      timeMs: h.timeMs ?? null,
+      seq,
+      loadOrder,
+      kind: h.kind,
+      format: h.format,
+      sampleTypes: h.sampleTypes,
+      defaultSampleType: h.defaultSampleType ?? h.sampleTypes.length - 1,
+      periodType: h.periodType ?? null,
+      period: h.period ?? 0,
+      durationNanos: h.durationNanos ?? 0,
+      comments: h.comments ?? [],
+      binary: h.binary ?? '',
+      groups: this.groupIds.toArray(),
+      values,
+      totals,
+      goroutines: this.goroutines,
+      warnings: this.warnings,
+    };
+  }
+}

@@ -1,0 +1,64 @@
+export interface SampleType {
+  type: string;
+  unit: string;
+}
+
+/** How the snapshot reached us: pprof protobuf, or one of Go's text forms. */
+export type SourceFormat = 'pprof' | 'debug1' | 'debug2';
+
+/** Per-goroutine facts that only text dumps (debug=2, panics) carry; parallel arrays, one entry per goroutine. */
+export interface GoroutineFacts {
+  id: Float64Array;
+  /** Index into the snapshot's groups. */
+  group: Int32Array;
+  /** String id of the status / wait reason ("chan send", "IO wait", …). */
+  state: Int32Array;
+  /** Wait minutes, or -1 when the header gives none. */
+  waitMinutes: Int32Array;
+  locked: Uint8Array;
+  /** Frame id of the `created by` call site, or -1. */
+  createdBy: Int32Array;
+  /** Id of the creating goroutine, or -1 when unknown. */
+  parentId: Float64Array;
+}
+
+export interface Snapshot {
+  id: number;
+  name: string;
+  /** Capture time in ms since the epoch, when known. */
+  timeMs: number | null;
+  /** Series position taken from `NNN` in a pprof-style file name, when present. */
+  seq: number | null;
+  /** Order in which the session loaded it. */
+  loadOrder: number;
+  /** Profile kind ("goroutine", "goroutineleak", "cpu", "heap", …), from the content. */
+  kind: string;
+  format: SourceFormat;
+  sampleTypes: SampleType[];
+  defaultSampleType: number;
+  periodType: SampleType | null;
+  period: number;
+  durationNanos: number;
+  comments: string[];
+  /** Main binary's base name, when the profile names it. */
+  binary: string;
+  /** Session group ids, one per distinct (stack, labels) of this snapshot. */
+  groups: Int32Array;
+  /** values[sampleType][i] belongs to groups[i]. */
+  values: Float64Array[];
+  totals: number[];
+  goroutines: GoroutineFacts | null;
+  /** Facts the user should know about the input (cut-off dump, rounded values…). */
+  warnings: string[];
+}
+
+/** What the main thread needs to list a snapshot; no per-group data. */
+export type SnapshotInfo = Omit<Snapshot, 'groups' | 'values' | 'goroutines'> & {
+  groupCount: number;
+  goroutineCount: number;
+};
+
+export function snapshotInfo(s: Snapshot): SnapshotInfo {
+  const { groups, values: _values, goroutines, ...rest } = s;
+  return { ...rest, groupCount: groups.length, goroutineCount: goroutines ? goroutines.id.length : 0 };
+}

@@ -1,0 +1,23 @@
+/** Interns strings to dense ids; id 0 is always the empty string. */
+export class StringTable {
+  private ids = new Map<string, number>([['', 0]]);
+  readonly values: string[] = [''];
+
+  intern(s: string): number {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(s);
+      this.ids.set(s, id);
+    }
+    return id;
+  }
+
+  get(id: number): string {
+    return this.values[id];
+  }
+
+  get size(): number {
+    return this.values.length;
+  }
+}

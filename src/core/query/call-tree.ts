@@ -1,0 +1,103 @@
+import type { Session } from '../model/session';
+import type { Snapshot } from '../model/snapshot';
+import { PairTable } from '../model/pair-table';
+
+/**
+ * One snapshot's samples for one sample type, merged into a compact prefix tree.
+ * Node 0 is the root; parents always have smaller ids than their children.
+ */
+export interface CallTree {
+  parent: Int32Array;
+  /** Session frame id of each node (-1 for the root). */
+  frame: Int32Array;
+  /** Value of samples whose leaf is this node. */
+  self: Float64Array;
+  total: number;
+}
+
+/**
+ * Rewrites a group's stack (root-most frame first) before aggregation; returns the frames to keep,
+ * or null to drop the group. Filters (focus, ignore, hide…) are rewrites.
+ */
+export type StackRewrite = (framesRootFirst: Int32Array, labelSet: number) => Int32Array | null;
+
+export function buildCallTree(session: Session, snapshot: Snapshot, sampleIndex: number, rewrite?: StackRewrite): CallTree {
+  return rewrite ? buildRewritten(session, snapshot, sampleIndex, rewrite) : buildDirect(session, snapshot, sampleIndex);
+}
+
+/** The unfiltered case: reuse the session's stack tree, keeping only the nodes this snapshot touches. */
+function buildDirect(session: Session, snapshot: Snapshot, sampleIndex: number): CallTree {
+  const stacks = session.stacks;
+  const sParent = stacks.parent.data;
+  const sFrame = stacks.frame.data;
+  const n = stacks.size;
+  const values = snapshot.values[sampleIndex];
+  const groupStack = session.groups.stack.data;
+  const local = new Int32Array(n).fill(-1);
+  const selfBySession = new Float64Array(n);
+  const touched: number[] = [0];
+  local[0] = 0;
+  let total = 0;
+  for (let i = 0; i < snapshot.groups.length; i++) {
+    const v = values[i];
+    if (v === 0) continue;
+    const leaf = groupStack[snapshot.groups[i]];
+    selfBySession[leaf] += v;
+    total += v;
+    for (let s = leaf; local[s] === -1; s = sParent[s]) {
+      local[s] = 0;
+      touched.push(s);
+    }
+  }
+  const order = Int32Array.from(touched).sort();
+  const size = order.length;
+  const parent = new Int32Array(size);
+  const frame = new Int32Array(size);
+  const self = new Float64Array(size);
+  parent[0] = -1;
+  frame[0] = -1;
+  for (let i = 0; i < size; i++) local[order[i]] = i;
+  for (let i = 1; i < size; i++) {
+    const s = order[i];
+    parent[i] = local[sParent[s]];
+    frame[i] = sFrame[s];
+    self[i] = selfBySession[s];
+  }
+  return { parent, frame, self, total };
+}
+
+function buildRewritten(session: Session, snapshot: Snapshot, sampleIndex: number, rewrite: StackRewrite): CallTree {
+  const values = snapshot.values[sampleIndex];
+  const groupStack = session.groups.stack.data;
+  const groupLabels = session.groups.labels.data;
+  const children = new PairTable(4096);
+  const parent: number[] = [-1];
+  const frame: number[] = [-1];
+  const self: number[] = [0];
+  let total = 0;
+  const scratch: number[] = [];
+  for (let i = 0; i < snapshot.groups.length; i++) {
+    const v = values[i];
+    if (v === 0) continue;
+    const g = snapshot.groups[i];
+    scratch.length = 0;
+    for (let s = groupStack[g]; s > 0; s = session.stacks.parent.data[s]) scratch.push(session.stacks.frame.data[s]);
+    const kept = rewrite(Int32Array.from(scratch).reverse(), groupLabels[g]);
+    if (!kept) continue;
+    let node = 0;
+    for (let j = 0; j < kept.length; j++) {
+      let next = children.get(node, kept[j]);
+      if (next < 0) {
+        next = parent.length;
+        parent.push(node);
+        frame.push(kept[j]);
+        self.push(0);
+        children.set(node, kept[j], next);
+      }
+      node = next;
+    }
+    self[node] += v;
+    total += v;
+  }
+  return { parent: Int32Array.from(parent), frame: Int32Array.from(frame), self: Float64Array.from(self), total };
+}

@@ -1,0 +1,12 @@
+import { ProfileError } from '../decode/errors';
+import type { Snapshot } from '../model/snapshot';
+
+/** Resolves pprof's `sample_index` (a type name or a number) to an index; default: the profile's default type. */
+export function sampleIndexOf(s: Snapshot, wanted?: string): number {
+  if (wanted === undefined || wanted === '') return s.defaultSampleType;
+  const byName = s.sampleTypes.findIndex((t) => t.type === wanted);
+  if (byName >= 0) return byName;
+  const n = Number(wanted);
+  if (Number.isInteger(n) && n >= 0 && n < s.sampleTypes.length) return n;
+  throw new ProfileError(`sample_index "${wanted}" is not one of ${s.sampleTypes.map((t) => t.type).join(', ')}`);
+}

@@ -1,0 +1,69 @@
+import type { CallTree } from './call-tree';
+import type { FrameTable } from '../model/tables';
+import type { NodeKeys } from './granularity';
+
+const INLINE_MARK = ['', 'inline', '', 'partial-inline'] as const;
+
+export interface TopRow {
+  key: number;
+  name: string;
+  file: string;
+  flat: number;
+  cum: number;
+  /** pprof's marker: every call into this node was inlined, or only some were. */
+  inline: '' | 'inline' | 'partial-inline';
+}
+
+export interface TopReport {
+  rows: TopRow[];
+  total: number;
+}
+
+/**
+ * pprof's flat and cum per report node: flat counts samples whose leaf is the node, cum counts
+ * samples whose stack contains it, once per sample even under recursion.
+ */
+export function topReport(tree: CallTree, keys: NodeKeys, frames: FrameTable, sortBy: 'flat' | 'cum' = 'flat'): TopReport {
+  const nKeys = keys.name.length;
+  const flat = new Float64Array(nKeys);
+  const cum = new Float64Array(nKeys);
+  const seen = new Int32Array(nKeys).fill(-1);
+  const present = new Uint8Array(nKeys);
+  // Bit 1: reached through an inlined call; bit 2: through a real call.
+  const callKinds = new Uint8Array(nKeys);
+  const { parent, frame, self } = tree;
+  const inlined = frames.inlined.data;
+  for (let n = 1; n < parent.length; n++) {
+    if (parent[n] > 0) callKinds[keys.ofFrame[frame[n]]] |= inlined[frame[n]] ? 1 : 2;
+  }
+  for (let n = 1; n < parent.length; n++) {
+    const v = self[n];
+    if (v === 0) continue;
+    flat[keys.ofFrame[frame[n]]] += v;
+    for (let s = n; s > 0; s = parent[s]) {
+      const k = keys.ofFrame[frame[s]];
+      if (seen[k] === n) continue;
+      seen[k] = n;
+      cum[k] += v;
+      present[k] = 1;
+    }
+  }
+  const rows: TopRow[] = [];
+  for (let k = 0; k < nKeys; k++) {
+    if (present[k]) rows.push({ key: k, name: keys.name[k], file: keys.file[k], flat: flat[k], cum: cum[k], inline: INLINE_MARK[callKinds[k]] });
+  }
+  rows.sort(sortBy === 'flat' ? byFlat : byCum);
+  return { rows, total: tree.total };
+}
+
+function byName(a: TopRow, b: TopRow): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+function byFlat(a: TopRow, b: TopRow): number {
+  return b.flat - a.flat || byName(a, b) || b.cum - a.cum;
+}
+
+function byCum(a: TopRow, b: TopRow): number {
+  return b.cum - a.cum || byName(a, b) || b.flat - a.flat;
+}
