@@ -1,8 +1,10 @@
 import { ProfileError } from '../src/core/decode';
 import { UsageError } from './args';
+import { SERVE_USAGE, serveCommand } from './serve';
 import { TOP_USAGE, topCommand } from './top';
 
 const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise<string> }> = {
+  serve: { usage: SERVE_USAGE, run: serveCommand },
   top: { usage: TOP_USAGE, run: topCommand },
 };
 
@@ -11,11 +13,13 @@ function usage(): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  const command = name ? COMMANDS[name] : undefined;
+  const implicitServe = argv.length === 0 || (argv[0].startsWith('-') && argv[0] !== '--help' && argv[0] !== '-h');
+  const [name, ...rest] = implicitServe ? ['serve', ...argv] : argv;
+  const command = COMMANDS[name] as (typeof COMMANDS)[string] | undefined;
   if (!command) {
-    process.stderr.write(`${name && name !== 'help' && name !== '--help' ? `parkview: unknown command "${name}"\n` : ''}${usage()}\n`);
-    return name && name !== 'help' && name !== '--help' ? 2 : 0;
+    const known = name === 'help' || name === '--help' || name === '-h';
+    process.stderr.write(`${known ? '' : `parkview: unknown command "${name}"\n`}${usage()}\n`);
+    return known ? 0 : 2;
   }
   try {
     process.stdout.write(await command.run(rest));

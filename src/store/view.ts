@@ -1,0 +1,37 @@
+import { create } from 'zustand';
+import type { Filters } from '../core/query/filters';
+import type { Granularity } from '../core/query/granularity';
+
+export type ThemeSetting = 'system' | 'light' | 'dark';
+
+interface ViewState {
+  /** Id of the view on screen (see views/registry.ts). */
+  view: string;
+  /** Function name selected in any view, shared by all. */
+  selectedFunction: string | null;
+  sampleIndex: number | null;
+  granularity: Granularity;
+  filters: Filters;
+  theme: ThemeSetting;
+  setView: (view: string) => void;
+  selectFunction: (name: string | null) => void;
+  setSampleIndex: (i: number | null) => void;
+  setGranularity: (g: Granularity) => void;
+  setFilters: (f: Filters) => void;
+  setTheme: (t: ThemeSetting) => void;
+}
+
+export const useView = create<ViewState>((set) => ({
+  view: 'top',
+  selectedFunction: null,
+  sampleIndex: null,
+  granularity: 'functions',
+  filters: {},
+  theme: 'system',
+  setView: (view) => set({ view }),
+  selectFunction: (selectedFunction) => set({ selectedFunction }),
+  setSampleIndex: (sampleIndex) => set({ sampleIndex }),
+  setGranularity: (granularity) => set({ granularity }),
+  setFilters: (filters) => set({ filters }),
+  setTheme: (theme) => set({ theme }),
+}));

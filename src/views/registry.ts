@@ -1,0 +1,14 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+export interface ViewDef {
+  id: string;
+  label: string;
+  /** Key that switches to the view. */
+  key: string;
+  component: LazyExoticComponent<ComponentType>;
+}
+
+/** Every view, in tab order. */
+export const VIEWS: ViewDef[] = [
+  { id: 'top', label: 'Top', key: 't', component: lazy(() => import('./Top/TopView')) },
+];
