@@ -1,11 +1,206 @@
-import type { SnapshotBuilder } from '../model/builder';
+import { SnapshotBuilder } from '../model/builder';
 import type { Session } from '../model/session';
+import type { SampleType } from '../model/snapshot';
+import type { Label } from '../model/tables';
 import { ProfileError } from './errors';
 
+const COUNT_HEADER = /^([\w.-]+) profile: total (\d+)\s*$/;
+const HEAP_HEADER = /^heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] *@ *(heap[_a-z0-9]*)\/?(\d*)/;
+const COUNT_RECORD = /^(\d+) @((?: 0x[0-9a-f]+)*)\s*$/;
+const HEAP_RECORD = /^ *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] *@((?: 0x[0-9a-f]+)*)\s*$/;
+
 export function isDebug1(text: string): boolean {
-  return /^\s*[\w.-]+ profile: total \d+/.test(text.slice(0, 256));
+  const head = text.slice(0, 256).trimStart();
+  return /^[\w.-]+ profile: total \d+/.test(head) || HEAP_HEADER.test(head);
 }
 
-export function decodeDebug1(_text: string, _session: Session, _name: string): SnapshotBuilder {
-  throw new ProfileError('debug=1 text is not supported yet');
+/** How one kind of debug=1 text reads: the header's facts and each record's values. */
+interface Dialect {
+  kind: string;
+  sampleTypes: SampleType[];
+  periodType?: SampleType;
+  period?: number;
+  /** The header's goroutine (or thread…) total, which the record counts must add up to. */
+  total: number | null;
+  record: RegExp;
+  values(m: RegExpExecArray): number[];
+}
+
+function dialect(header: string): Dialect | null {
+  const c = COUNT_HEADER.exec(header);
+  if (c) {
+    return { kind: c[1], sampleTypes: [{ type: c[1], unit: 'count' }], total: Number(c[2]), record: COUNT_RECORD, values: (m) => [Number(m[1])] };
+  }
+  const h = HEAP_HEADER.exec(header);
+  if (!h) return null;
+  // pprof's legacy heap reader: `heap/R` samples every R/2 bytes on average; other variants say so directly.
+  const sampling = h[6] ? Number(h[6]) : 0;
+  const rate = h[5] === 'heap' ? sampling / 2 : h[5] === 'heapprofile' ? 1 : sampling;
+  const scaled = (count: number, size: number) => scaleHeapSample(count, size, rate);
+  return {
+    kind: 'heap',
+    sampleTypes: [
+      { type: 'alloc_objects', unit: 'count' },
+      { type: 'alloc_space', unit: 'bytes' },
+      { type: 'inuse_objects', unit: 'count' },
+      { type: 'inuse_space', unit: 'bytes' },
+    ],
+    periodType: { type: 'space', unit: 'bytes' },
+    period: rate,
+    total: null,
+    record: HEAP_RECORD,
+    values: (m) => [...scaled(Number(m[3]), Number(m[4])), ...scaled(Number(m[1]), Number(m[2]))],
+  };
+}
+
+/** Undoes heap sampling the way pprof does: each sampled block stands for 1 / (1 - e^(-size/rate)) blocks. */
+function scaleHeapSample(count: number, size: number, rate: number): [number, number] {
+  if (count === 0 || size === 0) return [0, 0];
+  if (rate <= 1) return [count, size];
+  const scale = 1 / (1 - Math.exp(-size / count / rate));
+  return [Math.trunc(count * scale), Math.trunc(size * scale)];
+}
+
+const GO_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"', "'": "'" };
+
+/** Reads a Go-quoted string (`%q`) starting at the opening quote; returns the value and the index past the closing quote. */
+function readQuoted(s: string, start: number): [string, number] {
+  let out = '';
+  let i = start + 1;
+  while (i < s.length && s[i] !== '"') {
+    if (s[i] !== '\\') {
+      const next = s.indexOf('"', i);
+      const esc = s.indexOf('\\', i);
+      const end = next < 0 ? s.length : esc >= 0 && esc < next ? esc : next;
+      out += s.slice(i, end);
+      i = end;
+      continue;
+    }
+    const c = s[i + 1] ?? '';
+    const hex = c === 'x' ? 2 : c === 'u' ? 4 : c === 'U' ? 8 : 0;
+    if (hex) {
+      const code = parseInt(s.slice(i + 2, i + 2 + hex), 16);
+      out += c === 'x' && code >= 0x80 ? '\ufffd' : String.fromCodePoint(code);
+      i += 2 + hex;
+    } else if (c >= '0' && c <= '7') {
+      const code = parseInt(s.slice(i + 1, i + 4), 8);
+      out += code >= 0x80 ? '\ufffd' : String.fromCharCode(code);
+      i += 4;
+    } else {
+      out += GO_ESCAPES[c] ?? c;
+      i += 2;
+    }
+  }
+  return [out, i + 1];
+}
+
+/**
+ * Parses the labels Go prints in text profiles: `{"k":"v", "k2":"v2"}` (debug=1) or `{k: "v"}`
+ * (goroutine headers); keys may be quoted or bare, values are Go-quoted.
+ */
+export function parseTextLabels(s: string): Label[] {
+  const labels: Label[] = [];
+  let i = s.indexOf('{') + 1;
+  for (;;) {
+    while (s[i] === ' ' || s[i] === ',') i++;
+    if (i >= s.length || s[i] === '}') return labels;
+    let key: string;
+    if (s[i] === '"') [key, i] = readQuoted(s, i);
+    else {
+      const colon = s.indexOf(':', i);
+      if (colon < 0) return labels;
+      key = s.slice(i, colon).trim();
+      i = colon;
+    }
+    while (s[i] === ':' || s[i] === ' ') i++;
+    let value: string;
+    if (s[i] === '"') [value, i] = readQuoted(s, i);
+    else {
+      const end = s.slice(i).search(/[,}]/);
+      value = s.slice(i, end < 0 ? s.length : i + end).trim();
+      i = end < 0 ? s.length : i + end;
+    }
+    labels.push({ key, value });
+  }
+}
+
+/** Reads a `#\t0xPC\tfunc+0xOFF\tfile:line` line into a frame id. */
+function frameOf(session: Session, line: string): number {
+  const pcEnd = line.indexOf('\t', 2);
+  if (pcEnd < 0) return addressFrame(session, line.slice(2).trim());
+  const fnEnd = line.indexOf('\t', pcEnd + 1);
+  let name = line.slice(pcEnd + 1, fnEnd < 0 ? line.length : fnEnd);
+  const off = name.lastIndexOf('+0x');
+  if (off > 0 && /^[0-9a-f]+$/.test(name.slice(off + 3))) name = name.slice(0, off);
+  const where = fnEnd < 0 ? '' : line.slice(fnEnd + 1).replace(/^\t+/, '');
+  const colon = where.lastIndexOf(':');
+  const lineNo = colon >= 0 && /^\d+$/.test(where.slice(colon + 1)) ? Number(where.slice(colon + 1)) : 0;
+  const file = lineNo ? where.slice(0, colon) : where;
+  return session.frames.intern(session.functions.intern(name, file), lineNo);
+}
+
+/** A frame for a bare address, named like the address, when the text has no symbol for it. */
+function addressFrame(session: Session, address: string): number {
+  return session.frames.intern(session.functions.intern(address, ''), 0);
+}
+
+/**
+ * Decodes Go's `?debug=1` text: a count profile (`goroutine profile: total N`, threadcreate,
+ * goroutineleak…) or a legacy `heap profile:`. Stacks come from the `#` frame lines.
+ */
+export function decodeDebug1(text: string, session: Session, name: string): SnapshotBuilder {
+  const lines = text.split('\n');
+  // The text after the last newline is an unfinished line (empty when the text ends with one).
+  const complete = lines.length - 1;
+  for (let i = 0; i < lines.length; i++) if (lines[i].endsWith('\r')) lines[i] = lines[i].slice(0, -1);
+  let i = 0;
+  while (i < complete && lines[i].trim() === '') i++;
+  const d = dialect(lines[i].trim());
+  if (!d) throw new ProfileError(`malformed debug=1 text: unrecognized header "${lines[i].slice(0, 80)}"`);
+  const builder = new SnapshotBuilder(session, { name, format: 'debug1', kind: d.kind, sampleTypes: d.sampleTypes, periodType: d.periodType, period: d.period });
+  const frames: number[] = [];
+  let records = 0;
+  let sum = 0;
+  let cut = false;
+  for (i++; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.trim() === '') continue;
+    // A `#` line outside a record starts the trailer (the heap profile's runtime.MemStats).
+    if (line.startsWith('#')) break;
+    const m = d.record.exec(line);
+    if (!m) {
+      if (i === complete) {
+        cut = true;
+        break;
+      }
+      throw new ProfileError(`malformed debug=1 text: line ${i + 1} is not a record ("${line.slice(0, 80)}")`);
+    }
+    let j = i + 1;
+    let labelSet = 0;
+    frames.length = 0;
+    for (; j < complete && lines[j].startsWith('#'); j++) {
+      if (lines[j].startsWith('# labels:')) labelSet = session.labelSets.intern(parseTextLabels(lines[j]));
+      else frames.push(frameOf(session, lines[j]));
+    }
+    const values = d.values(m);
+    // Go ends every record with a blank line; at the very end, trust the header's total instead.
+    const whole = j < complete ? lines[j] === '' : lines[complete] === '' && d.total === sum + values[0];
+    if (!whole) {
+      cut = true;
+      break;
+    }
+    if (frames.length === 0) for (const a of m[m.length - 1].trim().split(' ')) if (a) frames.push(addressFrame(session, a));
+    frames.reverse();
+    builder.add(builder.stack(frames), labelSet, values);
+    records++;
+    sum += values[0];
+    i = j;
+  }
+  if (cut && records === 0) {
+    throw new ProfileError(`debug=1 text is cut off inside its first record, so no whole record is left${d.total === null ? '' : ` (the header says total ${d.total})`}`);
+  }
+  const of = d.total === null ? '' : `, ${sum} of the header's total of ${d.total}`;
+  if (cut) builder.warn(`The text is cut off mid-record: kept the ${records} whole records${of}, and dropped the partial last one.`);
+  else if (d.total !== null && sum !== d.total) builder.warn(`The records add up to ${sum} but the header says total ${d.total}; the text may be cut.`);
+  return builder;
 }

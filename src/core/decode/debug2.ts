@@ -1,11 +1,268 @@
-import type { SnapshotBuilder } from '../model/builder';
+import { SnapshotBuilder } from '../model/builder';
 import type { Session } from '../model/session';
+import { parseTextLabels } from './debug1';
 import { ProfileError } from './errors';
+
+/** net/http/pprof stops writing a goroutine dump at this size. */
+const GO_DUMP_CAP = 64 * 1024 * 1024;
+const ONE = [1];
+const NL = 10;
+const CR = 13;
+const TAB = 9;
+const DOT = 46;
+const COLON = 58;
+const RPAREN = 41;
 
 export function isDebug2(text: string): boolean {
   return /^goroutine \d+ .*\[/m.test(text.slice(0, 65536));
 }
 
-export function decodeDebug2(_text: string, _session: Session, _name: string): SnapshotBuilder {
-  throw new ProfileError('debug=2 text is not supported yet');
+/** What the bracket of a goroutine header says, e.g. `[chan send, 3 minutes, locked to thread]`. */
+interface Status {
+  state: number;
+  minutes: number;
+  locked: number;
+}
+
+/** Per-goroutine facts, appended as goroutines are read. */
+class Facts {
+  id: number[] = [];
+  group: number[] = [];
+  state: number[] = [];
+  minutes: number[] = [];
+  locked: number[] = [];
+  createdBy: number[] = [];
+  parentId: number[] = [];
+}
+
+/**
+ * Reads a debug=2 goroutine dump (also panics and runtime.Stack(all) output) line by line with
+ * indexOf, interning as it goes; one instance per dump.
+ */
+class Reader {
+  private readonly funcs = new Map<string, number>();
+  private readonly statuses = new Map<string, Status>();
+  private readonly labelSets = new Map<string, number>();
+  private frames = new Int32Array(256);
+  readonly facts = new Facts();
+  /** Whether the last goroutine block was whole; set by `block`. */
+  whole = true;
+
+  constructor(
+    private readonly text: string,
+    private readonly session: Session,
+    private readonly builder: SnapshotBuilder,
+  ) {}
+
+  /** End of the line starting at `p` (the index of its newline, or the text's length). */
+  private eol(p: number): number {
+    const e = this.text.indexOf('\n', p);
+    return e < 0 ? this.text.length : e;
+  }
+
+  /** End of a line's content, before any carriage return. */
+  private trimCR(e: number): number {
+    return e > 0 && this.text.charCodeAt(e - 1) === CR ? e - 1 : e;
+  }
+
+  private isBlank(p: number): boolean {
+    const c = this.text.charCodeAt(p);
+    return c === NL || (c === CR && this.text.charCodeAt(p + 1) === NL);
+  }
+
+  /** True when the line at `p` is `goroutine <digit>…`. */
+  isHeader(p: number): boolean {
+    const c = this.text.charCodeAt(p + 10);
+    return c >= 48 && c <= 57 && this.text.startsWith('goroutine ', p);
+  }
+
+  /** Index of the next goroutine header at or after `p`, or -1. */
+  nextHeader(p: number): number {
+    if (this.isHeader(p)) return p;
+    for (let q = this.text.indexOf('\ngoroutine ', p); q >= 0; q = this.text.indexOf('\ngoroutine ', q + 1)) {
+      if (this.isHeader(q + 1)) return q + 1;
+    }
+    return -1;
+  }
+
+  private status(inner: string): Status {
+    let s = this.statuses.get(inner);
+    if (s) return s;
+    const parts = inner.split(', ');
+    let minutes = -1;
+    let locked = 0;
+    for (const part of parts.slice(1)) {
+      if (part === 'locked to thread') locked = 1;
+      else if (/^\d+ minutes?$/.test(part)) minutes = parseInt(part, 10);
+    }
+    s = { state: this.session.strings.intern(parts[0].replace(/ \(scan\)$/, '')), minutes, locked };
+    this.statuses.set(inner, s);
+    return s;
+  }
+
+  private labels(raw: string): number {
+    let id = this.labelSets.get(raw);
+    if (id === undefined) {
+      id = this.session.labelSets.intern(parseTextLabels(raw));
+      this.labelSets.set(raw, id);
+    }
+    return id;
+  }
+
+  /** Frame id of function `name` at the `\tfile:line +0x…` line starting at `p`. */
+  private frame(name: string, p: number, e: number, inlined: boolean): number {
+    const text = this.text;
+    let colon = text.lastIndexOf(':', e);
+    if (colon <= p) colon = e;
+    let line = 0;
+    for (let q = colon + 1; q < e; q++) {
+      const c = text.charCodeAt(q);
+      if (c < 48 || c > 57) break;
+      line = line * 10 + c - 48;
+    }
+    const fns = this.session.functions;
+    let fn = this.funcs.get(name);
+    if (fn !== undefined) {
+      const file = this.session.strings.get(fns.file.get(fn));
+      if (file.length !== colon - p - 1 || !text.startsWith(file, p + 1)) fn = undefined;
+    }
+    if (fn === undefined) {
+      fn = fns.intern(name, text.slice(p + 1, colon));
+      this.funcs.set(name, fn);
+    }
+    return this.session.frames.intern(fn, line, inlined);
+  }
+
+  private pushFrame(n: number, frame: number): number {
+    if (n === this.frames.length) {
+      const grown = new Int32Array(n * 2);
+      grown.set(this.frames);
+      this.frames = grown;
+    }
+    this.frames[n] = frame;
+    return n + 1;
+  }
+
+  /**
+   * Reads the goroutine block whose header starts at `p`; returns where the next block may start.
+   * Sets `whole` to false when the text ends inside the block.
+   */
+  block(p: number): number {
+    const text = this.text;
+    const len = text.length;
+    const he = this.eol(p);
+    const hc = this.trimCR(he);
+    const open = text.indexOf('[', p);
+    const close = open < 0 ? -1 : text.indexOf(']', open);
+    if (he === len || close < 0 || close > hc || text.charCodeAt(hc - 1) !== COLON) {
+      this.whole = he < len;
+      return he + 1;
+    }
+    let id = 0;
+    for (let q = p + 10; q < len; q++) {
+      const c = text.charCodeAt(q);
+      if (c < 48 || c > 57) break;
+      id = id * 10 + c - 48;
+    }
+    const status = this.status(text.slice(open + 1, close));
+    const labelSet = hc - 1 > close + 1 ? this.labels(text.slice(close + 1, hc - 1)) : 0;
+    let n = 0;
+    let createdBy = -1;
+    let parent = -1;
+    let ended = false;
+    let pending = false;
+    let q = he + 1;
+    while (q < len) {
+      if (this.isBlank(q)) {
+        ended = true;
+        q = this.eol(q) + 1;
+        break;
+      }
+      if (this.isHeader(q)) {
+        ended = true;
+        break;
+      }
+      const e = this.eol(q);
+      const c = this.trimCR(e);
+      const next = e + 1;
+      const c0 = text.charCodeAt(q);
+      if (c0 === TAB || c0 === DOT) {
+        // A stray file line, or `...N frames elided...`: nothing to keep.
+        q = next;
+        continue;
+      }
+      if (text.startsWith('[originating from goroutine ', q)) {
+        // Ancestor stacks (GODEBUG=tracebackancestors) belong to other goroutines: skip to the block's end.
+        const blank = text.indexOf('\n\n', q);
+        q = blank < 0 ? len : blank + 1;
+        continue;
+      }
+      if (next >= len || text.charCodeAt(next) !== TAB) {
+        // A line without a file line: trailing text, or a call whose file line the cut took away.
+        pending = e >= len || (next >= len && text.charCodeAt(c - 1) === RPAREN);
+        q = next;
+        continue;
+      }
+      const fe = this.eol(next);
+      const fc = this.trimCR(fe);
+      // At the very end, a file line without its newline is whole only if it got as far as the pc offset.
+      pending = fe >= len && text.lastIndexOf(' +0x', fc) < next;
+      if (text.startsWith('created by ', q)) {
+        const inG = text.lastIndexOf(' in goroutine ', c);
+        const nameEnd = inG > q ? inG : c;
+        createdBy = this.frame(text.slice(q + 11, nameEnd), next, fc, false);
+        if (inG > q) parent = parseInt(text.slice(inG + 14, c), 10);
+      } else {
+        let args = text.lastIndexOf('(', c);
+        if (args < q) args = c;
+        const inlined = c - args === 5 && text.startsWith('(...)', args);
+        n = this.pushFrame(n, this.frame(text.slice(q, args), next, fc, inlined));
+      }
+      q = fe + 1;
+    }
+    this.whole = ended || (!pending && len !== GO_DUMP_CAP && q > he + 1);
+    if (!this.whole) return len;
+    let node = 0;
+    const stacks = this.session.stacks;
+    for (let i = n - 1; i >= 0; i--) node = stacks.child(node, this.frames[i]);
+    const f = this.facts;
+    f.id.push(id);
+    f.group.push(this.builder.add(node, labelSet, ONE));
+    f.state.push(status.state);
+    f.minutes.push(status.minutes);
+    f.locked.push(status.locked);
+    f.createdBy.push(createdBy);
+    f.parentId.push(parent);
+    return q;
+  }
+}
+
+/**
+ * Decodes a debug=2 goroutine dump into one group per distinct stack and labels, with per-goroutine
+ * facts (id, state, wait minutes, creator). A dump cut short keeps its whole goroutines.
+ */
+export function decodeDebug2(text: string, session: Session, name: string): SnapshotBuilder {
+  const builder = new SnapshotBuilder(session, { name, format: 'debug2', kind: 'goroutine', sampleTypes: [{ type: 'goroutine', unit: 'count' }] });
+  const r = new Reader(text, session, builder);
+  for (let p = r.nextHeader(0); p >= 0 && p < text.length; ) {
+    p = r.block(p);
+    if (p < text.length && !r.isHeader(p)) p = r.nextHeader(p);
+  }
+  const f = r.facts;
+  if (f.id.length === 0) {
+    throw new ProfileError(r.whole ? 'malformed debug=2 text: no goroutine could be read' : 'debug=2 text is cut off inside its first goroutine, so nothing whole is left to show');
+  }
+  if (!r.whole) {
+    builder.warn(`The dump is cut off mid-goroutine (Go stops writing goroutine dumps at 64 MiB): kept the ${f.id.length} whole goroutines and dropped the partial last one.`);
+  }
+  builder.goroutines = {
+    id: Float64Array.from(f.id),
+    group: Int32Array.from(f.group),
+    state: Int32Array.from(f.state),
+    waitMinutes: Int32Array.from(f.minutes),
+    locked: Uint8Array.from(f.locked),
+    createdBy: Int32Array.from(f.createdBy),
+    parentId: Float64Array.from(f.parentId),
+  };
+  return builder;
 }
