@@ -7,6 +7,7 @@ import { ProfileError } from './errors';
 import { gunzip, isGzip } from './gunzip';
 import { DEFAULT_LIMITS, type DecodeLimits } from './limits';
 import { decodePprof } from './pprof';
+import { decodeBundle, isEncodedSession, type DecodedShare } from '../permalink';
 
 export { ProfileError } from './errors';
 export { DEFAULT_LIMITS, type DecodeLimits } from './limits';
@@ -63,12 +64,18 @@ function decodeRaw(bytes: Uint8Array, session: Session, meta: InputMeta): Snapsh
  * into a snapshot added to the session. Errors are ProfileErrors whose message starts with the name.
  */
 export async function decodeInput(bytes: Uint8Array, session: Session, meta: InputMeta, limits: DecodeLimits = DEFAULT_LIMITS): Promise<Snapshot> {
+  return (await decodeInputs(bytes, session, meta, limits)).snapshots[0];
+}
+
+/** Like decodeInput, but a `.parkview` bundle (sniffed by content) yields all its snapshots and its view state. */
+export async function decodeInputs(bytes: Uint8Array, session: Session, meta: InputMeta, limits: DecodeLimits = DEFAULT_LIMITS): Promise<DecodedShare> {
   try {
     const raw = isGzip(bytes) ? await gunzip(bytes, limits.maxDecompressedBytes) : bytes;
+    if (isEncodedSession(raw)) return decodeBundle(raw, session, 'Parkview bundle');
     const builder = decodeRaw(raw, session, meta);
     const snapshot = builder.finish(seqFromName(meta.name));
     if (snapshot.timeMs === null && snapshot.format !== 'pprof' && meta.fileTimeMs !== undefined) snapshot.timeMs = meta.fileTimeMs;
-    return session.add(snapshot);
+    return { snapshots: [session.add(snapshot)], view: '' };
   } catch (e) {
     const reason = e instanceof ProfileError ? e.message : `internal error while decoding (${(e as Error).message})`;
     throw new ProfileError(`${meta.name}: ${reason}`);

@@ -1,0 +1,356 @@
+import { SnapshotBuilder, type SnapshotHeader } from '../model/builder';
+import type { Session } from '../model/session';
+import type { GoroutineFacts, SampleType, Snapshot, SourceFormat } from '../model/snapshot';
+import { StringTable } from '../model/strings';
+import type { Label } from '../model/tables';
+import { ByteReader, ByteWriter, isSmallInt } from './bytes';
+
+/** First bytes of an encoded session (before compression): "PKVW" and the format version. */
+export const SESSION_MAGIC = [0x50, 0x4b, 0x56, 0x57];
+export const SESSION_VERSION = 1;
+
+/** Dense renumbering of the session ids a set of snapshots references, in session order. */
+class Subset {
+  private local: Int32Array;
+  readonly ids: number[] = [];
+
+  constructor(size: number) {
+    this.local = new Int32Array(size).fill(-1);
+  }
+
+  mark(id: number): void {
+    if (this.local[id] === -1) {
+      this.local[id] = -2;
+      this.ids.push(id);
+    }
+  }
+
+  /** Fixes the numbering; ids get local numbers in increasing session order. */
+  seal(): void {
+    this.ids.sort((a, b) => a - b);
+    this.ids.forEach((id, i) => (this.local[id] = i));
+  }
+
+  of(id: number): number {
+    return this.local[id];
+  }
+}
+
+interface HeaderJson {
+  name: string;
+  timeMs: number | null;
+  seq: number | null;
+  kind: string;
+  format: SourceFormat;
+  sampleTypes: SampleType[];
+  defaultSampleType: number;
+  periodType: SampleType | null;
+  period: number;
+  durationNanos: number;
+  comments: string[];
+  binary: string;
+  warnings: string[];
+}
+
+/** The session ids some snapshots reference, renumbered densely. */
+interface Used {
+  groups: Subset;
+  nodes: Subset;
+  frames: Subset;
+  fns: Subset;
+  labelSets: Subset;
+}
+
+function collect(session: Session, snaps: Snapshot[]): Used {
+  const used: Used = {
+    groups: new Subset(session.groups.size),
+    nodes: new Subset(session.stacks.size),
+    frames: new Subset(session.frames.size),
+    fns: new Subset(session.functions.size),
+    labelSets: new Subset(session.labelSets.sets.length),
+  };
+  const { groups, nodes, frames, fns, labelSets } = used;
+  const sParent = session.stacks.parent.data;
+  for (const s of snaps) {
+    for (const g of s.groups) groups.mark(g);
+    if (s.goroutines) for (const f of s.goroutines.createdBy) if (f >= 0) frames.mark(f);
+  }
+  groups.seal();
+  labelSets.mark(0);
+  nodes.mark(0);
+  for (const g of groups.ids) {
+    labelSets.mark(session.groups.labels.data[g]);
+    for (let n = session.groups.stack.data[g]; n > 0 && nodes.of(n) === -1; n = sParent[n]) nodes.mark(n);
+  }
+  nodes.seal();
+  labelSets.seal();
+  for (const n of nodes.ids) if (n > 0) frames.mark(session.stacks.frame.data[n]);
+  frames.seal();
+  for (const f of frames.ids) fns.mark(session.frames.func.data[f]);
+  fns.seal();
+  return used;
+}
+
+/**
+ * Encodes the chosen snapshots with only the strings, functions, frames, stack nodes, label sets
+ * and groups they reference, each stored once however many snapshots share it. `view` is stored
+ * alongside (the view state of a bundle; empty in a link, whose address carries it).
+ */
+export function encodeSnapshots(session: Session, ids: number[], view = ''): Uint8Array {
+  const snaps = ids.map((id) => session.get(id));
+  const used = collect(session, snaps);
+  // Strings are numbered as the sections below use them, then written ahead of those sections.
+  const strings = new StringTable();
+  const body = new ByteWriter();
+  writeTables(body, session, used, strings);
+  body.uint(snaps.length);
+  for (const s of snaps) writeSnapshot(body, session, s, used, strings);
+
+  const w = new ByteWriter();
+  for (const b of SESSION_MAGIC) w.byte(b);
+  w.byte(SESSION_VERSION);
+  w.string(view);
+  w.uint(strings.size);
+  const encoded = strings.values.map((v) => new TextEncoder().encode(v));
+  for (const b of encoded) w.uint(b.length);
+  for (const b of encoded) w.raw(b);
+  w.raw(body.bytes());
+  return w.bytes();
+}
+
+function writeTables(w: ByteWriter, session: Session, { groups, nodes, frames, fns, labelSets }: Used, strings: StringTable): void {
+  const fnTable = session.functions;
+  w.uint(fns.ids.length);
+  for (const fn of fns.ids) w.uint(strings.intern(session.strings.get(fnTable.name.data[fn])));
+  for (const fn of fns.ids) w.uint(strings.intern(session.strings.get(fnTable.file.data[fn])));
+  for (const fn of fns.ids) w.int(fnTable.startLine.data[fn]);
+
+  w.uint(frames.ids.length);
+  for (const f of frames.ids) w.uint(fns.of(session.frames.func.data[f]));
+  for (const f of frames.ids) w.uint(session.frames.line.data[f]);
+  for (const f of frames.ids) w.byte(session.frames.inlined.data[f]);
+
+  // Node 0 (the root) is implied; parents precede children, so each parent is a step back.
+  const sParent = session.stacks.parent.data;
+  const sFrame = session.stacks.frame.data;
+  w.uint(nodes.ids.length - 1);
+  for (let i = 1; i < nodes.ids.length; i++) w.uint(i - nodes.of(sParent[nodes.ids[i]]));
+  for (let i = 1; i < nodes.ids.length; i++) w.uint(frames.of(sFrame[nodes.ids[i]]));
+
+  w.uint(labelSets.ids.length - 1);
+  for (const ls of labelSets.ids.slice(1)) {
+    const set = session.labelSets.get(ls);
+    w.uint(set.length);
+    for (const l of set) {
+      w.uint(strings.intern(l.key));
+      if (l.num === undefined) {
+        w.byte(0);
+        w.uint(strings.intern(l.value));
+      } else {
+        w.byte(isSmallInt(l.num) ? 1 : 2);
+        if (isSmallInt(l.num)) w.int(l.num);
+        else w.float(l.num);
+        w.uint(strings.intern(l.unit ?? ''));
+      }
+    }
+  }
+
+  w.uint(groups.ids.length);
+  for (const g of groups.ids) w.uint(nodes.of(session.groups.stack.data[g]));
+  for (const g of groups.ids) w.uint(labelSets.of(session.groups.labels.data[g]));
+}
+
+function writeSnapshot(w: ByteWriter, session: Session, s: Snapshot, used: Used, strings: StringTable): void {
+  const header: HeaderJson = {
+    name: s.name,
+    timeMs: s.timeMs,
+    seq: s.seq,
+    kind: s.kind,
+    format: s.format,
+    sampleTypes: s.sampleTypes,
+    defaultSampleType: s.defaultSampleType,
+    periodType: s.periodType,
+    period: s.period,
+    durationNanos: s.durationNanos,
+    comments: s.comments,
+    binary: s.binary,
+    warnings: s.warnings,
+  };
+  w.string(JSON.stringify(header));
+  w.uint(s.groups.length);
+  let prev = 0;
+  for (const g of s.groups) {
+    const local = used.groups.of(g);
+    w.int(local - prev);
+    prev = local;
+  }
+  for (const col of s.values) w.numbers(col);
+  const facts = s.goroutines;
+  w.byte(facts ? 1 : 0);
+  if (!facts) return;
+  w.uint(facts.id.length);
+  w.numbers(facts.id);
+  for (const g of facts.group) w.uint(g);
+  for (const st of facts.state) w.uint(strings.intern(session.strings.get(st)));
+  for (const m of facts.waitMinutes) w.int(m);
+  for (const l of facts.locked) w.byte(l);
+  for (const f of facts.createdBy) w.uint(f < 0 ? 0 : used.frames.of(f) + 1);
+  w.numbers(facts.parentId);
+}
+
+export function isEncodedSession(raw: Uint8Array): boolean {
+  return raw.length > SESSION_MAGIC.length && SESSION_MAGIC.every((b, i) => raw[i] === b);
+}
+
+function isSampleType(v: unknown): v is SampleType {
+  return !!v && typeof (v as SampleType).type === 'string' && typeof (v as SampleType).unit === 'string';
+}
+
+function readHeader(r: ByteReader): HeaderJson {
+  let h: HeaderJson;
+  try {
+    h = JSON.parse(r.string()) as HeaderJson;
+  } catch {
+    return r.fail('malformed snapshot header');
+  }
+  const strs = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  const numOrNull = (v: unknown) => v === null || typeof v === 'number';
+  const ok =
+    !!h &&
+    typeof h.name === 'string' &&
+    typeof h.kind === 'string' &&
+    ['pprof', 'debug1', 'debug2'].includes(h.format) &&
+    Array.isArray(h.sampleTypes) &&
+    h.sampleTypes.length > 0 &&
+    h.sampleTypes.length <= 64 &&
+    h.sampleTypes.every(isSampleType) &&
+    Number.isInteger(h.defaultSampleType) &&
+    h.defaultSampleType >= 0 &&
+    h.defaultSampleType < h.sampleTypes.length &&
+    (h.periodType === null || isSampleType(h.periodType)) &&
+    numOrNull(h.timeMs) &&
+    numOrNull(h.seq) &&
+    typeof h.period === 'number' &&
+    typeof h.durationNanos === 'number' &&
+    typeof h.binary === 'string' &&
+    strs(h.comments) &&
+    strs(h.warnings);
+  if (!ok) r.fail('malformed snapshot header');
+  return h;
+}
+
+/**
+ * Decodes what encodeSnapshots wrote into new snapshots of the session, checking every count and
+ * index against the data: hostile or damaged input fails with a ProfileError, never a crash.
+ */
+export function decodeSnapshots(raw: Uint8Array, session: Session, what: string): { snapshots: Snapshot[]; view: string } {
+  const r = new ByteReader(raw, what);
+  if (!isEncodedSession(raw)) r.fail('not a Parkview session');
+  r.pos = SESSION_MAGIC.length;
+  const version = r.byte();
+  if (version !== SESSION_VERSION) r.fail(`format version ${version} is newer than this Parkview understands (${SESSION_VERSION}); open it with a newer version`);
+  const view = r.string();
+
+  const nStrings = r.count('string');
+  const lengths = new Array<number>(nStrings);
+  for (let i = 0; i < nStrings; i++) lengths[i] = r.uint();
+  const texts = new Array<string>(nStrings);
+  const utf8 = new TextDecoder('utf-8');
+  for (let i = 0; i < nStrings; i++) {
+    if (lengths[i] > r.remaining) r.fail('truncated string table');
+    texts[i] = utf8.decode(raw.subarray(r.pos, r.pos + lengths[i]));
+    r.pos += lengths[i];
+  }
+  const text = () => texts[r.index(nStrings, 'string')];
+
+  const nFns = r.count('function', 3);
+  const fnNames = Array.from({ length: nFns }, text);
+  const fnFiles = Array.from({ length: nFns }, text);
+  const fnMap = Int32Array.from(fnNames, (name, i) => session.functions.intern(name, fnFiles[i], r.int()));
+
+  const nFrames = r.count('frame', 3);
+  const frameFns = Array.from({ length: nFrames }, () => fnMap[r.index(nFns, 'function')]);
+  const frameLines = Array.from({ length: nFrames }, () => r.uint());
+  const frameMap = Int32Array.from(frameFns, (fn, i) => {
+    const inlined = r.byte();
+    if (inlined > 1) r.fail('malformed frame');
+    return session.frames.intern(fn, frameLines[i], inlined === 1);
+  });
+
+  const nNodes = r.count('stack node', 2);
+  const parents = new Int32Array(nNodes + 1);
+  for (let i = 1; i <= nNodes; i++) {
+    const back = r.uint();
+    if (back < 1 || back > i) r.fail(`stack node ${i} has no valid parent`);
+    parents[i] = i - back;
+  }
+  const nodeMap = new Int32Array(nNodes + 1);
+  for (let i = 1; i <= nNodes; i++) nodeMap[i] = session.stacks.child(nodeMap[parents[i]], frameMap[r.index(nFrames, 'frame')]);
+
+  const nSets = r.count('label set');
+  const setMap = new Int32Array(nSets + 1);
+  for (let i = 1; i <= nSets; i++) {
+    const n = r.count('label', 3);
+    const labels: Label[] = [];
+    for (let j = 0; j < n; j++) {
+      const key = text();
+      const kind = r.byte();
+      if (kind === 0) labels.push({ key, value: text() });
+      else if (kind === 1 || kind === 2) {
+        const num = kind === 1 ? r.int() : r.float();
+        labels.push({ key, value: String(num), num, unit: text() });
+      } else r.fail('malformed label');
+    }
+    setMap[i] = session.labelSets.intern(labels);
+  }
+
+  const nGroups = r.count('group', 2);
+  const groupStacks = Array.from({ length: nGroups }, () => nodeMap[r.index(nNodes + 1, 'stack node')]);
+  const groupSets = Array.from({ length: nGroups }, () => setMap[r.index(nSets + 1, 'label set')]);
+
+  const nSnaps = r.count('snapshot');
+  if (nSnaps === 0) r.fail('no snapshots');
+  const snapshots: Snapshot[] = [];
+  for (let s = 0; s < nSnaps; s++) {
+    const h = readHeader(r);
+    const header: SnapshotHeader = { ...h };
+    const builder = new SnapshotBuilder(session, header);
+    for (const warning of h.warnings) builder.warn(warning);
+    const n = r.count('snapshot group');
+    const local = new Int32Array(n);
+    let prev = 0;
+    for (let i = 0; i < n; i++) {
+      prev += r.int();
+      if (prev < 0 || prev >= nGroups) r.fail(`group index ${prev} out of range (${nGroups} groups)`);
+      local[i] = prev;
+    }
+    const columns = h.sampleTypes.map(() => r.numbers(n));
+    const values = new Float64Array(columns.length);
+    const index = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      for (let t = 0; t < columns.length; t++) values[t] = columns[t][i];
+      index[i] = builder.add(groupStacks[local[i]], groupSets[local[i]], values);
+    }
+    if (r.byte() === 1) builder.goroutines = readGoroutines(r, index, texts, session, frameMap);
+    snapshots.push(builder.finish(h.seq));
+  }
+  if (r.remaining !== 0) r.fail('unexpected data after the last snapshot');
+  // Only a wholly valid input adds snapshots.
+  for (const s of snapshots) session.add(s);
+  return { snapshots, view };
+}
+
+function readGoroutines(r: ByteReader, groupIndex: Int32Array, texts: string[], session: Session, frameMap: Int32Array): GoroutineFacts {
+  const n = r.count('goroutine', 6);
+  const id = r.numbers(n) as Float64Array;
+  const group = Int32Array.from({ length: n }, () => groupIndex[r.index(groupIndex.length, 'goroutine group')]);
+  const state = Int32Array.from({ length: n }, () => session.strings.intern(texts[r.index(texts.length, 'string')]));
+  const waitMinutes = Int32Array.from({ length: n }, () => r.int());
+  const locked = Uint8Array.from({ length: n }, () => r.byte());
+  const createdBy = Int32Array.from({ length: n }, () => {
+    const f = r.index(frameMap.length + 1, 'frame');
+    return f === 0 ? -1 : frameMap[f - 1];
+  });
+  const parentId = r.numbers(n) as Float64Array;
+  return { id, group, state, waitMinutes, locked, createdBy, parentId };
+}

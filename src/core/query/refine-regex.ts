@@ -1,0 +1,73 @@
+import type { FilterKey } from './filters';
+
+/** A filter the user typed that cannot be applied; the message names the filter the way pprof does. */
+export class RefineError extends Error {
+  constructor(
+    message: string,
+    /** Filter parameter (`f`, `tf`, …) at fault, when one is. */
+    readonly filter?: FilterKey,
+  ) {
+    super(message);
+    this.name = 'RefineError';
+  }
+}
+
+/** A regular expression in a form that can cross a Worker boundary. */
+export interface RegexSource {
+  source: string;
+  flags: string;
+}
+
+const POSIX_CLASSES: Record<string, string> = {
+  alnum: '0-9A-Za-z',
+  alpha: 'A-Za-z',
+  ascii: '\\x00-\\x7F',
+  blank: '\\t ',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  graph: '!-~',
+  lower: 'a-z',
+  print: ' -~',
+  punct: '!-/:-@[-`{-~',
+  space: '\\t\\n\\v\\f\\r ',
+  upper: 'A-Z',
+  word: '0-9A-Za-z_',
+  xdigit: '0-9A-Fa-f',
+};
+
+function escapeLiteral(s: string): string {
+  return s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+}
+
+/**
+ * Translates Go (RE2) syntax to a JavaScript RegExp, so filters copied from pprof keep working:
+ * leading `(?i)`/`(?s)`/`(?m)` flags, `\A`, `\z`, `\Q…\E`, `[[:alpha:]]` classes, `(?P<name>…)`.
+ */
+export function goRegex(pattern: string): RegexSource {
+  let src = pattern;
+  let flags = '';
+  const lead = /^\(\?([imsU]+)\)/.exec(src);
+  if (lead) {
+    for (const f of lead[1]) if (f !== 'U' && !flags.includes(f)) flags += f;
+    src = src.slice(lead[0].length);
+  }
+  src = src
+    .replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_, lit: string) => escapeLiteral(lit))
+    .replace(/\\A/g, '^')
+    .replace(/\\z/g, '$')
+    .replace(/\(\?P</g, '(?<')
+    .replace(/\[:([a-z]+):\]/g, (m, name: string) => POSIX_CLASSES[name] ?? m);
+  if (src.includes('[:^')) throw new SyntaxError('negated POSIX classes like [[:^alpha:]] are not supported');
+  if (/\\[pP]/.test(src)) flags += 'u';
+  return { source: src, flags };
+}
+
+/** Compiles a Go-syntax pattern; the message says which filter is wrong, as pprof does. */
+export function compileRegex(filter: FilterKey, name: string, pattern: string): RegExp {
+  try {
+    const { source, flags } = goRegex(pattern);
+    return new RegExp(source, flags);
+  } catch (e) {
+    throw new RefineError(`parsing ${name} regexp: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`, filter);
+  }
+}

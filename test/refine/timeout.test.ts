@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, it } from 'vitest';
+import { decodeInput } from '../../src/core/decode';
+import { Session } from '../../src/core/model/session';
+import { Refiner } from '../../src/core/query/refine';
+import { RefineError } from '../../src/core/query/refine-regex';
+import { Superseded, TimedMatchRunner, type MatchWorker } from '../../src/worker/refine-runner';
+
+const FIXTURES = resolve(__dirname, '../../../shared/fixtures');
+const live = new Set<Worker>();
+
+/** A worker_threads Worker behind the browser Worker shape the runner drives. */
+function spawnNodeWorker(): MatchWorker {
+  const w = new Worker(resolve(__dirname, 'node-match-worker.mjs'));
+  live.add(w);
+  const mw: MatchWorker = {
+    postMessage: (jobs) => w.postMessage(jobs),
+    terminate: () => {
+      live.delete(w);
+      void w.terminate();
+    },
+    onmessage: null,
+    onerror: null,
+  };
+  w.on('message', (data) => mw.onmessage?.({ data } as MessageEvent));
+  w.on('error', (e) => mw.onerror?.(e as unknown as ErrorEvent));
+  return mw;
+}
+
+afterEach(async () => {
+  await Promise.all([...live].map((w) => w.terminate()));
+  live.clear();
+});
+
+describe('regexes run in a separate worker with a time limit', () => {
+  async function service() {
+    const session = new Session();
+    await decodeInput(readFileSync(resolve(FIXTURES, 'service/pprof.service.goroutine.040.pb.gz')), session, { name: '040' });
+    return session;
+  }
+
+  it('a catastrophic regex is stopped and named, and the next filter still works', async () => {
+    const session = await service();
+    const refiner = new Refiner(session);
+    const runner = new TimedMatchRunner(spawnNodeWorker, 1500);
+    const started = Date.now();
+    const err = await refiner.prepare({ f: 'exporter', h: '^(/|[a-z]+|[a-z0-9./-])+\\.(?!go$)$' }, runner.run).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(err).toBeInstanceOf(RefineError);
+    expect((err as RefineError).filter).toBe('h');
+    expect((err as Error).message).toMatch(/^hide: regex took too long/);
+    expect(live.size).toBe(0);
+    const plan = await refiner.prepare({ f: 'exporter' }, runner.run);
+    expect(plan?.frameBits.some((b) => b !== 0)).toBe(true);
+  });
+
+  it('a newer request supersedes the one in flight', async () => {
+    const session = await service();
+    const refiner = new Refiner(session);
+    const runner = new TimedMatchRunner(spawnNodeWorker, 20_000);
+    const slow = refiner.prepare({ f: '^(/|[a-z]+|[a-z0-9./-])+\\.(?!go$)$' }, runner.run).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 200));
+    const fast = refiner.prepare({ f: 'exporter' }, runner.run);
+    expect(await slow).toBeInstanceOf(Superseded);
+    expect((await fast)?.filters).toEqual({ f: 'exporter' });
+  });
+});
