@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeInput } from '../../src/core/decode';
+import { SnapshotBuilder } from '../../src/core/model/builder';
 import { Session } from '../../src/core/model/session';
 import type { Snapshot } from '../../src/core/model/snapshot';
 import { buildCallTree } from '../../src/core/query/call-tree';
@@ -9,6 +10,7 @@ import type { Filters } from '../../src/core/query/filters';
 import { nodeKeys } from '../../src/core/query/granularity';
 import { Refiner, reportSteps, runToEnd, unmatchedMessage } from '../../src/core/query/refine';
 import { RefineError } from '../../src/core/query/refine-regex';
+import { parseTagRange } from '../../src/core/query/refine-tags';
 import { topReport } from '../../src/core/query/top';
 
 const FIXTURES = resolve(__dirname, '../../../shared/fixtures');
@@ -172,20 +174,32 @@ function oracleTotal(traces: Trace[], pick: (name: string) => boolean): number {
 }
 
 describe('numeric tag ranges', () => {
-  it('selects samples by a numeric label range with units, as pprof parses 1kb:, :1kb and 1kb:1mb', async () => {
+  /** Three stacks labelled with a request size of 512 B, 4 kB and 2 MB, counted 1, 10 and 100. */
+  function sized() {
     const session = new Session();
-    const snap = await decodeInput(readFileSync(resolve(FIXTURES, 'edge/two-sample-types.pb.gz')), session, { name: 'two' });
+    const b = new SnapshotBuilder(session, { name: 'sized', format: 'pprof', kind: 'heap', sampleTypes: [{ type: 'objects', unit: 'count' }] });
+    const fn = session.functions.intern('main.alloc', 'main.go');
+    const stack = b.stack([session.frames.intern(fn, 1)]);
+    for (const [bytes, n] of [[512, 1], [4096, 10], [2 * 1024 * 1024, 100]]) {
+      b.add(stack, session.labelSets.intern([{ key: 'bytes', value: String(bytes), num: bytes, unit: 'bytes' }]), [n]);
+    }
+    const snap = session.add(b.finish(null));
     const refiner = new Refiner(session);
-    const numeric = session.labelSets.sets.flat().filter((l) => l.num !== undefined);
-    expect(numeric.length).toBeGreaterThan(0);
-    const total = (f: Filters) => buildCallTree(session, snap, 0, refiner.rewrite(f)).total;
-    const { key, num, unit } = numeric[0];
-    const bytes = Math.floor(num! / 1024);
-    expect(unit).toBe('bytes');
-    const withLabel = total({ tf: `${key}=${bytes}kb:` });
-    expect(withLabel).toBeGreaterThan(0);
-    expect(withLabel).toBeLessThan(snap.totals[0]);
-    expect(total({ tf: `${key}=:${bytes - 1}kb` })).toBe(0);
-    expect(total({ ti: `${key}=${bytes}kb:` })).toBe(snap.totals[0] - withLabel);
+    return (f: Filters) => buildCallTree(session, snap, 0, refiner.rewrite(f)).total;
+  }
+
+  it('parses pprof ranges with units: exact, at least, at most, between', () => {
+    const total = sized();
+    expect(total({ tf: 'bytes=4kb' })).toBe(10);
+    expect(total({ tf: 'bytes=4kb:' })).toBe(110);
+    expect(total({ tf: 'bytes=:4kb' })).toBe(11);
+    expect(total({ tf: 'bytes=1kb:1mb' })).toBe(10);
+    expect(total({ tf: '1mb:' })).toBe(100);
+    expect(total({ ti: 'bytes=:4kb' })).toBe(100);
+  });
+
+  it('reads a value without a unit suffix as a regexp, as pprof does', () => {
+    expect(parseTagRange('4096')).toBeNull();
+    expect(parseTagRange('4kb:x')).toBeNull();
   });
 });
