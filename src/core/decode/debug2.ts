@@ -171,6 +171,7 @@ class Reader {
     let parent = -1;
     let ended = false;
     let pending = false;
+    let ancestors = false;
     let q = he + 1;
     while (q < len) {
       if (this.isBlank(q)) {
@@ -191,10 +192,10 @@ class Reader {
         q = next;
         continue;
       }
-      if (text.startsWith('[originating from goroutine ', q)) {
-        // Ancestor stacks (GODEBUG=tracebackancestors) belong to other goroutines: skip to the block's end.
-        const blank = text.indexOf('\n\n', q);
-        q = blank < 0 ? len : blank + 1;
+      // Ancestor stacks (GODEBUG=tracebackancestors) close the block and belong to other goroutines.
+      if (ancestors || text.startsWith('[originating from goroutine ', q)) {
+        ancestors = true;
+        q = next;
         continue;
       }
       if (next >= len || text.charCodeAt(next) !== TAB) {

@@ -1,4 +1,5 @@
 import { SnapshotBuilder } from '../model/builder';
+import { PairTable } from '../model/pair-table';
 import type { Session } from '../model/session';
 import type { SampleType } from '../model/snapshot';
 import type { Label } from '../model/tables';
@@ -196,9 +197,9 @@ function readFunctions(r: Reader, l: Layout, session: Session): Map<number, numb
   return out;
 }
 
-/** Each location's frames, root-most (the real caller) first, as in a stack walk from the root. */
-function readLocations(r: Reader, l: Layout, session: Session, funcs: Map<number, number>): Map<number, Int32Array> {
-  const out = new Map<number, Int32Array>();
+/** Each location's frames by location id, root-most (the real caller) first, as in a stack walk from the root. */
+function readLocations(r: Reader, l: Layout, session: Session, funcs: Map<number, number>): Int32Array[] {
+  const out: Int32Array[] = [];
   const frames: number[] = [];
   for (const start of l.locations) {
     r.pos = start;
@@ -232,38 +233,91 @@ function readLocations(r: Reader, l: Layout, session: Session, funcs: Map<number
     const n = frames.length / 2;
     const rootFirst = new Int32Array(n);
     for (let i = 0; i < n; i++) rootFirst[n - 1 - i] = session.frames.intern(frames[2 * i], frames[2 * i + 1], i < n - 1);
-    out.set(id, rootFirst);
+    out[id] = rootFirst;
   }
   return out;
 }
 
-function readSamples(r: Reader, l: Layout, builder: SnapshotBuilder, locs: Map<number, Int32Array>, nTypes: number): void {
+/**
+ * Label sets of one profile keyed by their string-table indexes: each (key, value) pair gets a
+ * number and each sample's sequence of pairs a chain id, so repeated sets are found without strings.
+ */
+class LabelSets {
+  private pairs = new PairTable();
+  private chains = new PairTable();
+  private setOfChain: number[] = [];
+
+  constructor(
+    private session: Session,
+    private l: Layout,
+  ) {}
+
+  /** Session label set of the string labels held as (key, str) index pairs in raw[0..n). */
+  intern(raw: number[], n: number): number {
+    let chain = 0;
+    for (let i = 0; i < n; i += 2) {
+      const pair = this.pairs.intern(raw[i], raw[i + 1], this.pairs.size);
+      chain = this.chains.intern(chain, pair, this.chains.size + 1);
+    }
+    let set = this.setOfChain[chain];
+    if (set === undefined) {
+      const labels: Label[] = [];
+      for (let i = 0; i < n; i += 2) labels.push({ key: str(this.l, raw[i]), value: str(this.l, raw[i + 1]) });
+      set = this.setOfChain[chain] = this.session.labelSets.intern(labels);
+    }
+    return set;
+  }
+}
+
+/** Appends the packed varints up to `end` to out[n…]; returns the new count. Ids and counts are mostly one or two bytes. */
+function readPacked(r: Reader, end: number, out: number[], n: number, exact: { inexact: boolean }): number {
+  const buf = r.buf;
+  let p = r.pos;
+  while (p < end) {
+    const b0 = buf[p];
+    if (b0 < 0x80) {
+      out[n++] = b0;
+      p++;
+      continue;
+    }
+    const b1 = buf[p + 1];
+    if (b1 < 0x80 && p + 1 < end) {
+      out[n++] = (b0 & 0x7f) | (b1 << 7);
+      p += 2;
+      continue;
+    }
+    r.pos = p;
+    out[n++] = readInt64(r, exact);
+    p = r.pos;
+  }
+  if (p !== end) throw new RangeError('index out of range');
+  r.pos = p;
+  return n;
+}
+
+function readSamples(r: Reader, l: Layout, builder: SnapshotBuilder, locs: Int32Array[], nTypes: number): void {
   const session = builder.session;
   const stacks = session.stacks;
+  const labelSets = new LabelSets(session, l);
   const locIds: number[] = [];
+  const stack: number[] = [];
   const values: number[] = [];
-  const labels: Label[] = [];
+  const raw: number[] = [];
+  const numeric: Label[] = [];
   const exact = { inexact: false };
-  // Most samples share a label set; remember the last one's raw encoding to skip re-interning.
-  let lastLabelKey = '';
-  let lastLabelSet = 0;
   for (const start of l.samples) {
     r.pos = start;
     const end = r.uint32() + r.pos;
-    locIds.length = 0;
-    values.length = 0;
-    labels.length = 0;
-    let labelKey = '';
+    let nLocs = 0;
+    let nValues = 0;
+    let nRaw = 0;
+    if (numeric.length) numeric.length = 0;
     while (r.pos < end) {
       const tag = r.uint32();
-      if (tag === 0x0a) {
-        const e = r.uint32() + r.pos;
-        while (r.pos < e) locIds.push(r.uint64() as unknown as number);
-      } else if (tag === 0x08) locIds.push(r.uint64() as unknown as number);
-      else if (tag === 0x12) {
-        const e = r.uint32() + r.pos;
-        while (r.pos < e) values.push(readInt64(r, exact));
-      } else if (tag === 0x10) values.push(readInt64(r, exact));
+      if (tag === 0x0a) nLocs = readPacked(r, r.uint32() + r.pos, locIds, nLocs, exact);
+      else if (tag === 0x08) locIds[nLocs++] = readInt64(r, exact);
+      else if (tag === 0x12) nValues = readPacked(r, r.uint32() + r.pos, values, nValues, exact);
+      else if (tag === 0x10) values[nValues++] = readInt64(r, exact);
       else if (tag === 0x1a) {
         const e = r.uint32() + r.pos;
         let key = 0;
@@ -281,26 +335,27 @@ function readSamples(r: Reader, l: Layout, builder: SnapshotBuilder, locs: Map<n
           } else if (t === 0x20) unit = r.uint32();
           else r.skipType(t & 7);
         }
-        labelKey += `${key},${s},${isNum ? num : ''},${unit};`;
-        labels.push(isNum && s === 0 ? { key: str(l, key), value: String(num), num, unit: str(l, unit) } : { key: str(l, key), value: str(l, s) });
+        if (isNum && s === 0) numeric.push({ key: str(l, key), value: String(num), num, unit: str(l, unit) });
+        else {
+          raw[nRaw++] = key;
+          raw[nRaw++] = s;
+        }
       } else r.skipType(tag & 7);
     }
     if (r.pos !== end) throw new RangeError('index out of range');
-    if (values.length !== nTypes) throw new ProfileError(`mismatch: sample has ${values.length} values vs. ${nTypes} types`);
-    let node = 0;
-    for (let i = locIds.length - 1; i >= 0; i--) {
-      const frames = locs.get(locIds[i]);
+    if (nValues !== nTypes) throw new ProfileError(`mismatch: sample has ${nValues} values vs. ${nTypes} types`);
+    let depth = 0;
+    for (let i = nLocs - 1; i >= 0; i--) {
+      const frames = locs[locIds[i]];
       if (frames === undefined) throw new ProfileError(`malformed profile: sample has nil location (location id ${locIds[i]} not found)`);
-      for (let j = 0; j < frames.length; j++) node = stacks.child(node, frames[j]);
+      for (let j = 0; j < frames.length; j++) stack[depth++] = frames[j];
     }
+    const node = stacks.intern(stack, depth);
     let labelSet = 0;
-    if (labels.length) {
-      if (labelKey !== lastLabelKey) {
-        lastLabelKey = labelKey;
-        lastLabelSet = session.labelSets.intern(labels.slice());
-      }
-      labelSet = lastLabelSet;
-    }
+    if (numeric.length) {
+      for (let i = 0; i < nRaw; i += 2) numeric.push({ key: str(l, raw[i]), value: str(l, raw[i + 1]) });
+      labelSet = session.labelSets.intern(numeric.slice());
+    } else if (nRaw) labelSet = labelSets.intern(raw, nRaw);
     builder.add(node, labelSet, values);
   }
   if (exact.inexact) builder.warn('some values exceed 2^53 and are shown rounded to the nearest representable number');

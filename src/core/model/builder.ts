@@ -18,7 +18,8 @@ export interface SnapshotHeader {
 
 /** Accumulates one snapshot's samples into session-interned groups. */
 export class SnapshotBuilder {
-  private groupIndex = new Map<number, number>();
+  /** Index in this snapshot of each session group, plus one (0: absent), by group id. */
+  private indexOf = new Int32Array(1024);
   private groupIds = new IntList(1024);
   private columns: number[][];
   readonly warnings: string[] = [];
@@ -33,19 +34,22 @@ export class SnapshotBuilder {
 
   /** Interns a stack given root-most frame first. */
   stack(framesRootFirst: ArrayLike<number>): number {
-    let node = 0;
-    for (let i = 0; i < framesRootFirst.length; i++) node = this.session.stacks.child(node, framesRootFirst[i]);
-    return node;
+    return this.session.stacks.intern(framesRootFirst);
   }
 
   /** Adds values to the (stack, labels) group; returns the group's index in this snapshot. */
   add(stack: number, labelSet: number, values: ArrayLike<number>): number {
     const group = this.session.groups.intern(stack, labelSet);
-    let idx = this.groupIndex.get(group);
+    if (group >= this.indexOf.length) {
+      const grown = new Int32Array(Math.max(group + 1, this.indexOf.length * 2));
+      grown.set(this.indexOf);
+      this.indexOf = grown;
+    }
+    let idx = this.indexOf[group] - 1;
     const cols = this.columns;
-    if (idx === undefined) {
+    if (idx < 0) {
       idx = this.groupIds.push(group);
-      this.groupIndex.set(group, idx);
+      this.indexOf[group] = idx + 1;
       for (let t = 0; t < cols.length; t++) cols[t].push(values[t]);
     } else {
       for (let t = 0; t < cols.length; t++) cols[t][idx] += values[t];

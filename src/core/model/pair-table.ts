@@ -1,61 +1,61 @@
 /** Open-addressing hash map from a pair of non-negative int32 keys to a non-negative int32 value. */
 export class PairTable {
-  private keysA: Int32Array;
-  private keysB: Int32Array;
-  private vals: Int32Array;
+  /** Three ints per slot, so one probe touches one cache line: key a (-1: empty), key b, value. */
+  private slots: Int32Array;
   private mask: number;
   size = 0;
 
   constructor(capacity = 1024) {
     let cap = 1024;
     while (cap < capacity * 2) cap <<= 1;
-    this.keysA = new Int32Array(cap).fill(-1);
-    this.keysB = new Int32Array(cap);
-    this.vals = new Int32Array(cap);
+    this.slots = new Int32Array(cap * 3).fill(-1);
     this.mask = cap - 1;
   }
 
-  private slot(a: number, b: number): number {
-    let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b + 0x7f4a7c15, 0xc2b2ae35);
-    h ^= h >>> 15;
-    let i = h & this.mask;
-    const keysA = this.keysA;
-    const keysB = this.keysB;
-    while (keysA[i] !== -1 && (keysA[i] !== a || keysB[i] !== b)) i = (i + 1) & this.mask;
-    return i;
-  }
-
-  get(a: number, b: number): number {
-    const i = this.slot(a, b);
-    return this.keysA[i] === -1 ? -1 : this.vals[i];
-  }
-
-  set(a: number, b: number, value: number): void {
-    const i = this.slot(a, b);
-    if (this.keysA[i] === -1) {
-      this.keysA[i] = a;
-      this.keysB[i] = b;
-      this.size++;
-      this.vals[i] = value;
-      if (this.size * 2 > this.mask) this.grow();
-    } else {
-      this.vals[i] = value;
+  /** Offset of the slot holding (a, b), or of the empty slot where it would go. */
+  private find(a: number, b: number): number {
+    const slots = this.slots;
+    const mask = this.mask;
+    let h = Math.imul(a, 0x9e3779b1) ^ b;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    for (let i = (h ^ (h >>> 13)) & mask; ; i = (i + 1) & mask) {
+      const k = i * 3;
+      const ka = slots[k];
+      if (ka === -1 || (ka === a && slots[k + 1] === b)) return k;
     }
   }
 
+  get(a: number, b: number): number {
+    const k = this.find(a, b);
+    return this.slots[k] === -1 ? -1 : this.slots[k + 2];
+  }
+
+  set(a: number, b: number, value: number): void {
+    if (this.intern(a, b, value) !== value) this.slots[this.find(a, b) + 2] = value;
+  }
+
+  /** The value of (a, b); when there is none yet, stores `value` and returns it. */
+  intern(a: number, b: number, value: number): number {
+    const k = this.find(a, b);
+    const slots = this.slots;
+    if (slots[k] !== -1) return slots[k + 2];
+    slots[k] = a;
+    slots[k + 1] = b;
+    slots[k + 2] = value;
+    if (++this.size * 2 > this.mask) this.grow();
+    return value;
+  }
+
   private grow(): void {
-    const { keysA, keysB, vals } = this;
-    const cap = (this.mask + 1) * 2;
-    this.keysA = new Int32Array(cap).fill(-1);
-    this.keysB = new Int32Array(cap);
-    this.vals = new Int32Array(cap);
-    this.mask = cap - 1;
-    for (let i = 0; i < keysA.length; i++) {
-      if (keysA[i] === -1) continue;
-      const j = this.slot(keysA[i], keysB[i]);
-      this.keysA[j] = keysA[i];
-      this.keysB[j] = keysB[i];
-      this.vals[j] = vals[i];
+    const old = this.slots;
+    this.mask = this.mask * 2 + 1;
+    this.slots = new Int32Array((this.mask + 1) * 3).fill(-1);
+    for (let k = 0; k < old.length; k += 3) {
+      if (old[k] === -1) continue;
+      const n = this.find(old[k], old[k + 1]);
+      this.slots[n] = old[k];
+      this.slots[n + 1] = old[k + 1];
+      this.slots[n + 2] = old[k + 2];
     }
   }
 }

@@ -1,5 +1,6 @@
 import { IntList } from './int-list';
 import { PairTable } from './pair-table';
+import { hashFrames, StackCache } from './stack-cache';
 import { StringTable } from './strings';
 
 /** Functions interned by (name, system name, file). */
@@ -40,13 +41,11 @@ export class FrameTable {
 
   intern(func: number, line: number, inlined = false): number {
     const l = line > 0 && line < 0x3fffffff ? line : 0;
-    const key = l * 2 + (inlined ? 1 : 0);
-    let id = this.byKey.get(func, key);
-    if (id < 0) {
-      id = this.func.push(func);
+    const id = this.byKey.intern(func, l * 2 + (inlined ? 1 : 0), this.func.length);
+    if (id === this.func.length) {
+      this.func.push(func);
       this.line.push(l);
       this.inlined.push(inlined ? 1 : 0);
-      this.byKey.set(func, key, id);
     }
     return id;
   }
@@ -56,31 +55,92 @@ export class FrameTable {
   }
 }
 
+/** Children a stack node lists before its children move to the hash index. */
+const WIDE = 8;
+
 /**
  * Stacks as a prefix tree: each node is (parent node, frame), root-most frame first.
  * Node 0 is the virtual root above every stack; a stack is named by its leaf node.
  */
 export class StackTable {
-  readonly parent = new IntList();
-  readonly frame = new IntList();
-  readonly depth = new IntList();
-  private byKey = new PairTable(4096);
+  readonly parent = new IntList(4096);
+  readonly frame = new IntList(4096);
+  readonly depth = new IntList(4096);
+  /**
+   * Per node, its first child and next sibling (0 for none). Most nodes have a few children, found
+   * by walking this list, which stays in cache while a new branch grows; a node with more than WIDE
+   * children gets -1 as first child and its children go to `wide`.
+   */
+  private links = new IntList(8192);
+  private wide = new PairTable();
+  private cache = new StackCache();
 
   constructor() {
     this.parent.push(-1);
     this.frame.push(-1);
     this.depth.push(0);
+    this.links.push(0);
+    this.links.push(0);
   }
 
   child(parent: number, frame: number): number {
-    let id = this.byKey.get(parent, frame);
-    if (id < 0) {
-      id = this.parent.push(parent);
-      this.frame.push(frame);
-      this.depth.push(this.depth.get(parent) + 1);
-      this.byKey.set(parent, frame, id);
+    const links = this.links.data;
+    const frames = this.frame.data;
+    let c = links[2 * parent];
+    if (c < 0) {
+      c = this.wide.intern(parent, frame, this.parent.length);
+      return c === this.parent.length ? this.push(parent, frame) : c;
     }
+    let n = 0;
+    for (; c !== 0; c = links[2 * c + 1], n++) if (frames[c] === frame) return c;
+    const id = this.push(parent, frame);
+    if (n < WIDE) {
+      const l = this.links.data;
+      l[2 * id + 1] = l[2 * parent];
+      l[2 * parent] = id;
+    } else this.widen(parent, id);
     return id;
+  }
+
+  /** Interns the stack of frames[0..n), root-most first; returns its leaf node. */
+  intern(framesRootFirst: ArrayLike<number>, n = framesRootFirst.length): number {
+    const h = hashFrames(framesRootFirst, n);
+    let node = this.cache.find(framesRootFirst, n, h);
+    if (node < 0) {
+      node = 0;
+      let i = 0;
+      while (i < n) {
+        const known = this.parent.length;
+        node = this.child(node, framesRootFirst[i++]);
+        if (node >= known) break;
+      }
+      // Below a node created just now, every frame makes a new node, its parent's only child.
+      for (; i < n; i++) {
+        const id = this.push(node, framesRootFirst[i]);
+        this.links.data[2 * node] = id;
+        node = id;
+      }
+      this.cache.add(framesRootFirst, n, h, node);
+    }
+    return node;
+  }
+
+  private push(parent: number, frame: number): number {
+    const id = this.parent.push(parent);
+    this.frame.push(frame);
+    this.depth.push(this.depth.data[parent] + 1);
+    this.links.push(0);
+    this.links.push(0);
+    return id;
+  }
+
+  /** Moves a node's children, and the new child `id`, to the hash index. */
+  private widen(parent: number, id: number): void {
+    const links = this.links.data;
+    const frames = this.frame.data;
+    for (let c = links[2 * parent]; c !== 0; c = links[2 * c + 1]) this.wide.set(parent, frames[c], c);
+    this.wide.set(parent, frames[id], id);
+    links[2 * parent] = -1;
   }
 
   /** Frames of a stack, leaf first. */
@@ -137,11 +197,10 @@ export class GroupTable {
   private byKey = new PairTable(4096);
 
   intern(stack: number, labelSet: number): number {
-    let id = this.byKey.get(stack, labelSet);
-    if (id < 0) {
-      id = this.stack.push(stack);
+    const id = this.byKey.intern(stack, labelSet, this.stack.length);
+    if (id === this.stack.length) {
+      this.stack.push(stack);
       this.labels.push(labelSet);
-      this.byKey.set(stack, labelSet, id);
     }
     return id;
   }
