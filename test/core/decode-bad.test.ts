@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { decodeInput } from '../../src/core/decode';
+import { Session } from '../../src/core/model/session';
+import { listFixtures, load, readFixture } from '../fixtures';
+
+/** Each broken input and the one-line message it is rejected with. */
+const EXPECTED: Record<string, string> = {
+  'bomb.pb.gz': 'bomb.pb.gz: decompressing profile: 64 KiB inflates past 16 MiB (over 200:1), which is a decompression bomb, not a profile',
+  'corrupt-gzip.pb.gz': 'corrupt-gzip.pb.gz: decompressing profile: corrupt gzip data (invalid distance too far back)',
+  'debug1-cut.txt': 'debug1-cut.txt: debug=1 text is cut off inside its first record, so no whole record is left (the header says total 12)',
+  'empty.pb.gz': 'empty.pb.gz: empty input file',
+  'json.pb.gz': 'json.pb.gz: unrecognized profile format (this is JSON, perhaps an error response, not a profile)',
+  'missing-location.pb.gz': 'missing-location.pb.gz: malformed profile: sample has nil location (location id 424242 not found)',
+  'not-a-profile.txt': 'not-a-profile.txt: unrecognized profile format',
+  'random-bytes.bin': 'random-bytes.bin: unrecognized profile format',
+  'random-bytes.pb.gz': 'random-bytes.pb.gz: unrecognized profile format',
+  'string-index-out-of-range.pb.gz': 'string-index-out-of-range.pb.gz: malformed profile: string index 9999 out of range (the table has 11 strings)',
+  'string-table-zero-not-empty.pb.gz': "string-table-zero-not-empty.pb.gz: malformed profile: string_table[0] must be ''",
+  'truncated-proto.pb.gz': 'truncated-proto.pb.gz: malformed profile: truncated or corrupt protobuf (index out of range: 347 + 1 > 347)',
+  'truncated.pb.gz': 'truncated.pb.gz: decompressing profile: unexpected EOF (the gzip data is truncated)',
+  'value-count-mismatch.pb.gz': 'value-count-mismatch.pb.gz: mismatch: sample has 2 values vs. 1 types',
+};
+
+/** pprof's wording (or the fact) each message must carry. */
+const REASON: Record<string, string> = {
+  'bomb.pb.gz': 'decompression bomb',
+  'corrupt-gzip.pb.gz': 'corrupt gzip data',
+  'debug1-cut.txt': 'cut off',
+  'empty.pb.gz': 'empty input file',
+  'json.pb.gz': 'unrecognized profile format',
+  'missing-location.pb.gz': 'sample has nil location',
+  'not-a-profile.txt': 'unrecognized profile format',
+  'random-bytes.bin': 'unrecognized profile format',
+  'random-bytes.pb.gz': 'unrecognized profile format',
+  'string-index-out-of-range.pb.gz': 'out of range',
+  'string-table-zero-not-empty.pb.gz': "string_table[0] must be ''",
+  'truncated-proto.pb.gz': 'truncated or corrupt protobuf',
+  'truncated.pb.gz': 'unexpected EOF',
+  'value-count-mismatch.pb.gz': 'mismatch: sample has 2 values vs. 1 types',
+};
+
+async function rejection(relPath: string): Promise<Error> {
+  const error = await load(new Session(), relPath).then(
+    () => null,
+    (e: Error) => e,
+  );
+  if (!error) throw new Error(`${relPath} was accepted`);
+  return error;
+}
+
+describe('broken inputs', () => {
+  const files = listFixtures('bad', /./).map((p) => p.slice('bad/'.length));
+
+  it('has a message for every file in bad/', () => {
+    expect(files).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it.each(files)('%s is rejected with one clear line naming the file', async (file) => {
+    const e = await rejection(`bad/${file}`);
+    expect(e.name).toBe('ProfileError');
+    expect(e.message).toBe(EXPECTED[file]);
+    expect(e.message.startsWith(`${file}: `)).toBe(true);
+    expect(e.message).toContain(REASON[file]);
+    expect(e.message).not.toContain('\n');
+  });
+
+  it('stops the bomb early, without inflating it', async () => {
+    let peak = 0;
+    const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().arrayBuffers)), 1);
+    const before = process.memoryUsage().arrayBuffers;
+    const started = performance.now();
+    await rejection('bad/bomb.pb.gz');
+    clearInterval(sample);
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(peak - before).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it('applies a lower size limit when given one', async () => {
+    const bytes = readFixture('fanout-200k/pprof.fanout.goroutine.001.pb.gz');
+    const error = await decodeInput(bytes, new Session(), { name: 'big.pb.gz' }, { maxDecompressedBytes: 1024 * 1024 }).catch((e: Error) => e);
+    expect((error as Error).message).toMatch(/^big\.pb\.gz: decompressing profile: larger than the 1 MiB limit \(stopped after [\d.]+ MiB\)/);
+  });
+
+  it('rejects legacy text it cannot read with a message, not a crash', async () => {
+    const error = await decodeInput(new TextEncoder().encode('heap profile: 1: 2 [3: 4] @ heap/1048576\nnonsense\n\n'), new Session(), { name: 'h.txt' }).catch((e: Error) => e);
+    expect((error as Error).message).toBe('h.txt: malformed debug=1 text: line 2 is not a record ("nonsense")');
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { topText } from '../../src/core/format/top-text';
+import { Session } from '../../src/core/model/session';
+import { buildCallTree } from '../../src/core/query/call-tree';
+import { nodeKeys } from '../../src/core/query/granularity';
+import { topReport } from '../../src/core/query/top';
+import { listFixtures, load, readFixtureText } from '../fixtures';
+import { parseScaled, parseTop } from './oracle';
+
+/** The profile each expected/NAME.top*.txt was made from. */
+function profileFor(name: string): string {
+  if (name === 'service-040') return 'service/pprof.service.goroutine.040.pb.gz';
+  if (name === 'fanout-100k') return 'fanout-100k/pprof.fanout.goroutine.001.pb.gz';
+  const other = /^other-(.+)$/.exec(name);
+  if (other) return `other-types/pprof.service.${other[1]}.001.pb.gz`;
+  const seed = /^seed-(.+)-last$/.exec(name);
+  if (seed) return listFixtures(`seed/${seed[1]}`, /\.pb\.gz$/).pop()!;
+  throw new Error(`no profile known for ${name}`);
+}
+
+const ORACLES = listFixtures('expected', /\.topcum\.txt$|\.top\.txt$/).map((path) => {
+  const [, name, cum] = /^expected\/(.+)\.top(cum)?\.txt$/.exec(path)!;
+  return { path, name, sortBy: cum ? ('cum' as const) : ('flat' as const) };
+});
+
+async function report(name: string, sortBy: 'flat' | 'cum') {
+  const session = new Session();
+  const s = await load(session, profileFor(name));
+  const si = s.defaultSampleType;
+  const top = topReport(buildCallTree(session, s, si), nodeKeys(session, 'functions'), session.frames, sortBy);
+  return { s, si, top, text: topText(s, si, top) };
+}
+
+describe('top against go tool pprof -top', () => {
+  it('covers every expected top and topcum file', () => {
+    expect(ORACLES.length).toBe(32);
+  });
+
+  it.each(ORACLES)('$path: same text', async ({ path, name, sortBy }) => {
+    expect((await report(name, sortBy)).text).toBe(readFixtureText(path));
+  });
+
+  it.each(ORACLES)('$path: same total, flat and cum per function', async ({ path, name, sortBy }) => {
+    const { s, si, top } = await report(name, sortBy);
+    const expected = parseTop(readFixtureText(path));
+    const close = (ours: number, printed: string) => {
+      const { value, tolerance } = parseScaled(printed);
+      expect(Math.abs(ours - value)).toBeLessThanOrEqual(tolerance + Math.abs(value) * 1e-12);
+    };
+    close(top.total, expected.total);
+    expect(top.total).toBe(s.totals[si]);
+    expect(top.rows.map((r) => r.name)).toEqual(expected.rows.map((r) => r.name));
+    top.rows.forEach((r, i) => {
+      close(r.flat, expected.rows[i].flat);
+      close(r.cum, expected.rows[i].cum);
+    });
+  });
+});
