@@ -1,0 +1,209 @@
+/** What a goroutine is blocked on, coarse enough to explain and to weigh as a leak signal. */
+export type StateCategory =
+  | 'chan-send'
+  | 'chan-receive'
+  | 'nil-chan'
+  | 'select'
+  | 'select-no-cases'
+  | 'mutex'
+  | 'rwmutex'
+  | 'waitgroup'
+  | 'cond'
+  | 'semacquire'
+  | 'io-wait'
+  | 'sleep'
+  | 'syscall'
+  | 'running'
+  | 'other';
+
+export interface BlockState {
+  /** What to show: the dump's wait reason, or the inferred one in the same words. */
+  label: string;
+  category: StateCategory;
+  /** `dump`: a debug=2 wait reason; `stack`: inferred from the leaf frames. */
+  source: 'dump' | 'stack';
+}
+
+interface CategoryInfo {
+  label: string;
+  /** How likely a steadily growing group in this state is a leak (0..1). */
+  weight: number;
+  explanation: string;
+}
+
+export const CATEGORIES: Record<StateCategory, CategoryInfo> = {
+  'chan-send': {
+    label: 'chan send',
+    weight: 1,
+    explanation:
+      'Blocked sending on a channel that nobody receives from. Check that the receiver is still running and does not return early, give the channel a buffer for every sender (a buffer of 1 for a single result), or send inside a select with case <-ctx.Done().',
+  },
+  'chan-receive': {
+    label: 'chan receive',
+    weight: 1,
+    explanation:
+      'Blocked receiving from a channel that nobody sends on or closes. Close the channel when the producer is done (that also ends for-range loops), or receive inside a select with case <-ctx.Done().',
+  },
+  'nil-chan': {
+    label: 'chan (nil chan)',
+    weight: 1,
+    explanation:
+      'Blocked on a nil channel, which never becomes ready: the goroutine can never continue. The channel was never made with make(chan …) or was set to nil; find where it should have been initialised.',
+  },
+  select: {
+    label: 'select',
+    weight: 1,
+    explanation:
+      'Waiting in a select where no case becomes ready. Add a case <-ctx.Done() (or a done channel) so the goroutine can exit, and make sure somebody cancels that context when the work is abandoned.',
+  },
+  'select-no-cases': {
+    label: 'select (no cases)',
+    weight: 1,
+    explanation: 'select {} blocks forever by design: fine at the end of main, a leak anywhere else.',
+  },
+  mutex: {
+    label: 'sync.Mutex.Lock',
+    weight: 1,
+    explanation:
+      'Waiting to lock a sync.Mutex that another goroutine holds. Find the holder: an Unlock skipped on an early return (use defer mu.Unlock()), or a lock held across a blocking call.',
+  },
+  rwmutex: {
+    label: 'sync.RWMutex',
+    weight: 1,
+    explanation:
+      'Waiting on a sync.RWMutex. Look for a reader or writer that never unlocks, or a goroutine taking RLock twice while a writer waits (a deadlock by design of RWMutex).',
+  },
+  waitgroup: {
+    label: 'sync.WaitGroup.Wait',
+    weight: 1,
+    explanation:
+      'Waiting in WaitGroup.Wait for Done calls that never come. Check that every Add has a matching Done (defer wg.Done() first thing in each goroutine) and that the goroutines it waits for are not stuck themselves.',
+  },
+  cond: {
+    label: 'sync.Cond.Wait',
+    weight: 1,
+    explanation:
+      'Waiting on a sync.Cond for a Signal or Broadcast that never comes. Broadcast on shutdown too, and re-check the condition in a loop around Wait.',
+  },
+  semacquire: {
+    label: 'semacquire',
+    weight: 1,
+    explanation: 'Waiting on a runtime semaphore (a mutex or WaitGroup in older Go). Find who holds it or who should release it.',
+  },
+  'io-wait': {
+    label: 'IO wait',
+    weight: 0.6,
+    explanation:
+      'Waiting for network I/O. Normal for servers and open connections; a leak when connections are never closed or reads have no deadline: close response bodies, set read deadlines, and give HTTP clients a timeout or a context with a deadline.',
+  },
+  sleep: {
+    label: 'sleep',
+    weight: 0.4,
+    explanation:
+      'Sleeping in time.Sleep. Rarely a leak on its own; if these pile up, a loop sleeps with no way out: use a time.Ticker in a select with case <-ctx.Done().',
+  },
+  syscall: {
+    label: 'syscall',
+    weight: 0.5,
+    explanation: 'In a system call (file or pipe I/O, cgo). Rarely a leak; check for blocking reads on pipes or devices nobody writes to.',
+  },
+  running: {
+    label: 'running',
+    weight: 0.3,
+    explanation: 'Running or ready to run: not blocked.',
+  },
+  other: {
+    label: 'parked',
+    weight: 0.7,
+    explanation: 'Parked by the runtime for another reason; the stack shows what it waits for.',
+  },
+};
+
+/** Leaf-side functions that say what a goroutine parks on; the first one found from the leaf wins. */
+const BLOCKING_FRAMES: Record<string, StateCategory> = {
+  'runtime.chansend': 'chan-send',
+  'runtime.chansend1': 'chan-send',
+  'runtime.selectnbsend': 'chan-send',
+  'runtime.chanrecv': 'chan-receive',
+  'runtime.chanrecv1': 'chan-receive',
+  'runtime.chanrecv2': 'chan-receive',
+  'runtime.selectnbrecv': 'chan-receive',
+  'runtime.selectgo': 'select',
+  'runtime.block': 'select-no-cases',
+  'sync.runtime_SemacquireMutex': 'mutex',
+  'sync.runtime_SemacquireRWMutexR': 'rwmutex',
+  'sync.runtime_SemacquireRWMutex': 'rwmutex',
+  'sync.runtime_SemacquireWaitGroup': 'waitgroup',
+  'sync.runtime_Semacquire': 'semacquire',
+  'sync.runtime_notifyListWait': 'cond',
+  'runtime.netpollblock': 'io-wait',
+  'internal/poll.runtime_pollWait': 'io-wait',
+  'time.Sleep': 'sleep',
+  'runtime.timeSleep': 'sleep',
+  'syscall.Syscall': 'syscall',
+  'syscall.Syscall6': 'syscall',
+  'syscall.RawSyscall': 'syscall',
+  'syscall.RawSyscall6': 'syscall',
+  'syscall.syscall': 'syscall',
+  'syscall.syscall6': 'syscall',
+  'internal/runtime/syscall.Syscall6': 'syscall',
+  'runtime.cgocall': 'syscall',
+};
+
+/** Frames just above a generic semaphore wait that say which sync primitive it is. */
+const SEMAPHORE_OWNERS: Record<string, StateCategory> = {
+  'sync.(*WaitGroup).Wait': 'waitgroup',
+  'sync.(*Mutex).Lock': 'mutex',
+  'sync.(*Mutex).lockSlow': 'mutex',
+  'sync.(*RWMutex).RLock': 'rwmutex',
+  'sync.(*RWMutex).Lock': 'rwmutex',
+};
+
+const LEAF_SCAN = 12;
+
+function refineSemaphore(names: string[], from: number): StateCategory {
+  for (let i = from; i < Math.min(names.length, from + 4); i++) {
+    const owner = SEMAPHORE_OWNERS[names[i]];
+    if (owner) return owner;
+  }
+  return 'semacquire';
+}
+
+/** The state a stack (leaf first) is blocked in, judged from its leaf frames as pprof's protobuf leaves them. */
+export function inferState(namesLeafFirst: string[]): StateCategory {
+  const n = Math.min(namesLeafFirst.length, LEAF_SCAN);
+  for (let i = 0; i < n; i++) {
+    const c = BLOCKING_FRAMES[namesLeafFirst[i]];
+    if (c === 'semacquire' || c === 'mutex') return refineSemaphore(namesLeafFirst, i + 1);
+    if (c) return c;
+  }
+  return namesLeafFirst[0] === 'runtime.gopark' || namesLeafFirst[0] === 'runtime.goparkunlock' ? 'other' : 'running';
+}
+
+/** The category of a debug=2 wait reason (`chan send`, `chan receive (nil chan)`, `sync.Mutex.Lock`, …). */
+export function categoryOfReason(reason: string, namesLeafFirst: string[]): StateCategory {
+  if (reason.includes('(nil chan)')) return 'nil-chan';
+  if (reason.startsWith('chan send')) return 'chan-send';
+  if (reason.startsWith('chan receive')) return 'chan-receive';
+  if (reason.startsWith('select (no cases)')) return 'select-no-cases';
+  if (reason.startsWith('select')) return 'select';
+  if (reason.startsWith('sync.Mutex')) return 'mutex';
+  if (reason.startsWith('sync.RWMutex')) return 'rwmutex';
+  if (reason.startsWith('sync.WaitGroup')) return 'waitgroup';
+  if (reason.startsWith('sync.Cond')) return 'cond';
+  if (reason.startsWith('semacquire')) return refineSemaphore(namesLeafFirst, 0);
+  if (reason === 'IO wait') return 'io-wait';
+  if (reason === 'sleep') return 'sleep';
+  if (reason === 'syscall') return 'syscall';
+  if (reason === 'running' || reason === 'runnable') return 'running';
+  return 'other';
+}
+
+export function stateFromStack(namesLeafFirst: string[]): BlockState {
+  const category = inferState(namesLeafFirst);
+  return { label: CATEGORIES[category].label, category, source: 'stack' };
+}
+
+export function stateFromReason(reason: string, namesLeafFirst: string[]): BlockState {
+  return { label: reason, category: categoryOfReason(reason, namesLeafFirst), source: 'dump' };
+}
