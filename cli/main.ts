@@ -1,11 +1,17 @@
 import { ProfileError } from '../src/core/decode';
+import { existsSync } from 'node:fs';
 import { UsageError } from './args';
+import { isUrl } from './captures';
+import { LINK_USAGE, linkCommand } from './link';
 import { SERVE_USAGE, serveCommand } from './serve';
+import { LeaksFound, SUSPECTS_USAGE, suspectsCommand } from './suspects';
 import { TOP_USAGE, topCommand } from './top';
 
 const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise<string> }> = {
   serve: { usage: SERVE_USAGE, run: serveCommand },
+  link: { usage: LINK_USAGE, run: linkCommand },
   top: { usage: TOP_USAGE, run: topCommand },
+  suspects: { usage: SUSPECTS_USAGE, run: suspectsCommand },
 };
 
 function usage(): string {
@@ -13,7 +19,9 @@ function usage(): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const implicitServe = argv.length === 0 || (argv[0].startsWith('-') && argv[0] !== '--help' && argv[0] !== '-h');
+  const first = argv[0] ?? '';
+  // `parkview [options] [FILE|URL]...` serves; anything else names a command.
+  const implicitServe = argv.length === 0 || (first.startsWith('-') && first !== '--help' && first !== '-h') || isUrl(first) || (!(first in COMMANDS) && existsSync(first));
   const [name, ...rest] = implicitServe ? ['serve', ...argv] : argv;
   const command = COMMANDS[name] as (typeof COMMANDS)[string] | undefined;
   if (!command) {
@@ -25,6 +33,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(await command.run(rest));
     return 0;
   } catch (e) {
+    if (e instanceof LeaksFound) {
+      process.stdout.write(e.output);
+      return 1;
+    }
     if (e instanceof ProfileError || e instanceof UsageError) {
       process.stderr.write(`parkview: ${e.message}\n`);
       return e instanceof UsageError ? 2 : 1;

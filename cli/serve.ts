@@ -1,11 +1,14 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs, UsageError } from './args';
+import { Captures, fetchProfile, isUrl, parseDuration, type CaptureEvent } from './captures';
+import { Guard, isLoopback, newToken } from './guard';
 import { DIST, serveStatic } from './static';
 
-export const SERVE_USAGE = 'parkview [serve] [--port 8081] [--host 127.0.0.1] [--no-open] [--demo]';
+export const SERVE_USAGE = 'parkview [serve] [--port 8081] [--host 127.0.0.1] [--every 15s] [--no-open] [--demo] [FILE|URL]...';
 
 function openBrowser(url: string): void {
   const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
@@ -15,30 +18,106 @@ function openBrowser(url: string): void {
   child.unref();
 }
 
-/** Serves the built app on loopback until interrupted. */
-export async function serveCommand(argv: string[]): Promise<string> {
-  const { opts, positional } = parseArgs(argv, ['no-open', 'demo']);
-  if (positional.length) throw new UsageError(`usage: ${SERVE_USAGE}`);
-  if (!existsSync(join(DIST, 'index.html'))) throw new UsageError('the app is not built: run `npm run build` first');
-  const port = Number(opts.port ?? 8081);
-  const host = opts.host ?? '127.0.0.1';
+function plain(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.end(text);
+}
+
+function bytes(res: ServerResponse, body: Uint8Array): void {
+  res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': body.length, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.end(body);
+}
+
+/** Server-Sent Events: every capture so far, then each new one and each fetch failure. */
+function streamEvents(req: IncomingMessage, res: ServerResponse, captures: Captures): void {
+  res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+  const send = (e: CaptureEvent) => {
+    if (e.type === 'snapshot') res.write(`event: snapshot\ndata: ${JSON.stringify({ id: e.capture.id, name: e.capture.name, timeMs: e.capture.timeMs })}\n\n`);
+    else res.write(`event: failure\ndata: ${JSON.stringify({ target: e.target, message: e.message })}\n\n`);
+  };
+  for (const capture of captures.list) send({ type: 'snapshot', capture });
+  const stop = captures.subscribe(send);
+  const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+  req.on('close', () => {
+    stop();
+    clearInterval(keepAlive);
+  });
+}
+
+/** A URL the app's own user typed into the page: fetched here, where CORS does not apply. */
+async function proxyTyped(req: IncomingMessage, res: ServerResponse, target: string | null): Promise<void> {
+  if (!isLoopback(req.socket.remoteAddress)) return plain(res, 403, 'fetching URLs is only offered to a browser on this machine');
+  if (!target || !isUrl(target)) return plain(res, 400, 'expected ?url=http://… or https://…');
+  try {
+    bytes(res, await fetchProfile(target));
+  } catch (e) {
+    res.writeHead(502, (e as Error).message.replace(/[^\x20-\x7e]/g, '?').slice(0, 300), { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' });
+    res.end((e as Error).message);
+  }
+}
+
+export interface ParkviewServer {
+  server: Server;
+  /** The page address to open, with the run's token. */
+  url: string;
+  captures: Captures;
+}
+
+/** Serves the built app and the captures of `targets` on host:port (0 for any free port). */
+export async function startServer(opts: { host: string; port: number; targets: string[]; everyMs: number | null; demo?: boolean }): Promise<ParkviewServer> {
+  const captures = new Captures(opts.targets);
+  await captures.loadFiles();
+  const token = newToken();
+  let guard: Guard | null = null;
   const server = createServer((req, res) => {
-    serveStatic(req, res).then((served) => {
-      if (!served) {
-        res.writeHead(404, { 'Content-Type': 'text/plain' });
-        res.end('not found');
-      }
-    });
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const refused = guard ? guard.refuse(req, url) : 'starting';
+    if (refused) return plain(res, 403, `parkview: ${refused}`);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'method not allowed');
+    if (url.pathname === '/api/events') return streamEvents(req, res, captures);
+    const snapshot = /^\/api\/snapshot\/(\d+)$/.exec(url.pathname);
+    if (snapshot) {
+      const capture = captures.get(Number(snapshot[1]));
+      return capture ? bytes(res, capture.bytes) : plain(res, 404, 'no such snapshot');
+    }
+    if (url.pathname === '/api/fetch') return void proxyTyped(req, res, url.searchParams.get('url'));
+    if (url.pathname.startsWith('/api/')) return plain(res, 404, 'not found');
+    void serveStatic(req, res).then((served) => served || plain(res, 404, 'not found'));
   });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
-    server.listen(port, host, ok);
+    server.listen(opts.port, opts.host, ok);
   });
-  const address = server.address();
-  const actualPort = typeof address === 'object' && address ? address.port : port;
-  const url = `http://${host}:${actualPort}/${opts.demo ? '?demo' : ''}`;
-  process.stdout.write(`Parkview is serving on ${url}\n`);
-  if (!opts['no-open'] && (process.env.DISPLAY || process.platform !== 'linux')) openBrowser(url);
+  const port = (server.address() as AddressInfo).port;
+  guard = new Guard(token, opts.host, port);
+  captures.poll(opts.everyMs);
+  const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+  return { server, url: `http://${shownHost}:${port}/?${opts.demo ? 'demo&' : ''}token=${token}`, captures };
+}
+
+/**
+ * `parkview [FILE|URL]...`: serves the app on loopback and opens it with the inputs loaded; URLs are
+ * fetched here (no CORS trouble) and, with --every, again and again so the timeline grows live.
+ */
+export async function serveCommand(argv: string[]): Promise<string> {
+  const { opts, positional } = parseArgs(argv, ['no-open', 'demo']);
+  if (!existsSync(join(DIST, 'index.html'))) throw new UsageError('the app is not built: run `npm run build` first');
+  const port = Number(opts.port ?? 8081);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${opts.port}: not a port number`);
+  const everyMs = opts.every === undefined ? null : parseDuration(opts.every);
+  if (opts.every !== undefined && everyMs === null) throw new UsageError(`--every ${opts.every}: expected a duration such as 15s, 1m or 500ms`);
+  if (everyMs !== null && !positional.some(isUrl)) throw new UsageError('--every needs a URL to fetch, e.g. http://localhost:6060/debug/pprof/goroutine');
+  let started: ParkviewServer;
+  try {
+    started = await startServer({ host: opts.host ?? '127.0.0.1', port, targets: positional, everyMs, demo: opts.demo === 'true' });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use: pick another with --port`);
+    throw new UsageError(err.message);
+  }
+  const what = positional.length ? ` with ${positional.length} input${positional.length === 1 ? '' : 's'}${everyMs ? `, fetching every ${opts.every}` : ''}` : '';
+  process.stdout.write(`Parkview is serving on ${started.url}${what}\n`);
+  if (!opts['no-open'] && (process.env.DISPLAY || process.platform !== 'linux')) openBrowser(started.url);
   await new Promise(() => {});
   return '';
 }

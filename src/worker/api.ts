@@ -1,10 +1,14 @@
 import { loadApi } from './load';
+import { refineApi } from './refine';
+import { shareApi } from './share';
 import { topApi } from './top';
 
 /** Everything the Worker answers; each view's module adds its own queries. */
 export const api = {
   ...loadApi,
   ...topApi,
+  ...refineApi,
+  ...shareApi,
 };
 
 export type WorkerApi = typeof api;

@@ -1,0 +1,51 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+/** A fresh secret per run; only the page `parkview` opens knows it. */
+export function newToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+export function isLoopback(address: string | undefined): boolean {
+  return address !== undefined && LOOPBACK.has(address);
+}
+
+/**
+ * Who may talk to the server. The Host header must name this server (so a DNS-rebinding page on
+ * another name is refused), any Origin must be this server's own, and /api/ calls must carry the
+ * run's token. The server sends no CORS headers, so other sites can never read its answers.
+ */
+export class Guard {
+  private hosts: Set<string>;
+
+  constructor(
+    private token: string,
+    bindHost: string,
+    port: number,
+  ) {
+    const names = new Set(['127.0.0.1', 'localhost', '[::1]']);
+    names.add(bindHost.includes(':') ? `[${bindHost}]` : bindHost);
+    this.hosts = new Set([...names].map((h) => `${h}:${port}`));
+  }
+
+  /** Why the request is refused, or null when it may proceed. */
+  refuse(req: IncomingMessage, url: URL): string | null {
+    const host = req.headers.host ?? '';
+    if (!this.hosts.has(host.toLowerCase())) return `unexpected Host "${host}"`;
+    const origin = req.headers.origin;
+    if (origin !== undefined && !this.hosts.has(origin.replace(/^https?:\/\//i, '').toLowerCase())) return `requests from ${origin} are not allowed`;
+    if (req.headers['sec-fetch-site'] === 'cross-site') return 'cross-site requests are not allowed';
+    if (url.pathname.startsWith('/api/') && !this.tokenMatches(url.searchParams.get('token') ?? String(req.headers['x-parkview-token'] ?? ''))) {
+      return 'missing or wrong token: open the address parkview printed';
+    }
+    return null;
+  }
+
+  private tokenMatches(given: string): boolean {
+    const a = Buffer.from(given);
+    const b = Buffer.from(this.token);
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+}

@@ -1,0 +1,39 @@
+import { writeFile } from 'node:fs/promises';
+import { formatBytes } from '../src/core/decode/limits';
+import { Session } from '../src/core/model/session';
+import { encodeBundle, encodePayload, MAX_LINK_CHARS } from '../src/core/permalink';
+import { emptyAddress, encodeAddress } from '../src/store/url-state';
+import { parseArgs, UsageError } from './args';
+import { loadFile } from './load';
+
+export const LINK_USAGE = 'parkview link [--base URL] [--bundle OUT.parkview] FILE...';
+
+const DEFAULT_BASE = 'http://127.0.0.1:8081/';
+
+/** Prints a permalink whose hash carries the files' snapshots (or writes them as a .parkview bundle). */
+export async function linkCommand(argv: string[]): Promise<string> {
+  const { opts, positional } = parseArgs(argv, []);
+  if (positional.length === 0) throw new UsageError(`usage: ${LINK_USAGE}`);
+  let base: URL;
+  try {
+    base = new URL(opts.base ?? DEFAULT_BASE);
+  } catch {
+    throw new UsageError(`--base ${opts.base}: not a URL`);
+  }
+  if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new UsageError(`--base ${opts.base}: expected an http:// or https:// address`);
+  base.hash = '';
+  const session = new Session();
+  for (const file of positional) await loadFile(session, file);
+  const ids = session.snapshots.map((s) => s.id);
+  if (opts.bundle) {
+    await writeFile(opts.bundle, await encodeBundle(session, ids, encodeAddress(emptyAddress())));
+    return `wrote ${opts.bundle}: ${ids.length} snapshot${ids.length === 1 ? '' : 's'}; drop it on Parkview to open it\n`;
+  }
+  const link = `${base.href}#${encodeAddress({ ...emptyAddress(), payload: await encodePayload(session, ids) })}`;
+  if (link.length > MAX_LINK_CHARS) {
+    process.stderr.write(
+      `parkview: this link is ${formatBytes(link.length)}, more than the ~${formatBytes(MAX_LINK_CHARS)} browsers accept in an address; write a bundle instead with --bundle OUT.parkview\n`,
+    );
+  }
+  return `${link}\n`;
+}

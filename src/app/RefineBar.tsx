@@ -1,0 +1,176 @@
+import { useEffect, useRef, useState } from 'react';
+import { FILTER_KEYS, FILTER_NAMES, type FilterKey } from '../core/query/filters';
+import { unmatchedMessage } from '../core/query/refine';
+import { useView } from '../store/view';
+import { CloseIcon } from './icons';
+import { applyFilters, dismissRefineError, removeFilter, useRefine, watchRefineReport } from './refine-state';
+import './RefineBar.css';
+
+const HELP: Record<FilterKey, { hint: string; placeholder: string }> = {
+  f: { hint: 'keep only goroutines with a frame matching the regexp (function name or file)', placeholder: 'exporter' },
+  i: { hint: 'drop goroutines with a frame matching the regexp', placeholder: '^runtime\\.|^net/http\\.' },
+  h: { hint: 'remove matching frames from every stack, keeping the goroutines', placeholder: '^runtime\\.' },
+  s: { hint: 'keep only the frames matching the regexp in every stack', placeholder: '^main\\.' },
+  sf: { hint: 'drop the frames above the first match from the root', placeholder: 'handleRequest' },
+  tf: { hint: 'keep goroutines whose label matches: key=regexp, or a range like bytes=1kb:', placeholder: 'tenant=acme' },
+  ti: { hint: 'drop goroutines whose label matches: key=regexp, or a range', placeholder: 'tenant=acme|globex' },
+};
+
+/** A regexp matching exactly this function name, for "focus on the selected function". */
+function exactly(name: string): string {
+  return `^${name.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}$`;
+}
+
+function FilterEditor({ initial, onClose }: { initial: FilterKey; onClose: () => void }) {
+  const filters = useView((s) => s.filters);
+  const selectedFunction = useView((s) => s.selectedFunction);
+  const error = useRefine((s) => s.error);
+  const checking = useRefine((s) => s.checking);
+  const [key, setKey] = useState<FilterKey>(initial);
+  const [pattern, setPattern] = useState(filters[initial] ?? '');
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    dismissRefineError();
+    input.current?.focus();
+  }, []);
+  const submit = async () => {
+    if (await applyFilters({ ...filters, [key]: pattern.trim() })) onClose();
+  };
+  return (
+    <form
+      className="refine-editor"
+      role="dialog"
+      aria-label="Add a filter"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <div className="refine-editor-row">
+        <select
+          aria-label="Filter"
+          value={key}
+          onChange={(e) => {
+            const k = e.target.value as FilterKey;
+            setKey(k);
+            setPattern(filters[k] ?? '');
+            dismissRefineError();
+          }}
+        >
+          {FILTER_KEYS.map((k) => (
+            <option key={k} value={k}>
+              {FILTER_NAMES[k]}
+            </option>
+          ))}
+        </select>
+        <input
+          ref={input}
+          className={error ? 'refine-input invalid' : 'refine-input'}
+          aria-label="Pattern"
+          spellCheck={false}
+          autoComplete="off"
+          placeholder={HELP[key].placeholder}
+          value={pattern}
+          onChange={(e) => setPattern(e.target.value)}
+        />
+        <button className="button small primary" type="submit" disabled={checking}>
+          {checking ? 'Checking…' : 'Apply'}
+        </button>
+      </div>
+      {error ? (
+        <p className="refine-error" role="alert">
+          {error.message}
+        </p>
+      ) : (
+        <p className="hint">
+          <code>{key}</code> {HELP[key].hint}. Go regexp syntax, as in <code>go tool pprof</code>.
+        </p>
+      )}
+      {selectedFunction && key !== 'tf' && key !== 'ti' && (
+        <button type="button" className="link" onClick={() => setPattern(exactly(selectedFunction))}>
+          Use the selected function: {selectedFunction}
+        </button>
+      )}
+    </form>
+  );
+}
+
+function Chip({ k, pattern, unmatched, onEdit }: { k: FilterKey; pattern: string; unmatched: boolean; onEdit: () => void }) {
+  const title = unmatched ? `${unmatchedMessage(k)} in this snapshot` : `${FILTER_NAMES[k]}=${pattern} (click to edit)`;
+  return (
+    <span className={unmatched ? 'refine-chip unmatched' : 'refine-chip'} data-filter={k} title={title}>
+      <button type="button" className="refine-chip-body" onClick={onEdit}>
+        <span className="refine-chip-key">{FILTER_NAMES[k]}</span>
+        <span className="refine-chip-pattern">{pattern}</span>
+      </button>
+      <button type="button" className="icon refine-chip-remove" aria-label={`Remove ${FILTER_NAMES[k]} filter`} title="Remove" onClick={() => void removeFilter(k)}>
+        <CloseIcon />
+      </button>
+    </span>
+  );
+}
+
+function Summary() {
+  const report = useRefine((s) => s.report);
+  if (!report) return null;
+  if (report.kept === 0) {
+    return (
+      <span className="refine-summary none" role="status">
+        no samples match
+      </span>
+    );
+  }
+  const pct = report.total ? (100 * report.kept) / report.total : 0;
+  return (
+    <span className="refine-summary" role="status" title={`${report.kept.toLocaleString('en-US')} of ${report.total.toLocaleString('en-US')} kept by the filters`}>
+      {report.kept.toLocaleString('en-US')} of {report.total.toLocaleString('en-US')} ({pct >= 10 ? pct.toFixed(1) : pct.toPrecision(2)}%)
+    </span>
+  );
+}
+
+/** pprof's refine options as removable chips, and an editor to add or change one. */
+export function RefineBar() {
+  const filters = useView((s) => s.filters);
+  const report = useRefine((s) => s.report);
+  const [editing, setEditing] = useState<FilterKey | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => watchRefineReport(), []);
+  useEffect(() => {
+    if (editing === null) return;
+    const outside = (e: MouseEvent) => {
+      if (!root.current?.contains(e.target as Node)) setEditing(null);
+    };
+    document.addEventListener('mousedown', outside);
+    return () => document.removeEventListener('mousedown', outside);
+  }, [editing]);
+  const active = FILTER_KEYS.filter((k) => filters[k]);
+  const unmatched = new Set(report?.unmatched ?? []);
+  const firstFree = FILTER_KEYS.find((k) => !filters[k]) ?? 'f';
+  return (
+    <div className="refine-bar" ref={root} aria-label="Refine">
+      {active.map((k) => (
+        <Chip key={k} k={k} pattern={filters[k]!} unmatched={unmatched.has(k)} onEdit={() => setEditing(k)} />
+      ))}
+      {active.length > 0 && <Summary />}
+      <button type="button" className="button small refine-add" aria-expanded={editing !== null} onClick={() => setEditing(editing === null ? firstFree : null)} title="Refine: focus, ignore, hide, show, show_from, tagfocus, tagignore">
+        <FunnelIcon />
+        {active.length ? 'Filter' : 'Refine'}
+      </button>
+      {editing !== null && <FilterEditor key={editing} initial={editing} onClose={() => setEditing(null)} />}
+    </div>
+  );
+}
+
+function FunnelIcon() {
+  return (
+    <svg className="icon-svg" width={14} height={14} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+      <path d="M3 5h18l-7 8v6l-4 2v-8z" />
+    </svg>
+  );
+}

@@ -1,0 +1,66 @@
+import { useSnapshots } from '../../store/snapshots';
+import type { InputFile } from '../../worker/load';
+
+/** What `parkview` announces over /api/events: a captured snapshot, or a target it failed to fetch. */
+export interface CapturedEvent {
+  id: number;
+  name: string;
+  /** When the server captured it. */
+  timeMs: number;
+}
+export interface FailureEvent {
+  target: string;
+  message: string;
+}
+
+/** The per-run token `parkview` put in the page address it opened; null when the app is served statically. */
+export function localServerToken(): string | null {
+  const token = new URLSearchParams(location.search).get('token');
+  return token && /^[A-Za-z0-9_-]{16,128}$/.test(token) ? token : null;
+}
+
+/**
+ * The address to fetch a profile URL through: the local `parkview` server when the page came from it
+ * (it fetches without CORS trouble), else the URL itself.
+ */
+export function viaLocalServer(url: string): string {
+  const token = localServerToken();
+  return token ? `api/fetch?token=${token}&url=${encodeURIComponent(url)}` : url;
+}
+
+const BATCH_MS = 60;
+
+/**
+ * Follows the `parkview` command that served this page: every snapshot it captured (the files and
+ * URLs on its command line, and with --every each new fetch) is added as it arrives.
+ */
+let following = false;
+
+export function followLocalServer(load: (inputs: InputFile[]) => Promise<void>): void {
+  const token = localServerToken();
+  if (!token || following) return;
+  following = true;
+  let queue: CapturedEvent[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = async () => {
+    timer = undefined;
+    const batch = queue;
+    queue = [];
+    const inputs = await Promise.all(
+      batch.map(async ({ id, name, timeMs }): Promise<InputFile | null> => {
+        const res = await fetch(`api/snapshot/${id}?token=${token}`, { cache: 'no-store' });
+        return res.ok ? { name, bytes: await res.arrayBuffer(), fileTimeMs: timeMs } : null;
+      }),
+    );
+    await load(inputs.filter((i): i is InputFile => i !== null));
+  };
+  const events = new EventSource(`api/events?token=${token}`);
+  events.addEventListener('snapshot', (e) => {
+    queue.push(JSON.parse((e as MessageEvent<string>).data) as CapturedEvent);
+    if (timer === undefined) timer = setTimeout(() => void flush(), BATCH_MS);
+  });
+  events.addEventListener('failure', (e) => {
+    const { target, message } = JSON.parse((e as MessageEvent<string>).data) as FailureEvent;
+    useSnapshots.getState().added([], [{ name: target, message }]);
+  });
+}

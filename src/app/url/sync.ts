@@ -1,0 +1,174 @@
+import type { SnapshotInfo } from '../../core/model/snapshot';
+import { selectedSnapshot, useSnapshots } from '../../store/snapshots';
+import { decodeAddress, encodeAddress, type AddressState } from '../../store/url-state';
+import { useView } from '../../store/view';
+import { VIEWS } from '../../views/registry';
+import { worker } from '../../worker/client';
+import { applyFilters } from '../refine-state';
+
+/** Another store's share of the address (flame graph zoom, search…): its parameters and how to restore them. */
+export interface AddressPart {
+  params(): Record<string, string>;
+  apply(params: Record<string, string>): void;
+  subscribe(listener: () => void): () => void;
+}
+
+const parts: AddressPart[] = [];
+
+/** Lets a view keep its own state in the address; call once at module load. */
+export function registerAddressPart(part: AddressPart): void {
+  parts.push(part);
+}
+
+const WRITE_DELAY_MS = 250;
+/** Task id shown while a shared link's snapshots decode (the loader's own ids are positive). */
+const OPEN_LINK_TASK = -8;
+
+/** The link's payload while the loaded snapshots are exactly the ones it embeds, so a reload reopens them. */
+let embedded: { payload: string; ids: number[] } | null = null;
+
+function positionOf(list: SnapshotInfo[], id: number | null): number | undefined {
+  const i = id === null ? -1 : list.findIndex((s) => s.id === id);
+  return i < 0 ? undefined : i + 1;
+}
+
+/**
+ * The address state of what is on screen; with `only`, positions count within those snapshots (what
+ * a link embedding just them needs). The latest snapshot is the default selection, so it is left out.
+ */
+export function currentAddress(only?: number[]): AddressState {
+  const view = useView.getState();
+  const snaps = useSnapshots.getState();
+  const list = only ? snaps.snapshots.filter((s) => only.includes(s.id)) : snaps.snapshots;
+  const shown = selectedSnapshot(snaps);
+  const snapshot = positionOf(list, snaps.selectedId);
+  const ids = list.map((s) => s.id);
+  return {
+    view: view.view,
+    snapshot: snapshot === list.length ? undefined : snapshot,
+    base: positionOf(list, snaps.baseId),
+    sampleType: view.sampleIndex !== null && shown ? shown.sampleTypes[view.sampleIndex]?.type : undefined,
+    granularity: view.granularity,
+    filters: view.filters,
+    theme: view.theme === 'system' ? undefined : view.theme,
+    extra: Object.assign({}, ...parts.map((p) => p.params())) as Record<string, string>,
+    payload: embedded && embedded.ids.join() === ids.join() ? embedded.payload : undefined,
+  };
+}
+
+function reportError(message: string): void {
+  useSnapshots.getState().added([], [{ name: 'shared link', message }]);
+}
+
+/** What applies at once: view, granularity, theme and other views' parameters. */
+function applyImmediate(state: AddressState): void {
+  const view = useView.getState();
+  if (state.view && VIEWS.some((v) => v.id === state.view)) view.setView(state.view);
+  if (state.granularity) view.setGranularity(state.granularity);
+  if (state.theme) view.setTheme(state.theme);
+  for (const p of parts) p.apply(state.extra);
+}
+
+/** What needs the snapshots: selection, diff base, sample type and filters (checked by the Worker first). */
+async function applyToSnapshots(state: AddressState): Promise<void> {
+  const snaps = useSnapshots.getState();
+  const list = snaps.snapshots;
+  const at = (pos: number | undefined) => (pos === undefined ? undefined : list[Math.min(pos, list.length) - 1]);
+  const shown = at(state.snapshot);
+  if (shown) snaps.select(shown.id);
+  const base = at(state.base);
+  snaps.setBase(base && base.id !== (shown ?? list.at(-1))?.id ? base.id : null);
+  const current = shown ?? list.at(-1);
+  const si = state.sampleType;
+  if (si && current) {
+    // pprof's si names a sample type; a number is accepted too.
+    const byName = current.sampleTypes.findIndex((t) => t.type === si);
+    const i = byName >= 0 ? byName : /^\d+$/.test(si) && Number(si) < current.sampleTypes.length ? Number(si) : -1;
+    useView.getState().setSampleIndex(i >= 0 && i !== current.defaultSampleType ? i : null);
+  }
+  if (Object.keys(state.filters).length) await applyFilters(state.filters);
+}
+
+/** Resolves once snapshots are listed and no load is running (the page's sources have arrived). */
+function loadsSettled(): Promise<void> {
+  const settled = () => {
+    const s = useSnapshots.getState();
+    return s.snapshots.length > 0 && s.tasks.length === 0;
+  };
+  if (settled()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = useSnapshots.subscribe(() => {
+      if (!settled()) return;
+      stop();
+      resolve();
+    });
+  });
+}
+
+async function openPayload(payload: string): Promise<boolean> {
+  const store = useSnapshots.getState();
+  store.taskStarted({ id: OPEN_LINK_TASK, label: 'Opening the shared link', phase: 'decoding', done: 0, total: 0, unit: 'files', cancellable: false });
+  try {
+    const result = await worker.openPayload(payload);
+    if (!result.ok) {
+      reportError(result.error.replace(/^shared link: /, ''));
+      return false;
+    }
+    useSnapshots.getState().added(result.infos, []);
+    embedded = { payload, ids: useSnapshots.getState().snapshots.map((s) => s.id) };
+    return true;
+  } finally {
+    useSnapshots.getState().taskEnded(OPEN_LINK_TASK);
+  }
+}
+
+async function applyAddress(hash: string): Promise<void> {
+  const decoded = decodeAddress(hash);
+  if (!decoded.ok) {
+    reportError(decoded.error);
+    return;
+  }
+  const { state } = decoded;
+  applyImmediate(state);
+  if (state.payload && state.payload !== embedded?.payload && !(await openPayload(state.payload))) return;
+  if (state.snapshot || state.base || state.sampleType || Object.keys(state.filters).length) {
+    await loadsSettled();
+    await applyToSnapshots(state);
+  }
+}
+
+let started = false;
+
+/**
+ * Keeps the view in the page address: restores it at startup (after the snapshots arrive, opening
+ * an embedded profile first), then writes every change back with history.replaceState.
+ */
+export function startAddressSync(): void {
+  if (started) return;
+  started = true;
+  let written = location.hash.replace(/^#/, '');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const write = () => {
+    timer = undefined;
+    if (useSnapshots.getState().snapshots.length === 0) return;
+    const next = encodeAddress(currentAddress());
+    if (next === written) return;
+    written = next;
+    history.replaceState(history.state, '', `#${next}`);
+  };
+  const schedule = () => {
+    if (timer === undefined) timer = setTimeout(write, WRITE_DELAY_MS);
+  };
+  void applyAddress(location.hash).finally(() => {
+    useView.subscribe(schedule);
+    useSnapshots.subscribe(schedule);
+    for (const p of parts) p.subscribe(schedule);
+    schedule();
+  });
+  window.addEventListener('hashchange', () => {
+    const hash = location.hash.replace(/^#/, '');
+    if (hash === written) return;
+    written = hash;
+    void applyAddress(hash);
+  });
+}

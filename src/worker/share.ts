@@ -1,0 +1,30 @@
+import { transfer } from 'comlink';
+import { DEFAULT_LIMITS } from '../core/decode';
+import { snapshotInfo, type SnapshotInfo } from '../core/model/snapshot';
+import { decodePayload, encodeBundle, encodePayload } from '../core/permalink';
+import { session } from './state';
+
+export type OpenShareResult = { ok: true; infos: SnapshotInfo[] } | { ok: false; error: string };
+
+export const shareApi = {
+  /** The `pv` value of a link embedding these snapshots. */
+  sharePayload(ids: number[]): Promise<string> {
+    return encodePayload(session, ids);
+  },
+
+  /** A `.parkview` file with these snapshots and the view state `view` (an address hash). */
+  async shareBundle(ids: number[], view: string): Promise<Uint8Array> {
+    const bytes = await encodeBundle(session, ids, view);
+    return transfer(bytes, [bytes.buffer as ArrayBuffer]);
+  },
+
+  /** Adds the snapshots a link embeds, checked like a dropped file; a damaged link yields its error. */
+  async openPayload(payload: string): Promise<OpenShareResult> {
+    try {
+      const { snapshots } = await decodePayload(payload, session, DEFAULT_LIMITS);
+      return { ok: true, infos: snapshots.map(snapshotInfo) };
+    } catch (e) {
+      return { ok: false, error: (e as Error).message };
+    }
+  },
+};
