@@ -1,0 +1,118 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { analyzeLeaks, stackNamesOf, type GroupReport, type LeakAnalysis } from '../src/core/analysis/analyze';
+import { NEEDS_TWO, rateLabel, seriesLabel, waitLabel } from '../src/core/analysis/format';
+import { GROUPINGS, type Grouping } from '../src/core/analysis/grouping';
+import { SUSPECT_SCORE } from '../src/core/analysis/verdict';
+import { ProfileError } from '../src/core/decode';
+import { Session } from '../src/core/model/session';
+import { parseArgs, UsageError } from './args';
+import { loadFile } from './load';
+
+export const SUSPECTS_USAGE = `parkview suspects [--json] [--all] [--fail-on-leak] [--group=${GROUPINGS.join('|')}] FILE|DIR...`;
+
+/** Thrown by `--fail-on-leak` when there are suspects; carries the report to print before exiting 1. */
+export class LeaksFound extends Error {
+  constructor(readonly output: string) {
+    super('goroutine leak suspects found');
+  }
+}
+
+/** The files to load: named files as given, directories expanded to their files in name order. */
+async function expand(paths: string[]): Promise<{ path: string; fromDir: boolean }[]> {
+  const out: { path: string; fromDir: boolean }[] = [];
+  for (const p of paths) {
+    const isDir = await stat(p).then((s) => s.isDirectory(), () => false);
+    if (!isDir) out.push({ path: p, fromDir: false });
+    else for (const f of (await readdir(p)).sort()) out.push({ path: join(p, f), fromDir: true });
+  }
+  return out;
+}
+
+/** Loads every input; a file found in a directory that is not a profile is skipped with a note. */
+async function loadAll(session: Session, paths: string[]): Promise<string[]> {
+  const skipped: string[] = [];
+  for (const { path, fromDir } of await expand(paths)) {
+    try {
+      await loadFile(session, path);
+    } catch (e) {
+      if (!fromDir || !(e instanceof ProfileError)) throw e;
+      skipped.push(e.message);
+    }
+  }
+  return skipped;
+}
+
+function toJson(session: Session, a: LeakAnalysis, g: GroupReport) {
+  return {
+    function: g.function,
+    stack: stackNamesOf(session).of(g.stack),
+    state: g.state.label,
+    first: g.trend.first,
+    last: g.trend.last,
+    perMinute: a.series.timed ? g.perMinute : null,
+    perSnapshot: a.series.timed ? null : g.perMinute,
+    score: g.verdict.score,
+    suspect: g.verdict.suspect,
+    reason: g.verdict.reason,
+    group: g.label,
+    monotonic: g.trend.monotonic,
+    r2: g.trend.r2,
+    share: g.share,
+    waitMinutes: g.waitMax < 0 ? null : { min: g.waitMin, max: g.waitMax },
+    creator: g.creator || null,
+    provenLeak: g.proven,
+  };
+}
+
+function pad(s: string, n: number, right = false): string {
+  return right ? s.padStart(n) : s.padEnd(n);
+}
+
+function table(a: LeakAnalysis, rows: GroupReport[]): string[] {
+  const head = ['SCORE', 'FIRST', 'LAST', 'GROWTH', 'STEADY', 'STATE', 'WAIT', 'GROUP'];
+  const cells = rows.map((g) => [
+    String(g.verdict.score),
+    String(g.trend.first),
+    String(g.trend.last),
+    rateLabel(g.perMinute, a.series.timed),
+    (g.trend.monotonic * g.trend.r2).toFixed(2),
+    g.state.label,
+    waitLabel(g.waitMin, g.waitMax),
+    `${g.label}${g.proven ? '  [proven leak]' : ''}`,
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) => c.map((v, i) => (i === c.length - 1 ? v : pad(v, widths[i], i < 5))).join('  ').trimEnd();
+  return [line(head), ...cells.map(line)];
+}
+
+function report(a: LeakAnalysis, shown: GroupReport[], skipped: string[]): string {
+  const suspects = a.groups.filter((g) => g.verdict.suspect);
+  const lines = [`Series: ${seriesLabel(a.series)}${a.factsFrom ? `; states, waits and creators from ${a.factsFrom}` : ''}`];
+  for (const s of skipped) lines.push(`Skipped ${s}`);
+  for (const e of a.series.excluded) lines.push(`Not in the series: ${e.name} (${e.reason})`);
+  if (a.series.snapshots.length < 2) lines.push(NEEDS_TWO);
+  lines.push(
+    suspects.length === 0
+      ? `No leak suspects among ${a.groups.length} groups.`
+      : `${suspects.length} leak suspect${suspects.length === 1 ? '' : 's'} (score >= ${SUSPECT_SCORE}) among ${a.groups.length} groups:`,
+  );
+  if (shown.length) lines.push('', ...table(a, shown));
+  for (const g of shown.filter((x) => x.verdict.suspect && x.creator)) lines.push('', `${g.label}: created by ${g.creator}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export async function suspectsCommand(argv: string[]): Promise<string> {
+  const { opts, positional } = parseArgs(argv, ['json', 'all', 'fail-on-leak']);
+  if (positional.length === 0) throw new UsageError(`usage: ${SUSPECTS_USAGE}`);
+  const grouping = (opts.group ?? 'stack') as Grouping;
+  if (!GROUPINGS.includes(grouping)) throw new UsageError(`--group must be one of ${GROUPINGS.join(', ')}`);
+  const session = new Session();
+  const skipped = await loadAll(session, positional);
+  if (session.snapshots.length === 0) throw new ProfileError('no profile could be loaded');
+  const a = analyzeLeaks(session, { grouping });
+  const shown = opts.all ? a.groups : a.groups.filter((g) => g.verdict.suspect);
+  const output = opts.json ? `${JSON.stringify(shown.map((g) => toJson(session, a, g)), null, 2)}\n` : report(a, shown, skipped);
+  if (opts['fail-on-leak'] && a.groups.some((g) => g.verdict.suspect)) throw new LeaksFound(output);
+  return output;
+}
