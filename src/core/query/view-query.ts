@@ -32,6 +32,11 @@ export function setRewriteFactory(f: RewriteFactory): void {
   rewriteFactory = f;
 }
 
+/** The stack rewrite for a set of filters, for views that build their own trees (undefined: none). */
+export function rewriteFor(session: Session, filters: Filters | undefined): StackRewrite | undefined {
+  return filters ? rewriteFactory(session, filters) : undefined;
+}
+
 /** Memoises call trees and node keys per query, so views switching back and forth cost nothing. */
 export class QueryCache {
   private trees = new Map<string, CallTree>();
