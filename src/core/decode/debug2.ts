@@ -223,9 +223,7 @@ class Reader {
     }
     this.whole = ended || (!pending && len !== GO_DUMP_CAP && q > he + 1);
     if (!this.whole) return len;
-    let node = 0;
-    const stacks = this.session.stacks;
-    for (let i = n - 1; i >= 0; i--) node = stacks.child(node, this.frames[i]);
+    const node = this.session.stacks.intern(this.frames.subarray(0, n).reverse(), n);
     const f = this.facts;
     f.id.push(id);
     f.group.push(this.builder.add(node, labelSet, ONE));

@@ -295,9 +295,33 @@ function readPacked(r: Reader, end: number, out: number[], n: number, exact: { i
   return n;
 }
 
+/** How many location ids the samples hold, to size the stack tables once instead of growing them. */
+function countLocationIds(r: Reader, l: Layout): number {
+  const buf = r.buf;
+  let n = 0;
+  for (const start of l.samples) {
+    r.pos = start;
+    const end = r.uint32() + r.pos;
+    while (r.pos < end) {
+      const tag = r.uint32();
+      if (tag !== 0x0a) {
+        r.skipType(tag & 7);
+        continue;
+      }
+      const e = r.uint32() + r.pos;
+      for (let p = r.pos; p < e; p++) if (buf[p] < 0x80) n++;
+      r.pos = e;
+    }
+  }
+  return n;
+}
+
 function readSamples(r: Reader, l: Layout, builder: SnapshotBuilder, locs: Int32Array[], nTypes: number): void {
   const session = builder.session;
   const stacks = session.stacks;
+  // A session's first profile brings only new stacks: size the tables for all of them at once.
+  if (stacks.size === 1) stacks.reserve(l.samples.length, countLocationIds(r, l));
+  builder.reserve(l.samples.length);
   const labelSets = new LabelSets(session, l);
   const locIds: number[] = [];
   const stack: number[] = [];

@@ -37,14 +37,17 @@ export class SnapshotBuilder {
     return this.session.stacks.intern(framesRootFirst);
   }
 
+  /** Makes room for `groups` more groups, when the decoder knows how many are coming. */
+  reserve(groups: number): void {
+    this.session.groups.reserve(groups);
+    this.groupIds.reserve(groups);
+    this.growIndex(this.session.groups.size + groups);
+  }
+
   /** Adds values to the (stack, labels) group; returns the group's index in this snapshot. */
   add(stack: number, labelSet: number, values: ArrayLike<number>): number {
     const group = this.session.groups.intern(stack, labelSet);
-    if (group >= this.indexOf.length) {
-      const grown = new Int32Array(Math.max(group + 1, this.indexOf.length * 2));
-      grown.set(this.indexOf);
-      this.indexOf = grown;
-    }
+    if (group >= this.indexOf.length) this.growIndex(group + 1);
     let idx = this.indexOf[group] - 1;
     const cols = this.columns;
     if (idx < 0) {
@@ -55,6 +58,13 @@ export class SnapshotBuilder {
       for (let t = 0; t < cols.length; t++) cols[t][idx] += values[t];
     }
     return idx;
+  }
+
+  private growIndex(size: number): void {
+    if (size <= this.indexOf.length) return;
+    const grown = new Int32Array(Math.max(size, this.indexOf.length * 2));
+    grown.set(this.indexOf);
+    this.indexOf = grown;
   }
 
   warn(message: string): void {

@@ -8,13 +8,18 @@ export class IntList {
   }
 
   push(v: number): number {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
+    if (this.length === this.data.length) this.reserve(1);
     this.data[this.length] = v;
     return this.length++;
+  }
+
+  /** Makes room for `more` values past the current length. */
+  reserve(more: number): void {
+    const need = this.length + more;
+    if (need <= this.data.length) return;
+    const next = new Int32Array(Math.max(need, this.data.length * 2));
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
   }
 
   get(i: number): number {

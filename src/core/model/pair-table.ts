@@ -46,9 +46,16 @@ export class PairTable {
     return value;
   }
 
-  private grow(): void {
+  /** Makes room for `more` entries without growing one doubling at a time. */
+  reserve(more: number): void {
+    let mask = this.mask;
+    while ((this.size + more) * 2 > mask) mask = mask * 2 + 1;
+    if (mask !== this.mask) this.grow(mask);
+  }
+
+  private grow(mask = this.mask * 2 + 1): void {
     const old = this.slots;
-    this.mask = this.mask * 2 + 1;
+    this.mask = mask;
     this.slots = new Int32Array((this.mask + 1) * 3).fill(-1);
     for (let k = 0; k < old.length; k += 3) {
       if (old[k] === -1) continue;

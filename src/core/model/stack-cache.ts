@@ -33,11 +33,7 @@ export class StackCache {
   /** Records the leaf of the stack that the preceding missing `find` looked for. */
   add(frames: ArrayLike<number>, n: number, h: number, leaf: number): void {
     const at = this.used;
-    if (at + n + 2 > this.pool.length) {
-      const grown = new Int32Array(Math.max(this.pool.length * 2, at + n + 2));
-      grown.set(this.pool);
-      this.pool = grown;
-    }
+    this.reservePool(n + 2);
     const pool = this.pool;
     pool[at] = leaf;
     pool[at + 1] = n;
@@ -48,9 +44,24 @@ export class StackCache {
     if (++this.size * 2 > this.slots.length) this.grow();
   }
 
-  private grow(): void {
+  /** Makes room for `stacks` more entries holding `frames` frames in all. */
+  reserve(stacks: number, frames: number): void {
+    let cap = this.slots.length;
+    while ((this.size + stacks) * 2 > cap) cap *= 2;
+    if (cap !== this.slots.length) this.grow(cap);
+    this.reservePool(2 * stacks + frames);
+  }
+
+  private reservePool(ints: number): void {
+    const need = this.used + ints;
+    if (need <= this.pool.length) return;
+    const grown = new Int32Array(Math.max(this.pool.length * 2, need));
+    grown.set(this.pool.subarray(0, this.used));
+    this.pool = grown;
+  }
+
+  private grow(cap = this.slots.length * 2): void {
     const { slots: oldSlots, hashes: oldHashes } = this;
-    const cap = oldSlots.length * 2;
     const mask = cap - 1;
     this.slots = new Int32Array(cap);
     this.hashes = new Int32Array(cap);

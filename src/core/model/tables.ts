@@ -125,6 +125,15 @@ export class StackTable {
     return node;
   }
 
+  /** Makes room ahead of a load of `stacks` stacks with `frames` frames in all. */
+  reserve(stacks: number, frames: number): void {
+    this.parent.reserve(frames);
+    this.frame.reserve(frames);
+    this.depth.reserve(frames);
+    this.links.reserve(2 * frames);
+    this.cache.reserve(stacks, frames);
+  }
+
   private push(parent: number, frame: number): number {
     const id = this.parent.push(parent);
     this.frame.push(frame);
@@ -195,6 +204,13 @@ export class GroupTable {
   readonly stack = new IntList(4096);
   readonly labels = new IntList(4096);
   private byKey = new PairTable(4096);
+
+  /** Makes room for `more` groups ahead of a large load. */
+  reserve(more: number): void {
+    this.byKey.reserve(more);
+    this.stack.reserve(more);
+    this.labels.reserve(more);
+  }
 
   intern(stack: number, labelSet: number): number {
     const id = this.byKey.intern(stack, labelSet, this.stack.length);
