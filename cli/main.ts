@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { UsageError } from './args';
 import { isUrl } from './captures';
 import { LINK_USAGE, linkCommand } from './link';
+import { LIST_USAGE, listCommand } from './list';
 import { SERVE_USAGE, serveCommand } from './serve';
 import { LeaksFound, SUSPECTS_USAGE, suspectsCommand } from './suspects';
 import { TOP_USAGE, topCommand } from './top';
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise
   serve: { usage: SERVE_USAGE, run: serveCommand },
   link: { usage: LINK_USAGE, run: linkCommand },
   top: { usage: TOP_USAGE, run: topCommand },
+  list: { usage: LIST_USAGE, run: listCommand },
   suspects: { usage: SUSPECTS_USAGE, run: suspectsCommand },
 };
 

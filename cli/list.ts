@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, normalize } from 'node:path';
+import { ProfileError } from '../src/core/decode';
+import { Session } from '../src/core/model/session';
+import { buildCallTree } from '../src/core/query/call-tree';
+import { nodeKeys } from '../src/core/query/granularity';
+import { goRegex } from '../src/core/query/refine-regex';
+import { sampleIndexOf } from '../src/core/query/sample-index';
+import { listRoutines } from '../src/core/query/source/list';
+import { listText, type SourceLines } from '../src/core/query/source/list-text';
+import { splitSourceLines } from '../src/core/source/lines';
+import { pprofTrimPath } from '../src/core/source/paths';
+import { parseArgs, UsageError } from './args';
+import { loadFile } from './load';
+
+export const LIST_USAGE = 'parkview list [--source_path DIR] [--trim_path PREFIX] [--sample_index=NAME] REGEX FILE';
+
+/** pprof's openSourceFile: a relative path is looked for under each search dir and its parents. */
+function readSource(path: string, searchPath: string): SourceLines {
+  const bases = searchPath.split(':').filter(Boolean);
+  const gopath = process.env.GOPATH;
+  if (gopath) {
+    bases.push(join(gopath, 'pkg', 'mod'));
+    if (process.env.GOROOT) bases.push(join(process.env.GOROOT, 'src'));
+  }
+  const candidates: string[] = [];
+  if (isAbsolute(path)) candidates.push(path);
+  else {
+    for (let dir of bases) {
+      for (;;) {
+        candidates.push(join(dir, path));
+        const parent = dirname(dir);
+        if (parent === dir) break;
+        dir = parent;
+      }
+    }
+  }
+  for (const c of candidates) {
+    try {
+      return { lines: splitSourceLines(readFileSync(c, 'utf8')) };
+    } catch {
+      // Not there: try the next place.
+    }
+  }
+  return { error: isAbsolute(path) ? `open ${path}: no such file or directory` : `could not find file ${path} on path ${searchPath}` };
+}
+
+export async function listCommand(argv: string[]): Promise<string> {
+  const { opts, positional } = parseArgs(argv, []);
+  if (positional.length !== 2) throw new UsageError(`usage: ${LIST_USAGE}`);
+  const [pattern, file] = positional;
+  let re: RegExp;
+  try {
+    const { source, flags } = goRegex(pattern);
+    re = new RegExp(source, flags);
+  } catch (e) {
+    throw new UsageError(`parsing regexp ${pattern}: ${(e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '')}`);
+  }
+  const session = new Session();
+  const snapshot = await loadFile(session, file);
+  const si = sampleIndexOf(snapshot, opts.sample_index);
+  const tree = buildCallTree(session, snapshot, si);
+  const searchPath = opts.source_path ?? process.cwd();
+  const trim = opts.trim_path ?? '';
+  const routines = listRoutines(session, tree, nodeKeys(session, 'lines'), (name) => re.test(name)).map((r) => ({
+    ...r,
+    file: r.file && normalize(pprofTrimPath(r.file, trim, searchPath)),
+  }));
+  if (routines.length === 0) throw new ProfileError(`no matches found for regexp: ${pattern}`);
+  const cache = new Map<string, SourceLines>();
+  const source = (path: string) => {
+    let s = cache.get(path);
+    if (!s) cache.set(path, (s = readSource(path, searchPath)));
+    return s;
+  };
+  return listText(routines, tree.total, snapshot.sampleTypes[si].unit, source);
+}

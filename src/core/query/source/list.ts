@@ -1,0 +1,66 @@
+import type { Session } from '../../model/session';
+import type { CallTree } from '../call-tree';
+import type { NodeKeys } from '../granularity';
+import { topReport } from '../top';
+
+export interface LineValue {
+  line: number;
+  flat: number;
+  cum: number;
+}
+
+/** One function in one source file, as a `ROUTINE` of `go tool pprof -list`. */
+export interface SourceRoutine {
+  name: string;
+  /** Source file as the profile records it. */
+  file: string;
+  /** Line of the `func` keyword, 0 when the profile does not say. */
+  startLine: number;
+  /** pprof's header figures: the sums of the line values (cum may count a sample twice under recursion). */
+  flat: number;
+  cum: number;
+  /** Lines with samples, ascending; empty when the profile names no file (pprof: "No source information"). */
+  lines: LineValue[];
+}
+
+export type RoutineOrder = 'name' | 'cum';
+
+/**
+ * Per-line flat and cum of every function whose name matches, as `go tool pprof -list` computes
+ * them: a report at `lines` granularity, so inlined frames count on their own function's lines;
+ * flat on the leaf line, cum once per sample on every line of the stack.
+ * `keys` must be the session's `lines` node keys.
+ */
+export function listRoutines(session: Session, tree: CallTree, keys: NodeKeys, matches: (name: string) => boolean, order: RoutineOrder = 'name'): SourceRoutine[] {
+  const firstFrame = new Int32Array(keys.name.length).fill(-1);
+  for (let f = 0; f < keys.ofFrame.length; f++) if (firstFrame[keys.ofFrame[f]] < 0) firstFrame[keys.ofFrame[f]] = f;
+  const byName = new Map<string, boolean>();
+  const routines = new Map<string, SourceRoutine>();
+  for (const row of topReport(tree, keys, session.frames).rows) {
+    const frame = firstFrame[row.key];
+    const name = session.funcName(frame);
+    let ok = byName.get(name);
+    if (ok === undefined) byName.set(name, (ok = matches(name)));
+    if (!ok) continue;
+    const file = keys.file[row.key];
+    const id = `${name}\u0000${file}`;
+    let r = routines.get(id);
+    if (!r) {
+      const startLine = session.functions.startLine.get(session.frames.func.get(frame));
+      routines.set(id, (r = { name, file, startLine, flat: 0, cum: 0, lines: [] }));
+    }
+    r.flat += row.flat;
+    r.cum += row.cum;
+    if (file) r.lines.push({ line: keys.line[row.key], flat: row.flat, cum: row.cum });
+  }
+  // pprof lists a function without any source file once, as "No source information".
+  const withFile = new Set<string>();
+  for (const r of routines.values()) if (r.file) withFile.add(r.name);
+  const out = [...routines.values()].filter((r) => r.file || !withFile.has(r.name));
+  for (const r of out) r.lines.sort((a, b) => a.line - b.line);
+  return out.sort(order === 'name' ? byNameThenFile : (a, b) => b.cum - a.cum || b.flat - a.flat || byNameThenFile(a, b));
+}
+
+function byNameThenFile(a: SourceRoutine, b: SourceRoutine): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+}
