@@ -114,12 +114,7 @@ export class StackTable {
         node = this.child(node, framesRootFirst[i++]);
         if (node >= known) break;
       }
-      // Below a node created just now, every frame makes a new node, its parent's only child.
-      for (; i < n; i++) {
-        const id = this.push(node, framesRootFirst[i]);
-        this.links.data[2 * node] = id;
-        node = id;
-      }
+      if (i < n) node = this.chain(node, framesRootFirst, i, n);
       this.cache.add(framesRootFirst, n, h, node);
     }
     return node;
@@ -127,11 +122,44 @@ export class StackTable {
 
   /** Makes room ahead of a load of `stacks` stacks with `frames` frames in all. */
   reserve(stacks: number, frames: number): void {
-    this.parent.reserve(frames);
-    this.frame.reserve(frames);
-    this.depth.reserve(frames);
-    this.links.reserve(2 * frames);
+    this.reserveNodes(frames);
     this.cache.reserve(stacks, frames);
+  }
+
+  private reserveNodes(more: number): void {
+    this.parent.reserve(more);
+    this.frame.reserve(more);
+    this.depth.reserve(more);
+    this.links.reserve(2 * more);
+  }
+
+  /**
+   * Appends new nodes for frames[from..n) below `parent`, a node created just now and so without
+   * children; each new node is its parent's only child. Returns the last one.
+   */
+  private chain(parent: number, frames: ArrayLike<number>, from: number, n: number): number {
+    const k = n - from;
+    this.reserveNodes(k);
+    const parents = this.parent.data;
+    const fr = this.frame.data;
+    const depths = this.depth.data;
+    const links = this.links.data;
+    const first = this.parent.length;
+    let depth = depths[parent];
+    links[2 * parent] = first;
+    for (let i = 0; i < k; i++) {
+      const id = first + i;
+      parents[id] = i === 0 ? parent : id - 1;
+      fr[id] = frames[from + i];
+      depths[id] = ++depth;
+      links[2 * id] = i < k - 1 ? id + 1 : 0;
+      links[2 * id + 1] = 0;
+    }
+    this.parent.length += k;
+    this.frame.length += k;
+    this.depth.length += k;
+    this.links.length += 2 * k;
+    return first + k - 1;
   }
 
   private push(parent: number, frame: number): number {
