@@ -89,7 +89,7 @@ const GO_SRC_ROOTS = new Set(
  * `…/libexec` of Homebrew, `sdk/go1.23.4`, `…/goroot`) holding a standard package.
  */
 export function goStdPath(path: string): string | null {
-  const m = /(?:^|\/)(?:go|go-?[0-9][^/]*|goroot|libexec)\/src\/(.+)$/.exec(path.replace(/\\/g, '/'));
+  const m = /(?:^|\/)(?:go|go-?[0-9][^/]*|goroot|libexec)\/src\/(.+)$/i.exec(path.replace(/\\/g, '/'));
   if (!m) return null;
   const rest = m[1];
   const first = rest.split('/')[0];
