@@ -1,0 +1,166 @@
+import type { Session } from '../model/session';
+import type { Snapshot } from '../model/snapshot';
+import { buildCallTree, type StackRewrite } from '../query/call-tree';
+import type { Granularity, NodeKeys } from '../query/granularity';
+import { rewriteFor, type QueryCache, type ViewQuery } from '../query/view-query';
+import { keyedCallTree, mergeByKey } from './merge';
+import { FlameModel } from './model';
+import { dominantStates, inferState, StateNames, type DominantStates } from './states';
+import { LabelRoots } from './tagroot';
+
+/** A flame graph built for one view query, with what later questions about it need. */
+export interface BuiltFlame {
+  model: FlameModel;
+  snapshot: Snapshot;
+  sampleIndex: number;
+  /** Per name: source file ('' for none), function name (differs from the name below `functions` granularity). */
+  files: string[];
+  funcs: string[];
+  /** Names from this index on are label pseudo-frames. */
+  labelFrom: number;
+  /** How a group's stack becomes the path of keys it takes in this graph. */
+  pathOf: (group: number) => Int32Array | null;
+}
+
+/** Label pseudo-frames are interned once per session so graphs of different snapshots share them. */
+const labelRoots = new WeakMap<Session, LabelRoots>();
+
+function rootsOf(session: Session): LabelRoots {
+  let r = labelRoots.get(session);
+  if (!r) labelRoots.set(session, (r = new LabelRoots()));
+  return r;
+}
+
+/**
+ * The flame graph of a query's snapshot. With `groupBy`, each stack sits under a pseudo-frame for its
+ * value of that label key (pprof's tagroot).
+ */
+export function buildFlame(session: Session, queries: QueryCache, q: ViewQuery, groupBy: string | null): BuiltFlame {
+  const r = queries.resolve(q);
+  const keys = r.keys;
+  const lines = session.frames.line.data;
+  const filters = rewriteFor(session, q.filters);
+  let rewrite: StackRewrite | undefined = filters;
+  let names = keys.name;
+  let keyOfFrame = keys.ofFrame;
+  let labelFrom = keys.name.length;
+  let tree = r.tree;
+  if (groupBy) {
+    const roots = rootsOf(session);
+    const frameBase = session.frames.size;
+    rewrite = roots.rewrite(session, groupBy, frameBase, filters);
+    tree = buildCallTree(session, r.snapshot, r.sampleIndex, rewrite);
+    keyOfFrame = roots.extendKeys(keys.ofFrame, frameBase, keys.name.length);
+    names = [...keys.name, ...roots.names];
+    labelFrom = keys.name.length;
+  }
+  const model = new FlameModel(mergeByKey(keyedCallTree(tree, keyOfFrame, lines)), names);
+  const funcs = functionNames(session, keys, q.granularity ?? 'functions');
+  return {
+    model,
+    snapshot: r.snapshot,
+    sampleIndex: r.sampleIndex,
+    files: names.map((_, i) => (i < labelFrom ? keys.file[i] : '')),
+    funcs: names.map((n, i) => (i < labelFrom ? funcs[i] : n)),
+    labelFrom,
+    pathOf: groupPaths(session, keyOfFrame, rewrite),
+  };
+}
+
+/** The function each report node belongs to (its own name at `functions` and `files` granularity). */
+function functionNames(session: Session, keys: NodeKeys, granularity: Granularity): string[] {
+  if (granularity === 'functions' || granularity === 'files') return keys.name;
+  const out = new Array<string>(keys.name.length);
+  for (let f = 0; f < keys.ofFrame.length; f++) out[keys.ofFrame[f]] ??= session.funcName(f);
+  return out;
+}
+
+function groupPaths(session: Session, keyOfFrame: Int32Array, rewrite: StackRewrite | undefined): (group: number) => Int32Array | null {
+  const { stacks, groups } = session;
+  return (group) => {
+    const leaf = groups.stack.data[group];
+    const depth = stacks.depth.data[leaf];
+    let frames: Int32Array = new Int32Array(depth);
+    for (let s = leaf, d = depth - 1; s > 0; s = stacks.parent.data[s], d--) frames[d] = stacks.frame.data[s];
+    if (rewrite) {
+      const kept = rewrite(frames, groups.labels.data[group]);
+      if (!kept) return null;
+      frames = kept;
+    }
+    const path = new Int32Array(frames.length);
+    for (let i = 0; i < frames.length; i++) path[i] = keyOfFrame[frames[i]];
+    return path;
+  };
+}
+
+export interface FlameStates extends DominantStates {
+  names: string[];
+  /** True when the states come from a debug=2 dump, false when inferred from the stacks' leaf frames. */
+  recorded: boolean;
+}
+
+/**
+ * The wait state of every frame: the one most goroutines under it are in. States are the dump's own
+ * (debug=2) when it has them, else inferred from each stack's leaf frames.
+ */
+export function flameStates(session: Session, built: BuiltFlame): FlameStates {
+  const { snapshot, sampleIndex, model } = built;
+  const names = new StateNames();
+  const groupState = snapshot.goroutines ? recordedStates(session, snapshot, names) : inferredStates(session, snapshot, names);
+  const values = snapshot.values[sampleIndex];
+  const leaf: number[] = [];
+  const state: number[] = [];
+  const value: number[] = [];
+  for (let i = 0; i < snapshot.groups.length; i++) {
+    if (values[i] === 0 || groupState[i] < 0) continue;
+    const path = built.pathOf(snapshot.groups[i]);
+    if (!path) continue;
+    let node = 0;
+    for (let d = 0; d < path.length && node >= 0; d++) node = model.childByKey(node, path[d]);
+    if (node < 0) continue;
+    leaf.push(node);
+    state.push(groupState[i]);
+    value.push(values[i]);
+  }
+  const dominant = dominantStates(model.tree, Int32Array.from(leaf), Int32Array.from(state), Float64Array.from(value), names.names.length);
+  return { ...dominant, names: names.names, recorded: snapshot.goroutines !== null };
+}
+
+/** Per group of the snapshot, the state most of its goroutines are in (majority vote), or -1. */
+function recordedStates(session: Session, snapshot: Snapshot, names: StateNames): Int32Array {
+  const facts = snapshot.goroutines!;
+  const out = new Int32Array(snapshot.groups.length).fill(-1);
+  const votes = new Int32Array(snapshot.groups.length);
+  for (let g = 0; g < facts.group.length; g++) {
+    const i = facts.group[g];
+    const s = names.intern(session.strings.get(facts.state[g]) || 'unknown');
+    if (votes[i] === 0) {
+      out[i] = s;
+      votes[i] = 1;
+    } else votes[i] += out[i] === s ? 1 : -1;
+  }
+  return out;
+}
+
+function inferredStates(session: Session, snapshot: Snapshot, names: StateNames): Int32Array {
+  const { stacks, groups } = session;
+  const out = new Int32Array(snapshot.groups.length);
+  const byLeaf = new Map<number, number>();
+  for (let i = 0; i < snapshot.groups.length; i++) {
+    const leaf = groups.stack.data[snapshot.groups[i]];
+    let s = byLeaf.get(leaf);
+    if (s === undefined) {
+      let node = leaf;
+      let at = 0;
+      s = names.intern(
+        inferState((fromLeaf) => {
+          for (; at < fromLeaf && node > 0; at++) node = stacks.parent.data[node];
+          return node > 0 ? session.funcName(stacks.frame.data[node]) : undefined;
+        }),
+      );
+      byLeaf.set(leaf, s);
+    }
+    out[i] = s;
+  }
+  return out;
+}
