@@ -159,6 +159,9 @@ export function decodeDebug1(text: string, session: Session, name: string): Snap
   if (!d) throw new ProfileError(`malformed debug=1 text: unrecognized header "${lines[i].slice(0, 80)}"`);
   const builder = new SnapshotBuilder(session, { name, format: 'debug1', kind: d.kind, sampleTypes: d.sampleTypes, periodType: d.periodType, period: d.period });
   const frames: number[] = [];
+  // Records repeat the same frame and label lines over and over.
+  const frameOfLine = new Map<string, number>();
+  const labelsOfLine = new Map<string, number>();
   let records = 0;
   let sum = 0;
   let cut = false;
@@ -179,12 +182,17 @@ export function decodeDebug1(text: string, session: Session, name: string): Snap
     let labelSet = 0;
     frames.length = 0;
     for (; j < complete && lines[j].startsWith('#'); j++) {
-      if (lines[j].startsWith('# labels:')) labelSet = session.labelSets.intern(parseTextLabels(lines[j]));
-      else frames.push(frameOf(session, lines[j]));
+      const l = lines[j];
+      const labels = l.startsWith('# labels:');
+      const cache = labels ? labelsOfLine : frameOfLine;
+      let id = cache.get(l);
+      if (id === undefined) cache.set(l, (id = labels ? session.labelSets.intern(parseTextLabels(l)) : frameOf(session, l)));
+      if (labels) labelSet = id;
+      else frames.push(id);
     }
     const values = d.values(m);
-    // Go ends every record with a blank line; at the very end, trust the header's total instead.
-    const whole = j < complete ? lines[j] === '' : lines[complete] === '' && d.total === sum + values[0];
+    // A record is whole when a complete line follows it; at the very end, trust the header's total.
+    const whole = j < complete || (lines[complete] === '' && d.total === sum + values[0]);
     if (!whole) {
       cut = true;
       break;
@@ -194,7 +202,7 @@ export function decodeDebug1(text: string, session: Session, name: string): Snap
     builder.add(builder.stack(frames), labelSet, values);
     records++;
     sum += values[0];
-    i = j;
+    i = j - 1;
   }
   if (cut && records === 0) {
     throw new ProfileError(`debug=1 text is cut off inside its first record, so no whole record is left${d.total === null ? '' : ` (the header says total ${d.total})`}`);
