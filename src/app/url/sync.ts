@@ -137,6 +137,11 @@ async function applyAddress(hash: string): Promise<void> {
   }
 }
 
+/** Applies the view a `.parkview` bundle was shared with, once its snapshots are listed. */
+export function applySharedView(hash: string): void {
+  void applyAddress(hash);
+}
+
 let started = false;
 
 /**

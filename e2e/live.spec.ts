@@ -1,0 +1,98 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { rowCells, topRow } from './app-helpers';
+import { fixture, shot } from './helpers';
+
+const children: ChildProcess[] = [];
+let workDir = '';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as { port: number };
+  await new Promise((ok) => server.close(ok));
+  return port;
+}
+
+function start(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  return child;
+}
+
+/** Resolves with the first stdout line matching `re`, or fails with what the process said. */
+function waitForLine(child: ChildProcess, re: RegExp, timeoutMs: number): Promise<RegExpExecArray> {
+  return new Promise((ok, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`no line matching ${re} within ${timeoutMs} ms; output:\n${out}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = re.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        ok(m);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('exit', (code) => fail(new Error(`exited with ${code} before printing ${re}; output:\n${out}`)));
+  });
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+test.afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+test('parkview --every 1s follows a running Go program and the leak grows live', async ({ page }) => {
+  test.setTimeout(90_000);
+  workDir = mkdtempSync(join(tmpdir(), 'parkview-live-'));
+  const binary = join(workDir, 'seedleaks');
+  const build = spawnSync('go', ['build', '-o', binary, '.'], {
+    cwd: fixture('src/github.com/acme/leaky/cmd/seedleaks'),
+    env: { ...process.env, GOFLAGS: '-mod=mod', GOTOOLCHAIN: 'local', GOPROXY: 'off', GOCACHE: join(workDir, 'gocache') },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  expect(build.status, build.stderr).toBe(0);
+
+  const goPort = await freePort();
+  start(binary, ['-mode', 'timeout', '-addr', `127.0.0.1:${goPort}`]);
+  const target = `http://127.0.0.1:${goPort}/debug/pprof/goroutine`;
+  await waitForHttp(target, 15_000);
+
+  const pvPort = await freePort();
+  const parkview = start('node', [resolve('cli/parkview.mjs'), '--every', '1s', '--no-open', '--port', String(pvPort), target]);
+  const [, url] = await waitForLine(parkview, /Parkview is serving on (\S+)/, 20_000);
+  expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${pvPort}/\\?token=`));
+
+  await page.goto(url);
+  const snapshots = page.locator('.snapshot-list .snapshot');
+  await expect(snapshots.first()).toBeVisible({ timeout: 15_000 });
+  await expect(snapshots.first()).toContainText(`pprof.127.0.0.1:${goPort}.goroutine.001.pb.gz`);
+  await expect.poll(() => snapshots.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(6);
+
+  // The leaking goroutine is the biggest non-runtime group, and it keeps growing.
+  const leak = topRow(page, 'main.handleRequest.func1');
+  const cumOf = async () => Number((await rowCells(leak)).cum);
+  await expect.poll(cumOf, { timeout: 10_000 }).toBeGreaterThan(40);
+  const earlier = await cumOf();
+  await expect.poll(cumOf, { timeout: 15_000 }).toBeGreaterThan(earlier);
+  await page.locator('.top-head .cell', { hasText: /^Cum$/ }).click();
+  const mainRows = page.locator('.top-body [role="row"]').filter({ has: page.locator('.fn', { hasText: /^main\./ }) });
+  await expect.poll(async () => (await mainRows.first().locator('.fn').textContent())?.trim()).toBe('main.handleRequest.func1');
+  await shot(page, 'live');
+});

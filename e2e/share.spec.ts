@@ -1,0 +1,127 @@
+import { expect, test, type Page } from '@playwright/test';
+import { pickFixtures, rowCells, topRow } from './app-helpers';
+import { shot } from './helpers';
+
+const snapshots = (page: Page) => page.locator('.snapshot-list .snapshot');
+const chip = (page: Page, key: string) => page.locator(`.refine-chip[data-filter="${key}"]`);
+const summary = (page: Page) => page.locator('.refine-summary');
+
+test.beforeEach(async ({ page }) => {
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+});
+
+/** Adds a filter through the refine bar's editor, as a user would. */
+async function addFilter(page: Page, name: string, pattern: string): Promise<void> {
+  const editor = page.getByRole('dialog', { name: 'Add a filter' });
+  if (!(await editor.isVisible())) await page.locator('.refine-add').click();
+  await editor.getByLabel('Filter').selectOption({ label: name });
+  await editor.getByLabel('Pattern').fill(pattern);
+  await editor.getByRole('button', { name: 'Apply' }).click();
+  // Applied (the editor closes) or refused (it says why).
+  await expect(editor.getByRole('alert').or(page.locator('.refine-add[aria-expanded="false"]'))).toBeVisible({ timeout: 10_000 });
+}
+
+async function openDemo(page: Page, hash = ''): Promise<void> {
+  await page.goto(`./?demo${hash}`);
+  await expect(snapshots(page)).toHaveCount(40);
+}
+
+async function shareLink(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Share' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this view' });
+  await expect(dialog.getByTestId('share-size')).toContainText('Link size:');
+  return dialog.getByLabel('Link').inputValue();
+}
+
+test('a shared link opens the same view in a fresh browser, with the profile inside the link', async ({ page, browser }) => {
+  await openDemo(page);
+  await page.locator('.snapshot', { hasText: '012.pb.gz' }).click();
+  await addFilter(page, 'focus', 'exporter');
+  await expect(chip(page, 'f')).toContainText('exporter');
+  const here = await rowCells(topRow(page, 'main.(*exporter).send'));
+  const link = await shareLink(page);
+  await expect(page.getByTestId('share-size')).toContainText(/Link size: [\d.]+ KiB for 40 snapshots/);
+  await shot(page, 'share-dialog');
+  expect(link).toMatch(/#v1&view=top&snap=12&f=exporter&pv=1\.[A-Za-z0-9_-]+$/);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expect(snapshots(other)).toHaveCount(40);
+  await expect(other.locator('.snapshot.selected')).toContainText('012.pb.gz');
+  await expect(chip(other, 'f')).toContainText('exporter');
+  await expect.poll(() => rowCells(topRow(other, 'main.(*exporter).send'))).toEqual(here);
+  await shot(other, 'share-opened');
+  await fresh.close();
+});
+
+test('a reload keeps the filters, the selection and the view', async ({ page }) => {
+  await openDemo(page);
+  await addFilter(page, 'focus', 'exporter');
+  await addFilter(page, 'tagfocus', 'tenant=acme');
+  await expect(summary(page)).toHaveText('3,402 of 23,697 (14.4%)');
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe('#v1&view=top&f=exporter&tf=tenant%3Dacme');
+  await shot(page, 'refine-bar');
+  await page.reload();
+  await expect(snapshots(page)).toHaveCount(40);
+  await expect(chip(page, 'f')).toContainText('exporter');
+  await expect(chip(page, 'tf')).toContainText('tenant=acme');
+  await expect(summary(page)).toHaveText('3,402 of 23,697 (14.4%)');
+  await chip(page, 'tf').getByRole('button', { name: 'Remove tagfocus filter' }).click();
+  await expect(summary(page)).toHaveText('13,610 of 23,697 (57.4%)');
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe('#v1&view=top&f=exporter');
+});
+
+test('a filter that matches nothing says so, as pprof does', async ({ page }) => {
+  await openDemo(page);
+  await addFilter(page, 'ignore', 'no_such_function');
+  await expect(chip(page, 'i')).toHaveClass(/unmatched/);
+  await expect(chip(page, 'i')).toHaveAttribute('title', 'Ignore expression matched no samples in this snapshot');
+  await addFilter(page, 'focus', 'nothing_here_either');
+  await expect(summary(page)).toHaveText('no samples match');
+});
+
+test('a catastrophic regexp is stopped in its own worker and the page stays usable', async ({ page }) => {
+  await openDemo(page);
+  await addFilter(page, 'hide', '^(/|[a-z]+|[a-z0-9./-])+\\.(?!go$)$');
+  const editor = page.getByRole('dialog', { name: 'Add a filter' });
+  await expect(editor.getByRole('alert')).toContainText('hide: regex took too long');
+  await expect(chip(page, 'h')).toHaveCount(0);
+  await shot(page, 'refine-regex-timeout');
+  await addFilter(page, 'focus', 'exporter');
+  await expect(summary(page)).toHaveText('13,610 of 23,697 (57.4%)');
+});
+
+test('a damaged link shows what is wrong, and no crash', async ({ page }) => {
+  await page.goto(`./#v1&f=exporter&pv=1.H4sIAAAAAAAAA-VXWWwbxxneWR66KJm6aOuwjpUoURS1pA5KFp3LkSxRtmQzomQ1sR11uTuktlzOrPeQRAdpAVcw0qIwDMQwkCBt0yAJjEANChVwi8ZF_dA`);
+  await expect(page.locator('.load-error')).toContainText(/shared link.*(truncated|EOF).*cut off/);
+  await page.goto('./#v1&pv=1.<not-base64>');
+  await expect(page.locator('.load-error').last()).toContainText('not base64url');
+  await shot(page, 'share-damaged');
+});
+
+test('a share too long for an address is offered as a .parkview file, which opens by drop', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await page.goto('./');
+  const files = Array.from({ length: 60 }, (_, i) => `fanout-series/pprof.fanout.goroutine.${String(i + 1).padStart(3, '0')}.pb.gz`);
+  await pickFixtures(page, files);
+  await expect(snapshots(page)).toHaveCount(60, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Share' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this view' });
+  await expect(dialog.getByRole('status')).toContainText('more than the about 2 MiB browsers accept', { timeout: 30_000 });
+  await expect(dialog.getByRole('button', { name: 'Copy link' })).toBeDisabled();
+  await shot(page, 'share-too-long');
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download .parkview' }).click()]);
+  expect(download.suggestedFilename()).toBe('parkview-60-snapshots.parkview');
+  const path = await download.path();
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto('./');
+  await other.locator('#pv-open-files').setInputFiles(path);
+  await expect(snapshots(other)).toHaveCount(60, { timeout: 60_000 });
+  await expect(other.locator('.snapshot.selected')).toContainText('060.pb.gz');
+  await fresh.close();
+});
