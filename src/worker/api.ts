@@ -1,3 +1,4 @@
+import { flameApi } from './flame';
 import { loadApi } from './load';
 import { refineApi } from './refine';
 import { shareApi } from './share';
@@ -7,6 +8,7 @@ import { topApi } from './top';
 export const api = {
   ...loadApi,
   ...topApi,
+  ...flameApi,
   ...refineApi,
   ...shareApi,
 };
