@@ -4,9 +4,8 @@ import { ProfileError } from '../src/core/decode';
 import { Session } from '../src/core/model/session';
 import { buildCallTree } from '../src/core/query/call-tree';
 import { nodeKeys } from '../src/core/query/granularity';
-import { goRegex } from '../src/core/query/refine-regex';
 import { sampleIndexOf } from '../src/core/query/sample-index';
-import { listRoutines } from '../src/core/query/source/list';
+import { listRoutines, nameMatcher } from '../src/core/query/source/list';
 import { listText, type SourceLines } from '../src/core/query/source/list-text';
 import { splitSourceLines } from '../src/core/source/lines';
 import { pprofTrimPath } from '../src/core/source/paths';
@@ -49,12 +48,11 @@ export async function listCommand(argv: string[]): Promise<string> {
   const { opts, positional } = parseArgs(argv, []);
   if (positional.length !== 2) throw new UsageError(`usage: ${LIST_USAGE}`);
   const [pattern, file] = positional;
-  let re: RegExp;
+  let matches: (name: string) => boolean;
   try {
-    const { source, flags } = goRegex(pattern);
-    re = new RegExp(source, flags);
+    matches = nameMatcher(pattern);
   } catch (e) {
-    throw new UsageError(`parsing regexp ${pattern}: ${(e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '')}`);
+    throw new UsageError((e as Error).message);
   }
   const session = new Session();
   const snapshot = await loadFile(session, file);
@@ -62,7 +60,7 @@ export async function listCommand(argv: string[]): Promise<string> {
   const tree = buildCallTree(session, snapshot, si);
   const searchPath = opts.source_path ?? process.cwd();
   const trim = opts.trim_path ?? '';
-  const routines = listRoutines(session, tree, nodeKeys(session, 'lines'), (name) => re.test(name)).map((r) => ({
+  const routines = listRoutines(session, tree, nodeKeys(session, 'lines'), matches).map((r) => ({
     ...r,
     file: r.file && normalize(pprofTrimPath(r.file, trim, searchPath)),
   }));

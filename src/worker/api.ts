@@ -2,6 +2,8 @@ import { flameApi } from './flame';
 import { loadApi } from './load';
 import { refineApi } from './refine';
 import { shareApi } from './share';
+import { sourceApi } from './source';
+import { timelineApi } from './timeline';
 import { topApi } from './top';
 
 /** Everything the Worker answers; each view's module adds its own queries. */
@@ -11,6 +13,8 @@ export const api = {
   ...flameApi,
   ...refineApi,
   ...shareApi,
+  ...timelineApi,
+  ...sourceApi,
 };
 
 export type WorkerApi = typeof api;

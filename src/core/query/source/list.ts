@@ -1,6 +1,7 @@
 import type { Session } from '../../model/session';
 import type { CallTree } from '../call-tree';
 import type { NodeKeys } from '../granularity';
+import { goRegex } from '../refine-regex';
 import { topReport } from '../top';
 
 export interface LineValue {
@@ -63,4 +64,16 @@ export function listRoutines(session: Session, tree: CallTree, keys: NodeKeys, m
 
 function byNameThenFile(a: SourceRoutine, b: SourceRoutine): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+}
+
+/** A `-list` pattern (Go regex syntax) as a name test; a bad pattern throws `parsing regexp …: why`. */
+export function nameMatcher(pattern: string): (name: string) => boolean {
+  let re: RegExp;
+  try {
+    const { source, flags } = goRegex(pattern);
+    re = new RegExp(source, flags);
+  } catch (e) {
+    throw new SyntaxError(`parsing regexp ${pattern}: ${(e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '')}`);
+  }
+  return (name) => re.test(name);
 }
