@@ -3,7 +3,6 @@ import { loadApi } from './load';
 import { refineApi } from './refine';
 import { shareApi } from './share';
 import { sourceApi } from './source';
-import { timelineApi } from './timeline';
 import { topApi } from './top';
 
 /** Everything the Worker answers; each view's module adds its own queries. */
@@ -13,7 +12,6 @@ export const api = {
   ...flameApi,
   ...refineApi,
   ...shareApi,
-  ...timelineApi,
   ...sourceApi,
 };
 
