@@ -2,53 +2,79 @@ import { Suspense, useEffect } from 'react';
 import { selectedSnapshot, useSnapshots } from '../store/snapshots';
 import { useView } from '../store/view';
 import { VIEWS } from '../views/registry';
-import { loadDemo, loadFiles } from './loading';
+import { EmptyState } from './EmptyState';
+import { FileInputs } from './FileInputs';
+import { baseName } from './format';
+import { Header } from './Header';
+import { useFileDrop, usePasteAnywhere, useStartupLoads } from './page-input';
+import { PasteDialog } from './PasteDialog';
+import { useGlobalShortcuts } from './shortcuts';
+import { ShortcutsOverlay } from './ShortcutsOverlay';
 import { SnapshotList } from './SnapshotList';
+import { StatusBar } from './StatusBar';
+import { useThemeOnDocument } from './theme';
+import { useUi } from './ui';
+import { UrlDialog } from './UrlDialog';
+import { usePageAddress } from './url';
 
-export function App() {
-  const snapshots = useSnapshots((s) => s.snapshots);
+function useDocumentTitle(): void {
   const current = useSnapshots(selectedSnapshot);
-  const view = useView((s) => s.view);
-  const setView = useView((s) => s.setView);
   useEffect(() => {
-    if (new URLSearchParams(location.search).has('demo')) void loadDemo();
-  }, []);
-  useEffect(() => {
-    document.title = current ? `${current.name} · Parkview` : 'Parkview';
+    document.title = current ? `${baseName(current.name)} · Parkview` : 'Parkview';
   }, [current]);
+}
+
+function ActiveView() {
+  const view = useView((s) => s.view);
   const active = VIEWS.find((v) => v.id === view) ?? VIEWS[0];
   const View = active.component;
   return (
-    <div
-      className="app"
-      onDragOver={(e) => e.preventDefault()}
-      onDrop={(e) => {
-        e.preventDefault();
-        void loadFiles([...e.dataTransfer.files]);
-      }}
-    >
-      <header className="topbar">
-        <span className="brand">Parkview</span>
-        <nav className="tabs">
-          {VIEWS.map((v) => (
-            <button key={v.id} className={v.id === active.id ? 'active' : ''} onClick={() => setView(v.id)}>
-              {v.label}
-            </button>
-          ))}
-        </nav>
-      </header>
+    <main className="main" aria-label={active.label}>
+      <Suspense fallback={<div className="view-loading">Loading…</div>}>
+        <View />
+      </Suspense>
+    </main>
+  );
+}
+
+function Dialogs() {
+  const dialog = useUi((s) => s.dialog);
+  if (dialog === 'paste') return <PasteDialog />;
+  if (dialog === 'url') return <UrlDialog />;
+  if (dialog === 'shortcuts') return <ShortcutsOverlay />;
+  return null;
+}
+
+export function App() {
+  useThemeOnDocument();
+  useGlobalShortcuts();
+  usePasteAnywhere();
+  useStartupLoads();
+  usePageAddress();
+  useDocumentTitle();
+  const dragging = useFileDrop();
+  const hasSnapshots = useSnapshots((s) => s.snapshots.length > 0);
+  return (
+    <div className="app">
+      <Header hasSnapshots={hasSnapshots} />
       <div className="body">
-        <SnapshotList />
-        <main className="main">
-          {snapshots.length === 0 ? (
-            <div className="empty">Drop goroutine profiles here</div>
-          ) : (
-            <Suspense fallback={null}>
-              <View />
-            </Suspense>
-          )}
-        </main>
+        {hasSnapshots ? (
+          <>
+            <SnapshotList />
+            <ActiveView />
+          </>
+        ) : (
+          <EmptyState />
+        )}
       </div>
+      {hasSnapshots && <StatusBar />}
+      <FileInputs />
+      <Dialogs />
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <div>Drop profiles or folders to add them</div>
+        </div>
+      )}
     </div>
   );
 }

@@ -2,8 +2,26 @@ import { create } from 'zustand';
 import type { SnapshotInfo } from '../core/model/snapshot';
 
 export interface LoadError {
+  id: number;
+  /** File name or URL of the input. */
   name: string;
+  /** Why it failed, without the name. */
   message: string;
+  /** What to do instead, when there is a known remedy (e.g. the commands for a CORS failure). */
+  remedy?: { text: string; commands: string[] };
+}
+
+/** A load in progress: fetching a URL, reading files, or decoding in the Worker. */
+export interface LoadTask {
+  id: number;
+  label: string;
+  phase: 'fetching' | 'reading' | 'decoding';
+  /** Bytes fetched so far, or inputs decoded so far. */
+  done: number;
+  /** Expected bytes or inputs; 0 when unknown. */
+  total: number;
+  unit: 'bytes' | 'files';
+  cancellable: boolean;
 }
 
 interface SnapshotState {
@@ -13,47 +31,67 @@ interface SnapshotState {
   selectedId: number | null;
   /** Snapshot to diff against, when set. */
   baseId: number | null;
-  /** Inputs being read or decoded. */
-  pending: number;
-  added: (infos: SnapshotInfo[], errors: LoadError[]) => void;
+  tasks: LoadTask[];
+  /** Adds snapshots (never replacing any) and errors; selects the latest snapshot when any were added. */
+  added: (infos: SnapshotInfo[], errors: Omit<LoadError, 'id'>[]) => void;
   removed: (id: number) => void;
   cleared: () => void;
   select: (id: number | null) => void;
+  /** Selects the snapshot `delta` places away from the selected one in the list. */
+  step: (delta: number) => void;
   setBase: (id: number | null) => void;
-  dismissError: (name: string) => void;
-  setPending: (delta: number) => void;
+  dismissError: (id: number) => void;
+  dismissErrors: () => void;
+  taskStarted: (task: LoadTask) => void;
+  taskUpdated: (id: number, patch: Partial<LoadTask>) => void;
+  taskEnded: (id: number) => void;
 }
 
-/** Capture time, then the NNN of the file name, then load order. */
+/** Capture time, then the NNN of the file name, then load order; snapshots with a time come first. */
 export function compareSnapshots(a: SnapshotInfo, b: SnapshotInfo): number {
   if (a.timeMs !== null && b.timeMs !== null && a.timeMs !== b.timeMs) return a.timeMs - b.timeMs;
+  if ((a.timeMs === null) !== (b.timeMs === null)) return a.timeMs === null ? 1 : -1;
   if (a.seq !== null && b.seq !== null && a.seq !== b.seq) return a.seq - b.seq;
   return a.loadOrder - b.loadOrder;
 }
+
+let nextErrorId = 1;
 
 export const useSnapshots = create<SnapshotState>((set) => ({
   snapshots: [],
   errors: [],
   selectedId: null,
   baseId: null,
-  pending: 0,
+  tasks: [],
   added: (infos, errors) =>
     set((s) => {
       const snapshots = [...s.snapshots, ...infos].sort(compareSnapshots);
       const selectedId = infos.length ? snapshots[snapshots.length - 1].id : s.selectedId;
-      return { snapshots, errors: [...s.errors, ...errors], selectedId };
+      return { snapshots, errors: [...s.errors, ...errors.map((e) => ({ ...e, id: nextErrorId++ }))], selectedId };
     }),
   removed: (id) =>
     set((s) => {
+      const i = s.snapshots.findIndex((x) => x.id === id);
       const snapshots = s.snapshots.filter((x) => x.id !== id);
-      const selectedId = s.selectedId === id ? (snapshots.at(-1)?.id ?? null) : s.selectedId;
+      const neighbour = snapshots[Math.min(i, snapshots.length - 1)]?.id ?? null;
+      const selectedId = s.selectedId === id ? neighbour : s.selectedId;
       return { snapshots, selectedId, baseId: s.baseId === id ? null : s.baseId };
     }),
   cleared: () => set({ snapshots: [], errors: [], selectedId: null, baseId: null }),
   select: (id) => set({ selectedId: id }),
+  step: (delta) =>
+    set((s) => {
+      if (s.snapshots.length === 0) return {};
+      const i = s.snapshots.findIndex((x) => x.id === s.selectedId);
+      const next = Math.max(0, Math.min(s.snapshots.length - 1, (i < 0 ? 0 : i) + delta));
+      return { selectedId: s.snapshots[next].id };
+    }),
   setBase: (id) => set({ baseId: id }),
-  dismissError: (name) => set((s) => ({ errors: s.errors.filter((e) => e.name !== name) })),
-  setPending: (delta) => set((s) => ({ pending: Math.max(0, s.pending + delta) })),
+  dismissError: (id) => set((s) => ({ errors: s.errors.filter((e) => e.id !== id) })),
+  dismissErrors: () => set({ errors: [] }),
+  taskStarted: (task) => set((s) => ({ tasks: [...s.tasks, task] })),
+  taskUpdated: (id, patch) => set((s) => ({ tasks: s.tasks.map((t) => (t.id === id ? { ...t, ...patch } : t)) })),
+  taskEnded: (id) => set((s) => ({ tasks: s.tasks.filter((t) => t.id !== id) })),
 }));
 
 export function selectedSnapshot(s: { snapshots: SnapshotInfo[]; selectedId: number | null }): SnapshotInfo | undefined {

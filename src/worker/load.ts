@@ -1,4 +1,4 @@
-import { decodeInput, DEFAULT_LIMITS, type DecodeLimits } from '../core/decode';
+import { decodeInputs, DEFAULT_LIMITS, type DecodeLimits } from '../core/decode';
 import { snapshotInfo, type SnapshotInfo } from '../core/model/snapshot';
 import { queries, session } from './state';
 
@@ -8,19 +8,36 @@ export interface InputFile {
   fileTimeMs?: number;
 }
 
-export type LoadResult = { ok: true; info: SnapshotInfo } | { ok: false; name: string; error: string };
+export type LoadResult = { ok: true; info: SnapshotInfo; view?: string } | { ok: false; name: string; error: string };
 
 let limits: DecodeLimits = DEFAULT_LIMITS;
+
+/** Content fingerprint -> snapshot id, so loading the same input twice does not add it twice. */
+const loaded = new Map<string, number>();
+
+function fingerprint(bytes: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+  return `${bytes.length}:${(h >>> 0).toString(16)}`;
+}
 
 export const loadApi = {
   /** Decodes each input on its own: one bad file yields its error and leaves the rest loaded. */
   async load(files: InputFile[]): Promise<LoadResult[]> {
     const out: LoadResult[] = [];
     for (const f of files) {
+      const bytes = f.bytes instanceof Uint8Array ? f.bytes : new Uint8Array(f.bytes);
+      const key = fingerprint(bytes);
+      const twin = loaded.get(key);
+      if (twin !== undefined) {
+        out.push({ ok: false, name: f.name, error: `already loaded as ${session.get(twin).name}` });
+        continue;
+      }
       try {
-        const bytes = f.bytes instanceof Uint8Array ? f.bytes : new Uint8Array(f.bytes);
-        const s = await decodeInput(bytes, session, { name: f.name, fileTimeMs: f.fileTimeMs }, limits);
-        out.push({ ok: true, info: snapshotInfo(s) });
+        // A .parkview bundle holds several snapshots and the view they were shared with.
+        const { snapshots, view } = await decodeInputs(bytes, session, { name: f.name, fileTimeMs: f.fileTimeMs }, limits);
+        loaded.set(key, snapshots[0].id);
+        snapshots.forEach((s, i) => out.push({ ok: true, info: snapshotInfo(s), view: i === 0 && view ? view : undefined }));
       } catch (e) {
         out.push({ ok: false, name: f.name, error: (e as Error).message });
       }
@@ -30,11 +47,13 @@ export const loadApi = {
 
   remove(id: number): void {
     session.remove(id);
+    for (const [key, sid] of loaded) if (sid === id) loaded.delete(key);
     queries.invalidate();
   },
 
   clear(): void {
     session.clear();
+    loaded.clear();
     queries.invalidate();
   },
 

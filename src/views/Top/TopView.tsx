@@ -1,44 +1,132 @@
-import { useEffect, useState } from 'react';
-import { scaledLabel, percentage } from '../../core/format/units';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { percentage, scaledLabel } from '../../core/format/units';
+import type { Granularity } from '../../core/query/granularity';
 import { useViewQuery } from '../../store/query';
+import { useView } from '../../store/view';
 import { worker } from '../../worker/client';
 import type { TopResult } from '../../worker/top';
+import { parseRowFilter } from './row-filter';
+import { useTopState } from './top-state';
+import { TopTable } from './TopTable';
 
-export default function TopView() {
+const GRANULARITIES: { id: Granularity; title: string }[] = [
+  { id: 'functions', title: 'One row per function' },
+  { id: 'filefunctions', title: 'One row per function and source file' },
+  { id: 'files', title: 'One row per source file' },
+  { id: 'lines', title: 'One row per source line' },
+];
+
+/** The Worker's Top report for the current query; `busy` while a newer one is being computed. */
+function useTopReport(): { result: TopResult | null; busy: boolean; error: string | null } {
   const query = useViewQuery();
-  const [result, setResult] = useState<TopResult | null>(null);
+  const [state, setState] = useState<{ result: TopResult | null; error: string | null }>({ result: null, error: null });
+  const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (!query) return;
     let live = true;
-    worker.top(query).then((r) => live && setResult(r));
+    setBusy(true);
+    worker.top(query).then(
+      (result) => live && setState({ result, error: null }),
+      (e: Error) => live && setState({ result: null, error: e.message }),
+    ).finally(() => live && setBusy(false));
     return () => {
       live = false;
     };
   }, [query]);
-  if (!result) return null;
-  const fmt = (v: number) => scaledLabel(v, result.sampleUnit, 'minimum');
+  return { ...state, busy };
+}
+
+/** `/` focuses the filter box from anywhere outside a text field. */
+function useSlashToFilter(input: RefObject<HTMLInputElement | null>): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || (t && ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
+      e.preventDefault();
+      input.current?.focus();
+      input.current?.select();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [input]);
+}
+
+export default function TopView() {
+  const { result, busy, error } = useTopReport();
+  const granularity = useView((s) => s.granularity);
+  const setGranularity = useView((s) => s.setGranularity);
+  const filter = useTopState((s) => s.filter);
+  const setFilter = useTopState((s) => s.setFilter);
+  const filterInput = useRef<HTMLInputElement>(null);
+  useSlashToFilter(filterInput);
+  const parsed = useMemo(() => parseRowFilter(filter), [filter]);
+  const rows = useMemo(() => {
+    if (!result) return [];
+    const test = parsed.test;
+    return test ? result.rows.filter((r) => test(r.name)) : result.rows;
+  }, [result, parsed]);
+  const fmt = (v: number) => (result ? scaledLabel(v, result.sampleUnit, result.unit) : '');
+  const shownFlat = rows.reduce((sum, r) => sum + r.flat, 0);
+
   return (
-    <table className="top-table">
-      <thead>
-        <tr>
-          <th>Flat</th>
-          <th>Flat%</th>
-          <th>Cum</th>
-          <th>Cum%</th>
-          <th>Name</th>
-        </tr>
-      </thead>
-      <tbody>
-        {result.rows.map((r) => (
-          <tr key={r.key}>
-            <td>{fmt(r.flat)}</td>
-            <td>{percentage(r.flat, result.total)}</td>
-            <td>{fmt(r.cum)}</td>
-            <td>{percentage(r.cum, result.total)}</td>
-            <td>{r.name}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="top-view">
+      <div className="view-bar">
+        <div className={parsed.error ? 'filter-box invalid' : 'filter-box'}>
+          <input
+            ref={filterInput}
+            id="top-filter"
+            type="search"
+            aria-label="Filter rows"
+            placeholder="Filter rows: text or /regex/"
+            spellCheck={false}
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                setFilter('');
+                e.currentTarget.blur();
+              }
+            }}
+          />
+          {!filter && <kbd>/</kbd>}
+        </div>
+        <div className="segmented" role="radiogroup" aria-label="Granularity">
+          {GRANULARITIES.map((g) => (
+            <button key={g.id} role="radio" aria-checked={granularity === g.id} className={granularity === g.id ? 'active' : ''} title={g.title} onClick={() => setGranularity(g.id)}>
+              {g.id}
+            </button>
+          ))}
+        </div>
+        {result && (
+          <>
+            <span className="view-summary" title="As pprof reports it: the flat total of the rows shown">
+              Showing nodes accounting for {fmt(shownFlat)}, {percentage(shownFlat, result.total).trim()} of {fmt(result.total)} total
+            </span>
+            <span className="view-count">
+              {rows.length === result.rows.length
+                ? `${rows.length.toLocaleString('en-US')} rows`
+                : `${rows.length.toLocaleString('en-US')} of ${result.rows.length.toLocaleString('en-US')} rows`}
+            </span>
+          </>
+        )}
+      </div>
+      {parsed.error && (
+        <div className="filter-error" role="alert">
+          {parsed.error}. Write a substring, or a JavaScript regular expression between slashes such as <code>/^main\./</code>.
+        </div>
+      )}
+      {busy && <div className="busy-bar" role="progressbar" aria-label="Computing" />}
+      {error ? (
+        <div className="view-message error">Could not compute the Top table: {error}</div>
+      ) : !result ? (
+        <div className="view-message">Computing…</div>
+      ) : result.rows.length === 0 ? (
+        <div className="view-message">This profile has no samples.</div>
+      ) : rows.length === 0 ? (
+        <div className="view-message">No row matches the filter “{filter}”.</div>
+      ) : (
+        <TopTable rows={rows} total={result.total} sampleUnit={result.sampleUnit} unit={result.unit} showLocation={granularity !== 'functions'} />
+      )}
+    </div>
   );
 }

@@ -1,0 +1,41 @@
+import type { SnapshotInfo } from '../core/model/snapshot';
+import { scaledLabel } from '../core/format/units';
+
+/** A snapshot's total of a sample type, readable: "23,697 goroutines", "1.52s", "120.50MB". */
+export function totalLabel(s: SnapshotInfo, sampleIndex = s.defaultSampleType): string {
+  const type = s.sampleTypes[sampleIndex];
+  const total = s.totals[sampleIndex];
+  if (!type || type.unit === 'count' || type.unit === '') {
+    const noun = type?.type === 'goroutine' || type?.type === 'goroutineleak' ? ' goroutines' : '';
+    return `${total.toLocaleString('en-US')}${noun}`;
+  }
+  return scaledLabel(total, type.unit, 'minimum');
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Capture time as local HH:MM:SS (the list is usually one series on one day). */
+export function clockTime(ms: number | null): string {
+  if (ms === null) return '';
+  const d = new Date(ms);
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+/** Full local date and time, for tooltips and the status bar. */
+export function dateTime(ms: number | null): string {
+  if (ms === null) return 'unknown capture time';
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${clockTime(ms)}`;
+}
+
+export const FORMAT_LABEL: Record<SnapshotInfo['format'], string> = {
+  pprof: 'pprof protobuf',
+  debug1: 'debug=1 text',
+  debug2: 'debug=2 dump',
+};
+
+/** The file name part of a path or URL-derived name. */
+export function baseName(name: string): string {
+  const i = name.lastIndexOf('/');
+  return i >= 0 && i < name.length - 1 ? name.slice(i + 1) : name;
+}
