@@ -125,3 +125,18 @@ test('a share too long for an address is offered as a .parkview file, which open
   await expect(other.locator('.snapshot.selected')).toContainText('060.pb.gz');
   await fresh.close();
 });
+
+test('an address opened by hand applies its view once the snapshots arrive, theme included', async ({ page }) => {
+  await openDemo(page, '#v1&theme=dark&snap=39&f=exporter&g=lines');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('.snapshot.selected')).toContainText('039.pb.gz');
+  await expect(chip(page, 'f')).toContainText('exporter');
+  await expect(page.getByRole('radio', { name: 'lines' })).toHaveAttribute('aria-checked', 'true');
+  await shot(page, 'refine-bar-dark');
+  await page.locator('.refine-add').click();
+  await shot(page, 'refine-editor-dark');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Share' }).click();
+  await expect(page.getByTestId('share-size')).toContainText('Link size:');
+  await shot(page, 'share-dialog-dark');
+});

@@ -7,13 +7,13 @@ import { applyFilters, dismissRefineError, removeFilter, useRefine, watchRefineR
 import './RefineBar.css';
 
 const HELP: Record<FilterKey, { hint: string; placeholder: string }> = {
-  f: { hint: 'keep only goroutines with a frame matching the regexp (function name or file)', placeholder: 'exporter' },
-  i: { hint: 'drop goroutines with a frame matching the regexp', placeholder: '^runtime\\.|^net/http\\.' },
-  h: { hint: 'remove matching frames from every stack, keeping the goroutines', placeholder: '^runtime\\.' },
-  s: { hint: 'keep only the frames matching the regexp in every stack', placeholder: '^main\\.' },
-  sf: { hint: 'drop the frames above the first match from the root', placeholder: 'handleRequest' },
-  tf: { hint: 'keep goroutines whose label matches: key=regexp, or a range like bytes=1kb:', placeholder: 'tenant=acme' },
-  ti: { hint: 'drop goroutines whose label matches: key=regexp, or a range', placeholder: 'tenant=acme|globex' },
+  f: { hint: 'Keeps only goroutines with a frame matching the regexp (function name or file).', placeholder: 'exporter' },
+  i: { hint: 'Drops goroutines with a frame matching the regexp.', placeholder: '^runtime\\.|^net/http\\.' },
+  h: { hint: 'Removes matching frames from every stack, keeping the goroutines.', placeholder: '^runtime\\.' },
+  s: { hint: 'Keeps only the frames matching the regexp in every stack.', placeholder: '^main\\.' },
+  sf: { hint: 'Drops the frames above the first match from the root.', placeholder: 'handleRequest' },
+  tf: { hint: 'Keeps goroutines with a matching label: key=regexp, or a numeric range like bytes=1kb:.', placeholder: 'tenant=acme' },
+  ti: { hint: 'Drops goroutines with a matching label: key=regexp, or a numeric range.', placeholder: 'tenant=acme|globex' },
 };
 
 /** A regexp matching exactly this function name, for "focus on the selected function". */
@@ -89,7 +89,7 @@ function FilterEditor({ initial, onClose }: { initial: FilterKey; onClose: () =>
         </p>
       ) : (
         <p className="hint">
-          <code>{key}</code> {HELP[key].hint}. Go regexp syntax, as in <code>go tool pprof</code>.
+          {HELP[key].hint} Go regexp syntax, as <code>go tool pprof -{FILTER_NAMES[key]}</code> takes it.
         </p>
       )}
       {selectedFunction && key !== 'tf' && key !== 'ti' && (
