@@ -5,6 +5,7 @@ import { useView } from '../../store/view';
 import { VIEWS } from '../../views/registry';
 import { worker } from '../../worker/client';
 import { applyFilters } from '../refine-state';
+import { flamePart } from './flame-part';
 
 /** Another store's share of the address (flame graph zoom, search…): its parameters and how to restore them. */
 export interface AddressPart {
@@ -13,12 +14,7 @@ export interface AddressPart {
   subscribe(listener: () => void): () => void;
 }
 
-const parts: AddressPart[] = [];
-
-/** Lets a view keep its own state in the address; call once at module load. */
-export function registerAddressPart(part: AddressPart): void {
-  parts.push(part);
-}
+const parts: AddressPart[] = [flamePart];
 
 const WRITE_DELAY_MS = 250;
 /** Task id shown while a shared link's snapshots decode (the loader's own ids are positive). */
