@@ -12,6 +12,11 @@ export type LoadResult = { ok: true; info: SnapshotInfo; view?: string } | { ok:
 
 let limits: DecodeLimits = DEFAULT_LIMITS;
 
+/** The limits every input is decoded with (shared links too). */
+export function decodeLimits(): DecodeLimits {
+  return limits;
+}
+
 /** Content fingerprint -> snapshot id, so loading the same input twice does not add it twice. */
 const loaded = new Map<string, number>();
 

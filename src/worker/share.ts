@@ -1,7 +1,7 @@
 import { transfer } from 'comlink';
-import { DEFAULT_LIMITS } from '../core/decode';
 import { snapshotInfo, type SnapshotInfo } from '../core/model/snapshot';
 import { decodePayload, encodeBundle, encodePayload } from '../core/permalink';
+import { decodeLimits } from './load';
 import { session } from './state';
 
 export type OpenShareResult = { ok: true; infos: SnapshotInfo[] } | { ok: false; error: string };
@@ -21,7 +21,7 @@ export const shareApi = {
   /** Adds the snapshots a link embeds, checked like a dropped file; a damaged link yields its error. */
   async openPayload(payload: string): Promise<OpenShareResult> {
     try {
-      const { snapshots } = await decodePayload(payload, session, DEFAULT_LIMITS);
+      const { snapshots } = await decodePayload(payload, session, decodeLimits());
       return { ok: true, infos: snapshots.map(snapshotInfo) };
     } catch (e) {
       return { ok: false, error: (e as Error).message };
