@@ -2,6 +2,7 @@ import { ProfileError } from '../src/core/decode';
 import { existsSync } from 'node:fs';
 import { UsageError } from './args';
 import { isUrl } from './captures';
+import { GRAPH_USAGE, graphCommand } from './graph';
 import { LINK_USAGE, linkCommand } from './link';
 import { LIST_USAGE, listCommand } from './list';
 import { SERVE_USAGE, serveCommand } from './serve';
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise
   serve: { usage: SERVE_USAGE, run: serveCommand },
   link: { usage: LINK_USAGE, run: linkCommand },
   top: { usage: TOP_USAGE, run: topCommand },
+  graph: { usage: GRAPH_USAGE, run: graphCommand },
   list: { usage: LIST_USAGE, run: listCommand },
   suspects: { usage: SUSPECTS_USAGE, run: suspectsCommand },
 };
@@ -22,8 +24,8 @@ function usage(): string {
 
 export async function main(argv: string[]): Promise<number> {
   const first = argv[0] ?? '';
-  // `parkview [options] [FILE|URL]...` serves; anything else names a command.
-  const implicitServe = argv.length === 0 || (first.startsWith('-') && first !== '--help' && first !== '-h') || isUrl(first) || (!(first in COMMANDS) && existsSync(first));
+  // `parkview [options] [FILE|URL]...` serves; a bare word names a command.
+  const implicitServe = argv.length === 0 || (first.startsWith('-') && first !== '--help' && first !== '-h') || isUrl(first) || /[./\\]/.test(first) || (!(first in COMMANDS) && existsSync(first));
   const [name, ...rest] = implicitServe ? ['serve', ...argv] : argv;
   const command = COMMANDS[name] as (typeof COMMANDS)[string] | undefined;
   if (!command) {
