@@ -91,8 +91,14 @@ test('parkview --every 1s follows a running Go program and the leak grows live',
   await expect.poll(cumOf, { timeout: 10_000 }).toBeGreaterThan(40);
   const earlier = await cumOf();
   await expect.poll(cumOf, { timeout: 15_000 }).toBeGreaterThan(earlier);
-  await page.locator('.top-head .cell', { hasText: /^Cum$/ }).click();
-  const mainRows = page.locator('.top-body [role="row"]').filter({ has: page.locator('.fn', { hasText: /^main\./ }) });
-  await expect.poll(async () => (await mainRows.first().locator('.fn').textContent())?.trim()).toBe('main.handleRequest.func1');
+
+  // The leak analysis over the growing series names it as the top suspect.
+  await page.getByRole('tab', { name: 'Leaks' }).click();
+  const topSuspect = page.locator('.suspects-body .suspects-row').first();
+  await expect(topSuspect).toHaveClass(/\bsuspect\b/, { timeout: 15_000 });
+  await expect(topSuspect.locator('.fn')).toHaveText('main.handleRequest.func1');
+  const charted = async () => Number(/(\d+) goroutine snapshots/.exec((await page.getByText(/\d+ goroutine snapshots/).textContent()) ?? '')?.[1]);
+  const before = await charted();
+  await expect.poll(charted, { timeout: 10_000 }).toBeGreaterThan(before);
   await shot(page, 'live');
 });
