@@ -101,4 +101,13 @@ test('parkview --every 1s follows a running Go program and the leak grows live',
   const before = await charted();
   await expect.poll(charted, { timeout: 10_000 }).toBeGreaterThan(before);
   await shot(page, 'live');
+
+  // A URL typed into the page is fetched by the server too: no CORS failure.
+  await page.getByRole('button', { name: 'URL', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Fetch a profile from a URL' });
+  await expect(dialog).toContainText('opened by the parkview command');
+  await dialog.getByLabel('Profile URL').fill(`${target}?debug=2`);
+  await dialog.getByRole('button', { name: 'Fetch' }).click();
+  await expect(page.locator('.snapshot', { hasText: 'goroutine?debug=2' })).toHaveCount(1);
+  await expect(page.locator('.load-error')).toHaveCount(0);
 });

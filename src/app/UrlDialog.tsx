@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Dialog } from './Dialog';
+import { localServerToken } from './url/local-server';
 import { loadUrls } from './loading';
 import { useUi } from './ui';
 
@@ -30,11 +31,17 @@ export function UrlDialog() {
           if (e.key === 'Enter') submit();
         }}
       />
-      <p className="hint">
-        The browser can only read servers that send CORS headers. <code>net/http/pprof</code> does not: for those, run <code>npx parkview &lt;url&gt;</code>, which
-        fetches the profile and opens it here, or <code>curl -o profile.pb.gz &lt;url&gt;</code> and drop the file. You can also add <code>?url=…</code> to this
-        page’s address.
-      </p>
+      {localServerToken() ? (
+        <p className="hint">
+          This page was opened by the <code>parkview</code> command, which fetches the URL for you: <code>net/http/pprof</code> endpoints work as they are.
+        </p>
+      ) : (
+        <p className="hint">
+          The browser can only read servers that send CORS headers. <code>net/http/pprof</code> does not: for those, run <code>npx parkview &lt;url&gt;</code>, which
+          fetches the profile and opens it here, or <code>curl -o profile.pb.gz &lt;url&gt;</code> and drop the file. You can also add <code>?url=…</code> to this
+          page’s address.
+        </p>
+      )}
       <div className="dialog-actions">
         <button className="button" onClick={close}>
           Cancel
