@@ -8,7 +8,7 @@ import { parseTagFilter, selectLabelSets, tagStrings, type TagFilter } from './r
 /** Name filters, each a bit in a frame's match mask. */
 const NAME_FILTERS = ['f', 'i', 'h', 's', 'sf'] as const;
 type NameFilter = (typeof NAME_FILTERS)[number];
-export const BIT: Record<NameFilter, number> = { f: 1, i: 2, h: 4, s: 8, sf: 16 };
+const BIT: Record<NameFilter, number> = { f: 1, i: 2, h: 4, s: 8, sf: 16 };
 
 export interface ParsedFilters {
   filters: Filters;
@@ -254,24 +254,25 @@ export class Refiner {
     return plan;
   }
 
+  /** The cached plan while still fresh, else the regex work that builds it. */
+  private lookup(filters: Filters): { plan: RefinePlan } | { work: ReturnType<typeof planJobs> } {
+    const parsed = parseFilters(filters);
+    const cached = this.plans.get(JSON.stringify(parsed.filters));
+    return this.fresh(cached) ? { plan: cached } : { work: planJobs(this.session, parsed) };
+  }
+
   /** Builds the plan with `run` doing the regex work (a throwaway Worker in the browser). */
   async prepare(filters: Filters, run: MatchRunner): Promise<RefinePlan | null> {
     if (!hasFilters(filters)) return null;
-    const parsed = parseFilters(filters);
-    const cached = this.plans.get(JSON.stringify(parsed.filters));
-    if (this.fresh(cached)) return cached;
-    const { jobs, finish } = planJobs(this.session, parsed);
-    return this.remember(finish(await run(jobs)));
+    const found = this.lookup(filters);
+    return 'plan' in found ? found.plan : this.remember(found.work.finish(await run(found.work.jobs)));
   }
 
   /** The plan for filters, built in place when missing or stale (the session gained frames). */
   planFor(filters: Filters): RefinePlan | null {
     if (!hasFilters(filters)) return null;
-    const parsed = parseFilters(filters);
-    const cached = this.plans.get(JSON.stringify(parsed.filters));
-    if (this.fresh(cached)) return cached;
-    const { jobs, finish } = planJobs(this.session, parsed);
-    return this.remember(finish(runMatchJobs(jobs)));
+    const found = this.lookup(filters);
+    return 'plan' in found ? found.plan : this.remember(found.work.finish(runMatchJobs(found.work.jobs)));
   }
 
   rewrite(filters: Filters): StackRewrite | undefined {
