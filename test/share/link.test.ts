@@ -1,0 +1,44 @@
+import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { linkCommand } from '../../cli/link';
+import { decodeInputs } from '../../src/core/decode';
+import { Session } from '../../src/core/model/session';
+import { decodePayload } from '../../src/core/permalink';
+import { decodeAddress } from '../../src/store/url-state';
+
+const FIXTURES = resolve(__dirname, '../../../shared/fixtures');
+const files = ['001', '020', '040'].map((n) => resolve(FIXTURES, `service/pprof.service.goroutine.${n}.pb.gz`));
+
+describe('parkview link', () => {
+  it('prints a permalink for the app at --base whose hash carries the files', async () => {
+    const out = await linkCommand(['--base', 'https://parkview.example/app/', ...files]);
+    const [base, hash] = out.trim().split('#');
+    expect(base).toBe('https://parkview.example/app/');
+    const decoded = decodeAddress(hash);
+    if (!decoded.ok) throw new Error(decoded.error);
+    const { snapshots } = await decodePayload(decoded.state.payload!, new Session());
+    expect(snapshots.map((s) => [s.name, s.totals[0]])).toEqual([
+      ['pprof.service.goroutine.001.pb.gz', expect.any(Number)],
+      ['pprof.service.goroutine.020.pb.gz', expect.any(Number)],
+      ['pprof.service.goroutine.040.pb.gz', 23_697],
+    ]);
+  });
+
+  it('defaults to the local parkview address, and writes a .parkview bundle on request', async () => {
+    expect(await linkCommand([files[2]])).toMatch(/^http:\/\/127\.0\.0\.1:8081\/#v1&pv=1\./);
+    const out = join(tmpdir(), `pv-link-${process.pid}.parkview`);
+    try {
+      expect(await linkCommand(['--bundle', out, ...files])).toMatch(/wrote .*: 3 snapshots/);
+      const { snapshots } = await decodeInputs(await readFile(out), new Session(), { name: 'x.parkview' });
+      expect(snapshots.at(-1)!.totals).toEqual([23_697]);
+    } finally {
+      await rm(out, { force: true });
+    }
+  });
+
+  it('rejects a base that is not an http(s) address', async () => {
+    await expect(linkCommand(['--base', 'javascript:alert(1)', files[0]])).rejects.toThrow(/expected an http/);
+  });
+});
