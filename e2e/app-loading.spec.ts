@@ -50,6 +50,11 @@ test('dropping files adds them to what is loaded, never replacing it', async ({ 
   await dropFixtures(page, [SERVICE_040]);
   await expect(snapshots(page)).toHaveCount(3);
   await expect(page.locator('.snapshot.selected')).toContainText('service.goroutine.040');
+  // The same bytes again are skipped, and the user is told.
+  await dropFixtures(page, [SERVICE_040, 'seed/fixed/pprof.fixed.goroutine.001.pb.gz']);
+  await expect(errors(page)).toHaveCount(1);
+  await expect(errors(page)).toContainText('already loaded; skipped: pprof.service.goroutine.040.pb.gz, pprof.fixed.goroutine.001.pb.gz');
+  await expect(snapshots(page)).toHaveCount(3);
 });
 
 test('dropping a folder loads every profile inside it', async ({ page }) => {

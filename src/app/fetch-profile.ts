@@ -69,7 +69,7 @@ function shellQuote(s: string): string {
 
 export function corsRemedy(url: string): NonNullable<LoadError['remedy']> {
   return {
-    text: 'Fetch it outside the browser instead: `parkview` downloads it and opens it here, or save it with curl and drop the file on this page.',
+    text: 'Fetch it outside the browser instead: the parkview command downloads it and opens it here; or save it with curl and drop the file on this page.',
     commands: [`npx parkview ${shellQuote(url)}`, `curl -o profile.pb.gz ${shellQuote(url)}`],
   };
 }

@@ -43,6 +43,12 @@ function withoutName(name: string, message: string): string {
   return message.startsWith(`${name}: `) ? message.slice(name.length + 2) : message;
 }
 
+/** One entry for every input skipped because the same bytes are loaded, however many there were. */
+function alreadyLoaded(names: string[]): Omit<LoadError, 'id'> {
+  if (names.length === 1) return { name: names[0], message: 'already loaded; skipped' };
+  return { name: `${names.length} inputs`, message: `already loaded; skipped: ${names.join(', ')}` };
+}
+
 function decodingLabel(s: Source): string {
   return s.size ? `Decoding ${s.name} (${formatBytes(s.size)})` : `Decoding ${s.name}`;
 }
@@ -54,6 +60,7 @@ async function loadSources(sources: Source[]): Promise<void> {
   const task = startTask({ label: decodingLabel(sources[0]), phase: 'decoding', done: 0, total: sources.length, unit: 'files', cancellable: false });
   const infos: SnapshotInfo[] = [];
   const errors: Omit<LoadError, 'id'>[] = [];
+  const twins: string[] = [];
   let sharedView: string | undefined;
   const readAt = (i: number) => sources[i].read().catch((e: Error) => e);
   let next = readAt(0);
@@ -71,11 +78,13 @@ async function loadSources(sources: Source[]): Promise<void> {
       const buffer = bytes instanceof Uint8Array ? bytes.buffer : bytes;
       for (const result of await worker.load(transfer([input], [buffer as ArrayBuffer]))) {
         if (result.ok) infos.push(result.info);
+        else if ('twin' in result) twins.push(result.name === result.twin ? result.name : `${result.name} (as ${result.twin})`);
         else errors.push({ name: result.name, message: withoutName(result.name, result.error) });
         if (result.ok && result.view) sharedView = result.view;
       }
     }
   } finally {
+    if (twins.length) errors.push(alreadyLoaded(twins));
     store().added(infos, errors);
     endTask(task);
     if (sharedView) applySharedView(sharedView);

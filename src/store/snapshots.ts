@@ -47,12 +47,15 @@ interface SnapshotState {
   taskEnded: (id: number) => void;
 }
 
-/** Capture time, then the NNN of the file name, then load order; snapshots with a time come first. */
+/** Orders known values ascending and unknown ones after them (so the order stays transitive). */
+function byKnown(a: number | null, b: number | null): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  return a - b;
+}
+
+/** Capture time, then the NNN of the file name, then load order; a snapshot lacking a key sorts after those having it. */
 export function compareSnapshots(a: SnapshotInfo, b: SnapshotInfo): number {
-  if (a.timeMs !== null && b.timeMs !== null && a.timeMs !== b.timeMs) return a.timeMs - b.timeMs;
-  if ((a.timeMs === null) !== (b.timeMs === null)) return a.timeMs === null ? 1 : -1;
-  if (a.seq !== null && b.seq !== null && a.seq !== b.seq) return a.seq - b.seq;
-  return a.loadOrder - b.loadOrder;
+  return byKnown(a.timeMs, b.timeMs) || byKnown(a.seq, b.seq) || a.loadOrder - b.loadOrder;
 }
 
 let nextErrorId = 1;

@@ -8,7 +8,11 @@ export interface InputFile {
   fileTimeMs?: number;
 }
 
-export type LoadResult = { ok: true; info: SnapshotInfo; view?: string } | { ok: false; name: string; error: string };
+export type LoadResult =
+  | { ok: true; info: SnapshotInfo; view?: string }
+  | { ok: false; name: string; error: string }
+  /** The same bytes are already loaded, as `twin`. */
+  | { ok: false; name: string; twin: string };
 
 let limits: DecodeLimits = DEFAULT_LIMITS;
 
@@ -35,7 +39,7 @@ export const loadApi = {
       const key = fingerprint(bytes);
       const twin = loaded.get(key);
       if (twin !== undefined) {
-        out.push({ ok: false, name: f.name, error: `already loaded as ${session.get(twin).name}` });
+        out.push({ ok: false, name: f.name, twin: session.get(twin).name });
         continue;
       }
       try {
