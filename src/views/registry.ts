@@ -11,4 +11,6 @@ export interface ViewDef {
 /** Every view, in tab order. */
 export const VIEWS: ViewDef[] = [
   { id: 'top', label: 'Top', key: 't', component: lazy(() => import('./Top/TopView')) },
+  { id: 'timeline', label: 'Leaks', key: 'l', component: lazy(() => import('./Timeline/LeaksView')) },
+  { id: 'goroutines', label: 'Goroutines', key: 'g', component: lazy(() => import('./Goroutines/GoroutinesView')) },
 ];

@@ -3,6 +3,7 @@ import { loadApi } from './load';
 import { refineApi } from './refine';
 import { shareApi } from './share';
 import { sourceApi } from './source';
+import { timelineApi } from './timeline';
 import { topApi } from './top';
 
 /** Everything the Worker answers; each view's module adds its own queries. */
@@ -12,6 +13,7 @@ export const api = {
   ...flameApi,
   ...refineApi,
   ...shareApi,
+  ...timelineApi,
   ...sourceApi,
 };
 

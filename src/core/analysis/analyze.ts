@@ -1,7 +1,7 @@
 import type { Session } from '../model/session';
 import { BenignMatcher, DEFAULT_BENIGN } from './benign';
 import { dominant, dumpFacts, latestDump, provenLeakKeys, type DumpFacts } from './facts';
-import { isRuntimeFrame, isStdlib, StackNames } from './functions';
+import { codeKind, StackNames } from './functions';
 import { countByKey, type Grouping, type KeyedCounts } from './grouping';
 import { pickSeries, type Series } from './series';
 import { trendOf, type Trend } from './signals';
@@ -70,7 +70,7 @@ export function countsOf(keyed: KeyedCounts, key: number): Float64Array {
 }
 
 function runsOwnCode(names: string[]): boolean {
-  return names.some((n) => n !== '' && !isRuntimeFrame(n) && !isStdlib(n));
+  return names.some((n) => codeKind(n) === 'own');
 }
 
 export function compareReports(a: GroupReport, b: GroupReport): number {
@@ -110,7 +110,7 @@ export function analyzeLeaks(session: Session, q: LeakQuery = {}): LeakAnalysis 
     const stackNames = names.of(stack);
     if (stackNames.length === 0) continue;
     const trend = trends[k];
-    const portable = names.portable(stack);
+    const portable = facts?.size || proven.size ? names.portable(stack) : '';
     const f = facts?.get(portable);
     const state = f ? stateFromReason(dominant(f.reasons), stackNames) : stateFromStack(stackNames);
     const benignBy = benign.match(stackNames);

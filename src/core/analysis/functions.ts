@@ -30,16 +30,29 @@ export function isRuntimeFrame(fn: string): boolean {
   return fn.startsWith('runtime.') || fn.startsWith('internal/runtime/') || fn.includes('.runtime_');
 }
 
+/** Where a function's code lives: the program, the standard library, or the runtime's plumbing. */
+export type CodeKind = 'own' | 'library' | 'runtime';
+
+const kinds = new Map<string, CodeKind>();
+
+/** codeKind of a function name, memoised: stacks repeat the same few hundred functions. */
+export function codeKind(fn: string): CodeKind {
+  let k = kinds.get(fn);
+  if (k === undefined) {
+    k = fn === '' || isRuntimeFrame(fn) ? 'runtime' : isStdlib(fn) ? 'library' : 'own';
+    if (kinds.size > 100_000) kinds.clear();
+    kinds.set(fn, k);
+  }
+  return k;
+}
+
 /**
  * The function that stands for a stack (leaf first): the first frame in the program's own code; for
  * stacks entirely in the runtime and standard library, the function the goroutine started in
  * (`net/http.(*persistConn).readLoop` says more than the `internal/poll` frame it waits in).
  */
 export function representativeIndex(names: string[]): number {
-  for (let i = 0; i < names.length; i++) {
-    const n = names[i];
-    if (n !== '' && !isRuntimeFrame(n) && !isStdlib(n)) return i;
-  }
+  for (let i = 0; i < names.length; i++) if (codeKind(names[i]) === 'own') return i;
   return entryIndex(names);
 }
 
@@ -97,6 +110,14 @@ export class StackNames {
       this.reps.set(stack, r);
     }
     return r;
+  }
+
+  /** The caller that tells apart stacks sharing a representative: the next own function toward the root. */
+  caller(stack: number): string {
+    const names = this.of(stack);
+    const i = representativeIndex(names);
+    for (let j = i + 1; j < names.length; j++) if (names[j] !== names[i] && codeKind(names[j]) === 'own') return names[j];
+    return '';
   }
 
   entry(stack: number): string {

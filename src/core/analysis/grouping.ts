@@ -52,8 +52,10 @@ export function labelSetText(session: Session, labelSet: number): string {
 function keyLabel(session: Session, names: StackNames, grouping: Grouping, stack: number, extra: number): string {
   if (grouping === 'creator') return extra >= 0 ? `created by ${creatorLabel(session, extra)}` : `go ${names.entry(stack)}`;
   const fn = names.representative(stack);
-  if (grouping !== 'labels' || extra <= 0) return fn;
-  return `${fn} {${labelSetText(session, extra)}}`;
+  if (grouping === 'function') return fn;
+  const caller = names.caller(stack);
+  const where = caller ? `${fn} ← ${caller}` : fn;
+  return grouping === 'labels' && extra > 0 ? `${where} {${labelSetText(session, extra)}}` : where;
 }
 
 /**

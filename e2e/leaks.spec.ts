@@ -1,0 +1,134 @@
+import { expect, test, type Page } from '@playwright/test';
+import { dropFixtures } from './app-helpers';
+import { shot } from './helpers';
+
+const SERVICE = Array.from({ length: 40 }, (_, i) => `service/pprof.service.goroutine.${String(i + 1).padStart(3, '0')}.pb.gz`);
+
+async function openLeaks(page: Page): Promise<void> {
+  await page.keyboard.press('l');
+  await expect(page.locator('.leaks-view')).toBeVisible();
+}
+
+test('service: the timeline shows 40 snapshots and exporter.send leads the suspects', async ({ page }) => {
+  await page.goto('./');
+  await dropFixtures(page, SERVICE);
+  await expect(page.locator('.snapshot-list li')).toHaveCount(40);
+  await openLeaks(page);
+  await expect(page.locator('.timeline-point')).toHaveCount(40);
+  const rows = page.locator('.suspects-row');
+  await expect(rows.first().locator('.c-group .fn')).toHaveText('main.(*exporter).send');
+  await expect(rows.nth(1).locator('.c-group .fn')).toHaveText('main.(*service).lookupInventory.func1');
+  await expect(rows).toHaveCount(2);
+  await shot(page, 'leaks-service-light');
+  await rows.first().click();
+  await expect(page.locator('.suspect-detail h3')).toHaveText('main.(*exporter).send');
+  await expect(page.locator('.suspect-explain')).toContainText('Blocked sending on a channel');
+  await expect(page.locator('.suspect-stack .frame.own')).toHaveText(['main.(*exporter).sendmain.go:147']);
+  await shot(page, 'leaks-service-selected-light');
+  await page.keyboard.press('D');
+  await shot(page, 'leaks-service-selected-dark');
+  // The click made it the flame graph's focus: the flame view opens on its callers and callees.
+  await page.keyboard.press('f');
+  await expect(page.locator('.flame-focus-label strong')).toHaveText('main.(*exporter).send');
+  await page.keyboard.press('l');
+  await rows.nth(1).click();
+  await page.getByRole('button', { name: 'Show in flame graph' }).click();
+  await expect(page.locator('.flame-focus-label strong')).toHaveText('main.(*service).lookupInventory.func1');
+});
+
+test('a debug=2 dump opens in the goroutines view, bucketed and filterable', async ({ page }) => {
+  await page.goto('./');
+  await dropFixtures(page, ['service/goroutine.service.debug2.txt']);
+  await expect(page.locator('.snapshot-list li')).toHaveCount(1);
+  await page.keyboard.press('g');
+  const buckets = page.locator('.bucket');
+  await expect(buckets.first().locator('.bucket-fn')).toHaveText('main.(*exporter).send');
+  await expect(page.locator('.goroutines-view .view-summary')).toContainText('23,459 goroutines');
+  await shot(page, 'goroutines-service-light');
+  await buckets.first().locator('.bucket-head').click();
+  await expect(buckets.first().locator('.bucket-stack')).toContainText('/home/dev/src/github.com/acme/leaky/cmd/service/main.go:147');
+  await page.getByLabel('Filter goroutines').fill('cacheJanitor');
+  await expect(buckets).toHaveCount(1);
+  await expect(buckets.first().locator('.state-chip')).toHaveText('sync.Cond.Wait');
+  await page.getByLabel('Filter goroutines').fill('');
+  await page.getByLabel('Filter by state').selectOption('IO wait');
+  await expect(page.locator('.goroutines-view .view-summary')).toContainText('36 of 23,459 goroutines');
+  await page.getByLabel('Filter goroutines').blur();
+  await page.keyboard.press('D');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await buckets.first().locator('.bucket-head').click();
+  await expect(buckets.first().locator('.bucket-stack')).toContainText('main.readLoop');
+  // The opened bucket pushes the next one down instead of covering it.
+  const [open, next] = [await buckets.nth(0).boundingBox(), await buckets.nth(1).boundingBox()];
+  expect(next && open && next.y >= open.y + open.height - 1).toBe(true);
+  await shot(page, 'goroutines-service-dark');
+});
+
+test('seed/fixed: no suspects', async ({ page }) => {
+  await page.goto('./');
+  await dropFixtures(page, Array.from({ length: 10 }, (_, i) => `seed/fixed/pprof.fixed.goroutine.${String(i + 1).padStart(3, '0')}.pb.gz`));
+  await openLeaks(page);
+  await expect(page.locator('.timeline-point')).toHaveCount(10);
+  await expect(page.locator('.leaks-verdict')).toContainText('No leak suspects');
+  await shot(page, 'leaks-fixed-light');
+});
+
+test('one snapshot: the timeline says growth needs two', async ({ page }) => {
+  await page.goto('./');
+  await dropFixtures(page, ['seed/timeout/pprof.timeout.goroutine.010.pb.gz']);
+  await openLeaks(page);
+  await expect(page.locator('.timeline-point')).toHaveCount(1);
+  await expect(page.locator('.leaks-note').first()).toContainText('Growth needs at least two snapshots');
+  await expect(page.locator('.leaks-verdict')).toHaveCount(0);
+  await page.locator('.leaks-table-bar').getByRole('radio', { name: /All groups/ }).click();
+  await expect(page.locator('.suspects-row').first().locator('.score')).toHaveAttribute('title', 'growth needs at least two snapshots');
+});
+
+test('timeline: a click selects a snapshot, a drag sets the diff base and target', async ({ page }) => {
+  await page.goto('./');
+  await dropFixtures(page, Array.from({ length: 10 }, (_, i) => `seed/timeout/pprof.timeout.goroutine.${String(i + 1).padStart(3, '0')}.pb.gz`));
+  await openLeaks(page);
+  const points = page.locator('.timeline-point');
+  await expect(points).toHaveCount(10);
+  const at = async (i: number) => {
+    const b = await points.nth(i).boundingBox();
+    if (!b) throw new Error('no point');
+    return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+  };
+  const third = await at(2);
+  await page.mouse.click(third.x, third.y - 20);
+  await expect(page.locator('.snapshot.selected .snapshot-name')).toHaveText(/003\.pb\.gz$/);
+  await expect(page.locator('.timeline-marker.base')).toHaveCount(0);
+  const [from, to] = [await at(1), await at(7)];
+  await page.mouse.move(from.x - 5, from.y - 30);
+  await page.mouse.down();
+  await page.mouse.move(to.x + 5, to.y - 30, { steps: 8 });
+  await page.mouse.up();
+  await expect(page.locator('.snapshot.selected .snapshot-name')).toHaveText(/008\.pb\.gz$/);
+  await expect(page.locator('.timeline-marker.base text')).toHaveText('base');
+  await expect(page.locator('.timeline-marker.shown text')).toHaveText('target');
+  await page.mouse.move(third.x, third.y - 10);
+  await expect(page.locator('.timeline-card')).toContainText('main.handleRequest.func1');
+  await shot(page, 'leaks-timeout-range-light');
+});
+
+test('fanout-series: 60 snapshots chart and rank without stalling the page', async ({ page }) => {
+  await page.goto('./');
+  await dropFixtures(page, Array.from({ length: 60 }, (_, i) => `fanout-series/pprof.fanout.goroutine.${String(i + 1).padStart(3, '0')}.pb.gz`));
+  await expect(page.locator('.snapshot-list li')).toHaveCount(60, { timeout: 30_000 });
+  const started = Date.now();
+  await openLeaks(page);
+  await expect(page.locator('.timeline-point')).toHaveCount(60);
+  await expect(page.locator('.suspects-row').first().locator('.c-group .fn')).toHaveText(/^main\.parkers\.func\d$/);
+  console.log(`BENCH leaks-fanout-series-open ms=${Date.now() - started}`);
+  // Hovering across the chart answers at once: every move shows the card for the nearest snapshot.
+  const box = await page.locator('.timeline-chart svg').boundingBox();
+  if (!box) throw new Error('no chart');
+  const hoverStart = Date.now();
+  for (let i = 0; i < 30; i++) await page.mouse.move(box.x + 60 + (i * (box.width - 80)) / 30, box.y + box.height / 2);
+  await expect(page.locator('.timeline-card')).toBeVisible();
+  console.log(`BENCH leaks-fanout-series-hover30 ms=${Date.now() - hoverStart}`);
+  await page.locator('.leaks-table-bar').getByRole('radio', { name: /All groups/ }).click();
+  await expect(page.locator('.leaks-table-bar .view-count').first()).toContainText('showing the top 2,000');
+  await shot(page, 'leaks-fanout-light');
+});

@@ -1,0 +1,76 @@
+import { create } from 'zustand';
+import { DEFAULT_BENIGN } from '../core/analysis/benign';
+import type { Grouping } from '../core/analysis/grouping';
+import type { TopBy } from '../worker/timeline';
+
+const BENIGN_STORAGE = 'parkview.benign';
+
+function storedBenign(): string[] {
+  try {
+    const raw = localStorage.getItem(BENIGN_STORAGE);
+    const list: unknown = raw ? JSON.parse(raw) : null;
+    if (Array.isArray(list) && list.every((x) => typeof x === 'string')) return list;
+  } catch {
+    // Storage blocked or corrupt: fall back to the defaults.
+  }
+  return [...DEFAULT_BENIGN];
+}
+
+function storeBenign(list: string[] | null): void {
+  try {
+    if (list) localStorage.setItem(BENIGN_STORAGE, JSON.stringify(list));
+    else localStorage.removeItem(BENIGN_STORAGE);
+  } catch {
+    // Storage blocked: the list lasts for this page only.
+  }
+}
+
+interface LeaksState {
+  grouping: Grouping;
+  /** What ranks the groups drawn as areas on the timeline. */
+  topBy: TopBy;
+  topN: number;
+  /** Benign functions (see DEFAULT_BENIGN), kept in localStorage. */
+  benign: string[];
+  /** Group key selected in the suspects table (keys are per grouping). */
+  selectedKey: number | null;
+  /** List every group, not only suspects. */
+  showAll: boolean;
+  /** Goroutines view filters: wait reason ('' for all) and text. */
+  goroutineState: string;
+  goroutineText: string;
+  setGrouping: (g: Grouping) => void;
+  setTopBy: (by: TopBy) => void;
+  setTopN: (n: number) => void;
+  setBenign: (list: string[]) => void;
+  resetBenign: () => void;
+  selectKey: (key: number | null) => void;
+  setShowAll: (all: boolean) => void;
+  filterGoroutines: (f: { state?: string; text?: string }) => void;
+}
+
+export const useLeaks = create<LeaksState>((set) => ({
+  grouping: 'stack',
+  topBy: 'latest',
+  topN: 8,
+  benign: storedBenign(),
+  selectedKey: null,
+  showAll: false,
+  goroutineState: '',
+  goroutineText: '',
+  setGrouping: (grouping) => set({ grouping, selectedKey: null }),
+  setTopBy: (topBy) => set({ topBy }),
+  setTopN: (topN) => set({ topN }),
+  setBenign: (benign) => {
+    storeBenign(benign);
+    set({ benign, selectedKey: null });
+  },
+  resetBenign: () => {
+    storeBenign(null);
+    set({ benign: [...DEFAULT_BENIGN], selectedKey: null });
+  },
+  selectKey: (selectedKey) => set({ selectedKey }),
+  setShowAll: (showAll) => set({ showAll }),
+  filterGoroutines: ({ state, text }) =>
+    set((s) => ({ goroutineState: state ?? s.goroutineState, goroutineText: text ?? s.goroutineText })),
+}));

@@ -1,0 +1,111 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, useState } from 'react';
+import { waitLabel } from '../../core/analysis/format';
+import { worker } from '../../worker/client';
+import type { BucketRow } from '../../worker/timeline';
+import { useWorkerResult } from '../Timeline/use-worker';
+
+const ROW_HEIGHT = 30;
+const OPEN_ESTIMATE = 260;
+const SHOWN_IDS = 200;
+
+export interface BucketListProps {
+  snapshot: number;
+  buckets: BucketRow[];
+  showStuck: boolean;
+}
+
+/** Virtualized buckets; a click opens one to its full stack and goroutine ids. */
+export function BucketList({ snapshot, buckets, showStuck }: BucketListProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [open, setOpen] = useState<Set<number>>(new Set());
+  const virtual = useVirtualizer({
+    count: buckets.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => (open.has(buckets[i].index) ? OPEN_ESTIMATE : ROW_HEIGHT),
+    getItemKey: (i) => buckets[i].index,
+    overscan: 10,
+  });
+  const toggle = (index: number) =>
+    setOpen((s) => {
+      const next = new Set(s);
+      if (!next.delete(index)) next.add(index);
+      return next;
+    });
+  return (
+    <div className="bucket-list" ref={scroller} role="list" aria-label="Goroutine groups">
+      <div className="bucket-body" style={{ height: virtual.getTotalSize() }}>
+        {virtual.getVirtualItems().map((v) => {
+          const b = buckets[v.index];
+          const isOpen = open.has(b.index);
+          return (
+            <div key={v.key} ref={virtual.measureElement} data-index={v.index} className={isOpen ? 'bucket open' : 'bucket'} role="listitem" style={{ transform: `translateY(${v.start}px)` }}>
+              <button className="bucket-head" aria-expanded={isOpen} onClick={() => toggle(b.index)}>
+                <span className="chevron" aria-hidden="true">
+                  {isOpen ? '▾' : '▸'}
+                </span>
+                <span className="bucket-count">{b.count.toLocaleString('en-US')}</span>
+                <span className={`state-chip ${b.category}`}>{b.state}</span>
+                <span className="bucket-wait">{waitLabel(b.waitMin, b.waitMax)}</span>
+                <span className="bucket-main">
+                  <span className="bucket-fn">{b.function}</span>
+                  {b.locked > 0 && <span className="badge">locked to thread</span>}
+                  {showStuck && b.stuck > 0 && (
+                    <span className="badge stuck" title={`${b.stuck} of these goroutines were already in the previous dump; some in ${b.stuckDumps} earlier dumps in a row`}>
+                      {b.stuck === b.count ? 'all' : b.stuck.toLocaleString('en-US')} stuck
+                    </span>
+                  )}
+                  {b.labels.length > 0 && (
+                    <span className="bucket-labels" title={b.labels.join('\n')}>
+                      {b.labels.length === 1 ? `{${b.labels[0]}}` : `${b.labels.length} label sets`}
+                    </span>
+                  )}
+                </span>
+                <span className="bucket-creator">{b.creator && `created by ${b.creator}`}</span>
+              </button>
+              {isOpen && <BucketBody snapshot={snapshot} index={b.index} count={b.count} showStuck={showStuck} />}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function BucketBody({ snapshot, index, count, showStuck }: { snapshot: number; index: number; count: number; showStuck: boolean }) {
+  const { data } = useWorkerResult(() => worker.goroutineBucket(snapshot, index), [snapshot, index]);
+  if (!data) return <div className="bucket-detail muted">Loading…</div>;
+  const more = count - Math.min(SHOWN_IDS, data.goroutines.length);
+  return (
+    <div className="bucket-detail">
+      <p className="bucket-explain">{data.explanation}</p>
+      <ol className="bucket-stack">
+        {data.frames.map((f, i) => (
+          <li key={i}>
+            <span className="frame-name">
+              {f.name}
+              {f.inlined ? '(...)' : ''}
+            </span>
+            <span className="frame-loc">{f.file ? `${f.file}:${f.line}` : ''}</span>
+          </li>
+        ))}
+      </ol>
+      {data.labels.length > 1 && (
+        <div className="bucket-label-list">
+          {data.labels.map((l) => (
+            <code key={l}>{`{${l}}`}</code>
+          ))}
+        </div>
+      )}
+      <div className="bucket-ids" aria-label="Goroutine ids">
+        {data.goroutines.slice(0, SHOWN_IDS).map((g) => (
+          <span key={g.id} className={showStuck && g.age > 0 ? 'gid stuck' : 'gid'} title={showStuck ? (g.age > 0 ? `in ${g.age} earlier dump${g.age === 1 ? '' : 's'} in a row` : 'new in this dump') : undefined}>
+            {g.id}
+            {g.waitMinutes >= 0 ? ` · ${g.waitMinutes}m` : ''}
+          </span>
+        ))}
+        {more > 0 && <span className="gid more">+{more.toLocaleString('en-US')} more</span>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import { useEffect, useMemo, useState } from 'react';
+import { FORMAT_LABEL } from '../../app/format';
+import type { SnapshotInfo } from '../../core/model/snapshot';
+import { useLeaks } from '../../store/leaks';
+import { selectedSnapshot, useSnapshots } from '../../store/snapshots';
+import { worker } from '../../worker/client';
+import { useWorkerResult } from '../Timeline/use-worker';
+import { BucketList } from './BucketList';
+import '../Timeline/leaks.css';
+import './goroutines.css';
+
+const TEXT_DELAY_MS = 150;
+
+/** The dump to show: the selected snapshot when it is a debug=2 dump, else the latest dump loaded. */
+function useDump(): { dump: SnapshotInfo | null; selected: SnapshotInfo | undefined } {
+  const selected = useSnapshots(selectedSnapshot);
+  const snapshots = useSnapshots((s) => s.snapshots);
+  return useMemo(() => {
+    if (selected?.format === 'debug2') return { dump: selected, selected };
+    return { dump: snapshots.filter((s) => s.format === 'debug2').at(-1) ?? null, selected };
+  }, [selected, snapshots]);
+}
+
+function useDebounced(value: string, ms: number): string {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+/** Individual goroutines of a debug=2 dump, bucketed by identical stack like panicparse. */
+export default function GoroutinesView() {
+  const { dump, selected } = useDump();
+  const state = useLeaks((s) => s.goroutineState);
+  const text = useLeaks((s) => s.goroutineText);
+  const filter = useLeaks((s) => s.filterGoroutines);
+  const query = useDebounced(text, TEXT_DELAY_MS);
+  const result = useWorkerResult(dump ? () => worker.goroutines({ snapshot: dump.id, state: state || undefined, text: query }) : null, [dump?.id, state, query]);
+  const r = result.data;
+
+  if (!dump) {
+    return (
+      <div className="goroutines-view">
+        <div className="view-message goroutines-empty">
+          <p>
+            <strong>No goroutine dump is loaded.</strong>
+          </p>
+          <p>
+            This view lists individual goroutines with their state, wait time and creator, which only text dumps carry. Load the output of{' '}
+            <code>/debug/pprof/goroutine?debug=2</code>, a panic, or <code>runtime.Stack(buf, true)</code>; several dumps taken apart show which goroutines
+            are stuck.
+          </p>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="goroutines-view">
+      <div className="view-bar">
+        <div className="filter-box">
+          <input
+            type="search"
+            aria-label="Filter goroutines"
+            placeholder="Filter: function, creator, label"
+            spellCheck={false}
+            value={text}
+            onChange={(e) => filter({ text: e.target.value })}
+            onKeyDown={(e) => e.key === 'Escape' && filter({ text: '' })}
+          />
+        </div>
+        <select className="goroutines-state" aria-label="Filter by state" value={state} onChange={(e) => filter({ state: e.target.value })}>
+          <option value="">All states{r ? ` (${r.total.toLocaleString('en-US')})` : ''}</option>
+          {r?.states.map((s) => (
+            <option key={s.state} value={s.state}>
+              {s.state} ({s.count.toLocaleString('en-US')})
+            </option>
+          ))}
+        </select>
+        {r && (
+          <span className="view-summary">
+            {r.shown === r.total
+              ? `${r.total.toLocaleString('en-US')} goroutines in ${r.buckets.length.toLocaleString('en-US')} groups`
+              : `${r.shown.toLocaleString('en-US')} of ${r.total.toLocaleString('en-US')} goroutines in ${r.buckets.length.toLocaleString('en-US')} groups`}
+            {r.earlier > 0 && (
+              <>
+                {' · '}
+                <strong className="stuck-count">{r.stuck.toLocaleString('en-US')} stuck</strong>
+                {` (also in the previous dump${r.earlier > 1 ? `; ${r.earlier} earlier dumps` : ''})`}
+              </>
+            )}
+          </span>
+        )}
+        <span className="view-count" title={dump.name}>
+          {dump.name}
+        </span>
+      </div>
+      {result.busy && <div className="busy-bar" role="progressbar" aria-label="Grouping goroutines" />}
+      {selected && selected.id !== dump.id && (
+        <div className="leaks-note">
+          The selected snapshot ({FORMAT_LABEL[selected.format]}) has no per-goroutine facts; showing the dump <strong>{dump.name}</strong>.{' '}
+          <button className="link" onClick={() => useSnapshots.getState().select(dump.id)}>
+            Select it
+          </button>
+        </div>
+      )}
+      {result.error ? (
+        <div className="view-message error">Could not read the goroutines: {result.error}</div>
+      ) : !r ? (
+        <div className="view-message">Grouping goroutines…</div>
+      ) : r.buckets.length === 0 ? (
+        <div className="view-message">No goroutine matches {text ? `“${text}”` : 'the filter'}{state ? ` in state ${state}` : ''}.</div>
+      ) : (
+        <BucketList key={dump.id} snapshot={dump.id} buckets={r.buckets} showStuck={r.earlier > 0} />
+      )}
+    </div>
+  );
+}

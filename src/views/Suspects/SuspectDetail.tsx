@@ -1,0 +1,85 @@
+import { rateLabel, waitLabel } from '../../core/analysis/format';
+import { codeKind, type FrameInfo } from '../../core/analysis/functions';
+import type { SuspectDetail as Detail, SuspectRow } from '../../worker/timeline';
+
+export interface SuspectDetailProps {
+  row: SuspectRow;
+  detail: Detail | null;
+  timed: boolean;
+  onFlame: () => void;
+  onGoroutines: (() => void) | null;
+  onClose: () => void;
+}
+
+function frameClass(f: FrameInfo): string {
+  return `frame ${codeKind(f.name)}`;
+}
+
+/** File's base name and line; the full path goes in the tooltip. */
+function location(f: FrameInfo): string {
+  if (!f.file) return '';
+  return `${f.file.slice(f.file.lastIndexOf('/') + 1)}${f.line ? `:${f.line}` : ''}`;
+}
+
+/** What a selected group is, why it ranks where it does, what its state means, and its stack. */
+export function SuspectDetail({ row, detail, timed, onFlame, onGoroutines, onClose }: SuspectDetailProps) {
+  const facts = [
+    `${row.first.toLocaleString('en-US')} → ${row.last.toLocaleString('en-US')} goroutines`,
+    rateLabel(row.perMinute, timed),
+    `${Math.round(row.monotonic * 100)}% of steps not down, R² ${row.r2.toFixed(2)}`,
+    `${(row.share * 100).toFixed(1)}% of all goroutines`,
+  ];
+  const wait = waitLabel(row.waitMin, row.waitMax);
+  if (wait) facts.push(`waiting ${wait}`);
+  return (
+    <section className="suspect-detail" aria-label="Selected group">
+      <div className="suspect-detail-text">
+        <div className="suspect-detail-head">
+          <h3 className="fn">{row.label}</h3>
+          <button className="icon" aria-label="Close details" title="Close" onClick={onClose}>
+            ×
+          </button>
+        </div>
+        <div className="suspect-verdict">
+          <span className={row.suspect ? 'badge verdict hot' : 'badge verdict'}>{row.suspect ? `suspect · score ${row.score}` : `not a suspect · score ${row.score}`}</span>
+          {row.proven && <span className="badge proven">proven leak</span>}
+          <span className="reason">{row.reason}</span>
+        </div>
+        <p className="suspect-facts">{facts.join(' · ')}</p>
+        {row.creator && (
+          <p className="suspect-facts">
+            Created by <code>{row.creator}</code>
+          </p>
+        )}
+        <p className="suspect-explain">
+          <span className={`state-chip ${row.state.category}`}>{row.state.label}</span>{' '}
+          {row.state.source === 'stack' && <span className="inferred">(inferred from the stack) </span>}
+          {detail?.explanation}
+        </p>
+        <div className="suspect-actions">
+          <button className="button small primary" onClick={onFlame} title="Flame graph focused on this function: its callers above, what it calls below">
+            Show in flame graph
+          </button>
+          {onGoroutines && (
+            <button className="button small" onClick={onGoroutines}>
+              Show goroutines
+            </button>
+          )}
+        </div>
+      </div>
+      <ol className="suspect-stack" aria-label="Stack, leaf first">
+        {detail?.frames.map((f, i) => (
+          <li key={i} className={frameClass(f)}>
+            <span className="frame-name">
+              {f.name}
+              {f.inlined && <span className="badge">inlined</span>}
+            </span>
+            <span className="frame-loc" title={f.file ? `${f.file}:${f.line}` : undefined}>
+              {location(f)}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import type { TimelineResult } from '../../worker/timeline';
+
+export interface TimelineLegendProps {
+  data: TimelineResult;
+  colors: string[];
+  selectedKey: number | null;
+  onPick: (key: number) => void;
+  onHover: (key: number | null) => void;
+}
+
+/** What the chart's line and areas are; a group picks its row in the table. */
+export function TimelineLegend({ data, colors, selectedKey, onPick, onHover }: TimelineLegendProps) {
+  const last = data.points.length - 1;
+  const shown = data.bands.reduce((s, b) => s + (b.counts[last] ?? 0), 0);
+  return (
+    <ul className="timeline-legend" aria-label="Legend">
+      <li className="legend-total">
+        <span className="swatch line" />
+        All goroutines
+      </li>
+      {data.bands.map((b, i) => (
+        <li key={b.key} className={b.key === selectedKey ? 'selected' : ''}>
+          <button onClick={() => onPick(b.key)} onMouseEnter={() => onHover(b.key)} onMouseLeave={() => onHover(null)} title={b.label}>
+            <span className="swatch" style={{ background: colors[i] }} />
+            <span className="legend-label">{b.label}</span>
+            {b.suspect && <span className="legend-hot">suspect</span>}
+          </button>
+        </li>
+      ))}
+      {last >= 0 && (data.points[last]?.total ?? 0) > shown && (
+        <li>
+          <span className="swatch others" />
+          Other groups
+        </li>
+      )}
+    </ul>
+  );
+}

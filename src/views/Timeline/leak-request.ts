@@ -1,0 +1,14 @@
+import { useMemo } from 'react';
+import { useLeaks } from '../../store/leaks';
+import { useSnapshots } from '../../store/snapshots';
+import type { LeakRequest } from '../../worker/timeline';
+
+/** The leak query for the current selection: the selected snapshot picks the series. */
+export function useLeakRequest(): LeakRequest | null {
+  const anchor = useSnapshots((s) => s.selectedId);
+  const loaded = useSnapshots((s) => s.snapshots.map((x) => x.id).join());
+  const grouping = useLeaks((s) => s.grouping);
+  const benign = useLeaks((s) => s.benign);
+  // `loaded` is in the dependencies so that adding or removing snapshots asks again.
+  return useMemo(() => (loaded === '' ? null : { anchor, grouping, benign }), [anchor, loaded, grouping, benign]);
+}

@@ -1,0 +1,255 @@
+import { analyzeLeaks, countsOf, stackNamesOf, type GroupReport, type LeakAnalysis } from '../core/analysis/analyze';
+import { seriesLabel } from '../core/analysis/format';
+import { stackFrames, type FrameInfo } from '../core/analysis/functions';
+import { bucketGoroutines, bucketMatches, type GoroutineBucket, type GoroutineDump } from '../core/analysis/goroutines';
+import type { Grouping } from '../core/analysis/grouping';
+import { pickSeries } from '../core/analysis/series';
+import { CATEGORIES, type BlockState, type StateCategory } from '../core/analysis/states';
+import type { Snapshot } from '../core/model/snapshot';
+import { session } from './state';
+
+/** What every leak query names: the series (by its anchor snapshot), the grouping and the benign list. */
+export interface LeakRequest {
+  anchor: number | null;
+  grouping: Grouping;
+  benign: string[];
+}
+
+export interface TimelinePoint {
+  id: number;
+  name: string;
+  timeMs: number | null;
+  /** Minutes since the first snapshot (or the index without capture times). */
+  x: number;
+  total: number;
+}
+
+/** One stacked area: a group's count in every snapshot. */
+export interface TimelineBand {
+  key: number;
+  label: string;
+  counts: number[];
+  suspect: boolean;
+}
+
+export interface TimelineResult {
+  points: TimelinePoint[];
+  timed: boolean;
+  kind: string;
+  /** `40 goroutine snapshots over 3m17s`. */
+  summary: string;
+  excluded: { id: number; name: string; reason: string }[];
+  bands: TimelineBand[];
+  groups: number;
+  suspects: number;
+}
+
+export type TopBy = 'latest' | 'growth';
+
+/** A row of the suspects table. */
+export interface SuspectRow {
+  key: number;
+  label: string;
+  function: string;
+  counts: number[];
+  first: number;
+  last: number;
+  perMinute: number;
+  monotonic: number;
+  r2: number;
+  share: number;
+  state: BlockState;
+  waitMin: number;
+  waitMax: number;
+  creator: string;
+  score: number;
+  suspect: boolean;
+  reason: string;
+  proven: boolean;
+  benign: string | null;
+}
+
+export interface SuspectsResult {
+  rows: SuspectRow[];
+  /** Groups in the series, and how many of them are suspects. */
+  groups: number;
+  suspects: number;
+  timed: boolean;
+  points: number;
+  factsFrom: string | null;
+}
+
+export interface SuspectDetail {
+  key: number;
+  label: string;
+  function: string;
+  frames: FrameInfo[];
+  state: BlockState;
+  explanation: string;
+  reason: string;
+}
+
+export interface GoroutineQuery {
+  snapshot: number;
+  state?: string;
+  text?: string;
+}
+
+export type BucketRow = Omit<GoroutineBucket, 'members'>;
+
+export interface GoroutinesResult {
+  /** False when the snapshot is not a debug=2 dump (no per-goroutine facts). */
+  isDump: boolean;
+  name: string;
+  total: number;
+  buckets: BucketRow[];
+  /** Goroutines in the buckets shown. */
+  shown: number;
+  states: { state: string; count: number }[];
+  /** Earlier dumps in the series, against which goroutines count as stuck. */
+  earlier: number;
+  stuck: number;
+}
+
+export interface BucketDetail {
+  frames: FrameInfo[];
+  /** Goroutine ids with the number of consecutive earlier dumps they were in, the longest-lived first. */
+  goroutines: { id: number; age: number; waitMinutes: number }[];
+  labels: string[];
+  explanation: string;
+}
+
+/** Rows the suspects table gets at most; the rest are tail noise of huge series. */
+const MAX_ROWS = 2000;
+const MAX_IDS = 1000;
+
+let cached: { key: string; analysis: LeakAnalysis } | null = null;
+
+/** The analysis for a request, recomputed only when the snapshots, grouping or benign list change. */
+function analysisFor(req: LeakRequest): LeakAnalysis {
+  // Any anchor within the same series gives the same analysis, so selecting a snapshot costs nothing.
+  const series = pickSeries(session, req.anchor).snapshots.map((s) => s.id);
+  const key = JSON.stringify([series, req.grouping, req.benign, session.snapshots.map((s) => s.id)]);
+  if (cached?.key !== key) cached = { key, analysis: analyzeLeaks(session, req) };
+  return cached.analysis;
+}
+
+function countsArray(a: LeakAnalysis, key: number): number[] {
+  return Array.from(countsOf(a.keyed, key));
+}
+
+function rankForChart(a: LeakAnalysis, by: TopBy): GroupReport[] {
+  const groups = [...a.groups];
+  if (by === 'latest') groups.sort((x, y) => y.trend.last - x.trend.last || y.verdict.score - x.verdict.score);
+  else groups.sort((x, y) => y.perMinute - x.perMinute || y.verdict.score - x.verdict.score);
+  return groups;
+}
+
+const dumpCache = new WeakMap<Snapshot, GoroutineDump>();
+
+function dumpOf(snapshot: Snapshot): GoroutineDump {
+  let d = dumpCache.get(snapshot);
+  if (!d) {
+    d = bucketGoroutines(session, snapshot, stackNamesOf(session));
+    dumpCache.set(snapshot, d);
+  }
+  return d;
+}
+
+function explain(category: StateCategory): string {
+  return CATEGORIES[category].explanation;
+}
+
+export const timelineApi = {
+  /** Totals per snapshot and the top `n` groups as stacked areas, ranked by latest count or by growth. */
+  timeline(req: LeakRequest, by: TopBy, n: number): TimelineResult {
+    const a = analysisFor(req);
+    const s = a.series;
+    const bands = rankForChart(a, by)
+      .filter((g) => g.trend.max > 0 && (by === 'latest' || g.perMinute > 0))
+      .slice(0, n)
+      .map((g) => ({ key: g.key, label: g.label, counts: countsArray(a, g.key), suspect: g.verdict.suspect }));
+    return {
+      points: s.snapshots.map((snap, i) => ({ id: snap.id, name: snap.name, timeMs: snap.timeMs, x: s.x[i], total: a.totals[i] })),
+      timed: s.timed,
+      kind: s.kind,
+      summary: seriesLabel(s),
+      excluded: s.excluded,
+      bands,
+      groups: a.groups.length,
+      suspects: a.groups.filter((g) => g.verdict.suspect).length,
+    };
+  },
+
+  /** Every group ranked as a leak suspect, best first (suspects lead; the long tail is cut). */
+  suspects(req: LeakRequest): SuspectsResult {
+    const a = analysisFor(req);
+    const suspects = a.groups.filter((g) => g.verdict.suspect);
+    const rows = a.groups.slice(0, MAX_ROWS).map(
+      (g): SuspectRow => ({
+        key: g.key,
+        label: g.label,
+        function: g.function,
+        counts: countsArray(a, g.key),
+        first: g.trend.first,
+        last: g.trend.last,
+        perMinute: g.perMinute,
+        monotonic: g.trend.monotonic,
+        r2: g.trend.r2,
+        share: g.share,
+        state: g.state,
+        waitMin: g.waitMin,
+        waitMax: g.waitMax,
+        creator: g.creator,
+        score: g.verdict.score,
+        suspect: g.verdict.suspect,
+        reason: g.verdict.reason,
+        proven: g.proven,
+        benign: g.benign,
+      }),
+    );
+    return { rows, groups: a.groups.length, suspects: suspects.length, timed: a.series.timed, points: a.series.snapshots.length, factsFrom: a.factsFrom };
+  },
+
+  /** The stack of a group's biggest member and what its state means. */
+  suspectDetail(req: LeakRequest, key: number): SuspectDetail | null {
+    const g = analysisFor(req).groups.find((x) => x.key === key);
+    if (!g) return null;
+    return { key, label: g.label, function: g.function, frames: stackFrames(session, g.stack), state: g.state, explanation: explain(g.state.category), reason: g.verdict.reason };
+  },
+
+  /** The goroutines of a debug=2 dump, bucketed by identical stack, filtered by state and text. */
+  goroutines(q: GoroutineQuery): GoroutinesResult {
+    const snapshot = session.get(q.snapshot);
+    const empty = { name: snapshot.name, total: snapshot.totals[snapshot.defaultSampleType] ?? 0, buckets: [], shown: 0, states: [], earlier: 0, stuck: 0 };
+    if (!snapshot.goroutines) return { isDump: false, ...empty };
+    const d = dumpOf(snapshot);
+    const names = stackNamesOf(session);
+    const text = q.text?.trim() ?? '';
+    const buckets: BucketRow[] = [];
+    let shown = 0;
+    for (const b of d.buckets) {
+      if (q.state && b.state !== q.state) continue;
+      if (!bucketMatches(names, b, text)) continue;
+      const { members: _members, ...row } = b;
+      buckets.push(row);
+      shown += b.count;
+    }
+    const stuck = d.buckets.reduce((n, b) => n + b.stuck, 0);
+    return { isDump: true, ...empty, total: snapshot.goroutines.id.length, buckets, shown, states: d.states, earlier: d.earlier, stuck };
+  },
+
+  /** A bucket's full stack and its goroutines. */
+  goroutineBucket(snapshot: number, index: number): BucketDetail | null {
+    const s = session.get(snapshot);
+    const b = s.goroutines ? dumpOf(s).buckets[index] : undefined;
+    const g = s.goroutines;
+    if (!b || !g) return null;
+    const age = dumpOf(s).age;
+    const goroutines = b.members
+      .map((i) => ({ id: g.id[i], age: age[i], waitMinutes: g.waitMinutes[i] }))
+      .sort((x, y) => y.age - x.age || y.waitMinutes - x.waitMinutes || x.id - y.id)
+      .slice(0, MAX_IDS);
+    return { frames: stackFrames(session, b.stack), goroutines, labels: b.labels, explanation: explain(b.category) };
+  },
+};
