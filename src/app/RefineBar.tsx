@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { FILTER_KEYS, FILTER_NAMES, type FilterKey } from '../core/query/filters';
 import { unmatchedMessage } from '../core/query/refine';
 import { useView } from '../store/view';
-import { CloseIcon } from './icons';
+import { AlertIcon, CloseIcon } from './icons';
 import { applyFilters, dismissRefineError, removeFilter, useRefine, watchRefineReport } from './refine-state';
 import './RefineBar.css';
 
@@ -27,12 +27,10 @@ function FilterEditor({ initial, onClose }: { initial: FilterKey; onClose: () =>
   const error = useRefine((s) => s.error);
   const checking = useRefine((s) => s.checking);
   const [key, setKey] = useState<FilterKey>(initial);
-  const [pattern, setPattern] = useState(filters[initial] ?? '');
+  // A pattern that was refused (typed, or from a link) comes back for correcting.
+  const [pattern, setPattern] = useState((error?.filter === initial ? error.tried[initial] : filters[initial]) ?? '');
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    dismissRefineError();
-    input.current?.focus();
-  }, []);
+  useEffect(() => input.current?.focus(), []);
   const submit = async () => {
     if (await applyFilters({ ...filters, [key]: pattern.trim() })) onClose();
   };
@@ -77,7 +75,10 @@ function FilterEditor({ initial, onClose }: { initial: FilterKey; onClose: () =>
           autoComplete="off"
           placeholder={HELP[key].placeholder}
           value={pattern}
-          onChange={(e) => setPattern(e.target.value)}
+          onChange={(e) => {
+            setPattern(e.target.value);
+            dismissRefineError();
+          }}
         />
         <button className="button small primary" type="submit" disabled={checking}>
           {checking ? 'Checking…' : 'Apply'}
@@ -128,9 +129,21 @@ function Summary() {
   }
   const pct = report.total ? (100 * report.kept) / report.total : 0;
   return (
-    <span className="refine-summary" role="status" title={`${report.kept.toLocaleString('en-US')} of ${report.total.toLocaleString('en-US')} kept by the filters`}>
-      {report.kept.toLocaleString('en-US')} of {report.total.toLocaleString('en-US')} ({pct >= 10 ? pct.toFixed(1) : pct.toPrecision(2)}%)
+    <span className="refine-summary" role="status" title={`The filters keep ${report.kept.toLocaleString('en-US')} of ${report.total.toLocaleString('en-US')}`}>
+      {report.kept.toLocaleString('en-US')} ({pct >= 10 ? pct.toFixed(1) : pct.toPrecision(2)}%)
     </span>
+  );
+}
+
+/** A filter that was refused while the editor is closed (e.g. from a link): click to correct it. */
+function Refused({ onEdit }: { onEdit: (k: FilterKey) => void }) {
+  const error = useRefine((s) => s.error);
+  if (!error) return null;
+  return (
+    <button type="button" className="refine-chip refused" title={error.message} onClick={() => onEdit(error.filter ?? 'f')}>
+      <AlertIcon />
+      {error.filter ? FILTER_NAMES[error.filter] : 'filter'} not applied
+    </button>
   );
 }
 
@@ -158,6 +171,7 @@ export function RefineBar() {
         <Chip key={k} k={k} pattern={filters[k]!} unmatched={unmatched.has(k)} onEdit={() => setEditing(k)} />
       ))}
       {active.length > 0 && <Summary />}
+      {editing === null && <Refused onEdit={setEditing} />}
       <button type="button" className="button small refine-add" aria-expanded={editing !== null} onClick={() => setEditing(editing === null ? firstFree : null)} title="Refine: focus, ignore, hide, show, show_from, tagfocus, tagignore">
         <FunnelIcon />
         {active.length ? 'Filter' : 'Refine'}

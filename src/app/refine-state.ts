@@ -8,8 +8,8 @@ import { worker } from '../worker/client';
 interface RefineState {
   /** A check of new filters is running in the Worker. */
   checking: boolean;
-  /** Why the last filters asked for were not applied (bad regexp, regex too slow). */
-  error: { filter?: FilterKey; message: string } | null;
+  /** Why the last filters asked for (`tried`) were not applied: a bad regexp, a regex too slow. */
+  error: { filter?: FilterKey; message: string; tried: Filters } | null;
   /** What the applied filters do to the shown snapshot. */
   report: RefineReport | null;
 }
@@ -43,7 +43,7 @@ export async function applyFilters(next: Filters): Promise<boolean> {
     const outcome = await worker.refine(filters, snapshot, sampleIndex);
     if (outcome.status === 'superseded') return false;
     if (outcome.status === 'error') {
-      useRefine.setState({ error: { filter: outcome.filter, message: outcome.message } });
+      useRefine.setState({ error: { filter: outcome.filter, message: outcome.message, tried: filters } });
       return false;
     }
     useRefine.setState({ error: null, report: outcome.report });
@@ -78,7 +78,7 @@ export function watchRefineReport(): () => void {
     }
     void worker.refine(filters, snapshot, sampleIndex).then((outcome) => {
       if (outcome.status === 'ok') useRefine.setState({ report: outcome.report });
-      else if (outcome.status === 'error') useRefine.setState({ error: { filter: outcome.filter, message: outcome.message } });
+      else if (outcome.status === 'error') useRefine.setState({ error: { filter: outcome.filter, message: outcome.message, tried: filters } });
     });
   };
   const unsubView = useView.subscribe(refresh);
