@@ -155,3 +155,17 @@ test('a link with a broken filter says which one, and the user can correct it', 
   await expect(chip(page, 'f')).toContainText('send');
   await expect(refused).toHaveCount(0);
 });
+
+test("the flame graph's search and diff base are in the address and survive a reload", async ({ page }) => {
+  await openDemo(page, '#v1&view=flame&base=1&fq=exporter&fo=flame');
+  await expect(page.getByRole('tab', { name: 'Flame graph' })).toHaveAttribute('aria-selected', 'true');
+  const search = page.getByLabel('Search frames');
+  await expect(search).toHaveValue('exporter');
+  await expect(page.getByLabel('Base snapshot').locator('option:checked')).toContainText('001');
+  await search.fill('lookupInventory');
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe('#v1&view=flame&base=1&fq=lookupInventory&fo=flame');
+  await page.reload();
+  await expect(snapshots(page)).toHaveCount(40);
+  await expect(page.getByLabel('Search frames')).toHaveValue('lookupInventory');
+  await shot(page, 'share-flame-address');
+});
