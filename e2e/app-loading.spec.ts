@@ -45,8 +45,17 @@ test('the file picker loads several files, sorted by capture time', async ({ pag
 
 test('dropping files adds them to what is loaded, never replacing it', async ({ page }) => {
   await openApp(page);
+  const dragged = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['x'], 'x.pb.gz'));
+    return dt;
+  });
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer: dragged });
+  await expect(page.locator('.drop-overlay')).toBeVisible();
+  await shot(page, 'app-drop-overlay');
   await dropFixtures(page, ['seed/fixed/pprof.fixed.goroutine.001.pb.gz', 'seed/fixed/pprof.fixed.goroutine.002.pb.gz']);
   await expect(snapshots(page)).toHaveCount(2);
+  await expect(page.locator('.drop-overlay')).toBeHidden();
   await dropFixtures(page, [SERVICE_040]);
   await expect(snapshots(page)).toHaveCount(3);
   await expect(page.locator('.snapshot.selected')).toContainText('service.goroutine.040');

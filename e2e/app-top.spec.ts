@@ -45,6 +45,18 @@ test('Top shows pprof’s numbers for service 040, in pprof’s order by flat an
   expect(await renderedRows(page)).toEqual(expectedRows('expected/service-040.topcum.txt'));
 });
 
+test('CPU and heap profiles show pprof’s units (ms, kB) row for row', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 2300 });
+  await openApp(page);
+  await pickFixtures(page, ['other-types/pprof.service.samples.cpu.001.pb.gz', 'other-types/pprof.service.heap.001.pb.gz']);
+  await page.locator('.snapshot', { hasText: 'samples.cpu' }).click();
+  await expect(page.locator('.view-summary')).toHaveText('Showing nodes accounting for 230ms, 100% of 230ms total');
+  expect(await renderedRows(page)).toEqual(expectedRows('expected/other-samples.cpu.top.txt'));
+  await page.locator('.snapshot', { hasText: 'heap' }).click();
+  await expect(page.locator('.view-summary')).toHaveText('Showing nodes accounting for 2208.55kB, 100% of 2208.55kB total');
+  expect(await renderedRows(page)).toEqual(expectedRows('expected/other-heap.top.txt'));
+});
+
 test('sorting by each column and filtering by text or /regex/', async ({ page }) => {
   await openApp(page);
   await pickFixtures(page, [SERVICE_040]);

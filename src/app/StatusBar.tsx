@@ -16,7 +16,7 @@ export function StatusBar() {
         {current.kind}
       </span>
       <span className="status-item" title="Total of the selected sample type">
-        Total <strong>{totalLabel(current, index)}</strong>
+        Total <strong>{totalLabel(current, index, true)}</strong>
       </span>
       {type && (
         <span className="status-item" title="Sample type shown">

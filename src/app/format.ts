@@ -1,13 +1,13 @@
 import type { SnapshotInfo } from '../core/model/snapshot';
 import { scaledLabel } from '../core/format/units';
 
-/** A snapshot's total of a sample type, readable: "23,697 goroutines", "1.52s", "120.50MB". */
-export function totalLabel(s: SnapshotInfo, sampleIndex = s.defaultSampleType): string {
+/** A snapshot's total of a sample type, readable: "23,697", "1.52s", "120.50MB"; `noun` adds " goroutines" to goroutine counts. */
+export function totalLabel(s: SnapshotInfo, sampleIndex = s.defaultSampleType, noun = false): string {
   const type = s.sampleTypes[sampleIndex];
   const total = s.totals[sampleIndex];
   if (!type || type.unit === 'count' || type.unit === '') {
-    const noun = type?.type === 'goroutine' || type?.type === 'goroutineleak' ? ' goroutines' : '';
-    return `${total.toLocaleString('en-US')}${noun}`;
+    const goroutines = type?.type === 'goroutine' || type?.type === 'goroutineleak';
+    return `${total.toLocaleString('en-US')}${noun && goroutines ? ' goroutines' : ''}`;
   }
   return scaledLabel(total, type.unit, 'minimum');
 }
