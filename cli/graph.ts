@@ -1,0 +1,56 @@
+import { Session } from '../src/core/model/session';
+import { buildCallTree } from '../src/core/query/call-tree';
+import type { Granularity } from '../src/core/query/granularity';
+import { nodeKeys } from '../src/core/query/granularity';
+import { buildGraph, DEFAULT_GRAPH_OPTIONS, type GraphOptions } from '../src/core/query/graph/build';
+import { diffTree } from '../src/core/query/graph/diff-tree';
+import { toDot } from '../src/core/query/graph/dot';
+import { drawGraph } from '../src/core/query/graph/present';
+import { sampleIndexOf } from '../src/core/query/sample-index';
+import { parseArgs, UsageError } from './args';
+import { loadFile } from './load';
+
+export const GRAPH_USAGE =
+  'parkview graph [--dot|--svg] [--nodecount N] [--nodefraction F] [--edgefraction F] [--functions|--filefunctions|--files|--lines] [--sample_index=NAME] [--diff_base=BASE] FILE';
+
+const GRANULARITIES: Granularity[] = ['functions', 'filefunctions', 'files', 'lines'];
+
+function numberOption(opts: Record<string, string>, name: string, fallback: number, integer: boolean): number {
+  const text = opts[name];
+  if (text === undefined) return fallback;
+  const v = Number(text);
+  if (text.trim() === '' || !Number.isFinite(v) || v < 0 || (integer && !Number.isInteger(v)) || (!integer && v > 1)) {
+    throw new UsageError(`--${name} must be ${integer ? 'a whole number (0: no limit)' : 'a fraction between 0 and 1'}, not "${text}"`);
+  }
+  return v;
+}
+
+/** pprof's call graph of one profile, as DOT (like `go tool pprof -dot`) or laid out as SVG (`-svg`). */
+export async function graphCommand(argv: string[]): Promise<string> {
+  const { opts, positional } = parseArgs(argv, ['dot', 'svg', ...GRANULARITIES]);
+  if (positional.length !== 1) throw new UsageError(`usage: ${GRAPH_USAGE}`);
+  if (opts.dot && opts.svg) throw new UsageError('choose one of --dot and --svg');
+  const chosen = GRANULARITIES.filter((g) => opts[g]);
+  if (chosen.length > 1) throw new UsageError(`choose one of ${GRANULARITIES.map((g) => `--${g}`).join(', ')}`);
+  const granularity = chosen[0] ?? 'functions';
+  const options: GraphOptions = {
+    nodeCount: numberOption(opts, 'nodecount', DEFAULT_GRAPH_OPTIONS.nodeCount, true),
+    nodeFraction: numberOption(opts, 'nodefraction', DEFAULT_GRAPH_OPTIONS.nodeFraction, false),
+    edgeFraction: numberOption(opts, 'edgefraction', DEFAULT_GRAPH_OPTIONS.edgeFraction, false),
+  };
+
+  const session = new Session();
+  const snapshot = await loadFile(session, positional[0]);
+  const si = sampleIndexOf(snapshot, opts.sample_index);
+  let tree = buildCallTree(session, snapshot, si);
+  if (opts.diff_base !== undefined) {
+    const base = await loadFile(session, opts.diff_base);
+    tree = diffTree(tree, buildCallTree(session, base, sampleIndexOf(base, snapshot.sampleTypes[si].type)));
+  }
+  const keys = nodeKeys(session, granularity);
+  const drawn = drawGraph(buildGraph(tree, keys, session.frames, options), keys, granularity, snapshot, si, options);
+  const dot = toDot(drawn, { title: snapshot.binary, legend: true });
+  if (!opts.svg) return dot;
+  const { Graphviz } = await import('@hpcc-js/wasm-graphviz');
+  return (await Graphviz.load()).layout(dot, 'svg', 'dot');
+}
