@@ -218,6 +218,8 @@ test('removing one snapshot and clearing all', async ({ page }) => {
   await expect(snapshots(page)).toHaveCount(1);
   await expect(snapshots(page).first()).toContainText('002.pb.gz');
   await page.getByRole('button', { name: 'Clear all' }).click();
+  await expect(snapshots(page)).toHaveCount(1);
+  await page.getByRole('button', { name: 'Remove all 1?' }).click();
   await expect(page.getByRole('heading', { name: 'Open Go goroutine profiles' })).toBeVisible();
   await expect(errors(page)).toHaveCount(0);
 });

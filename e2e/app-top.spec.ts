@@ -70,6 +70,13 @@ test('sorting by each column and filtering by text or /regex/', async ({ page })
   await expect(bodyRows(page).first().locator('.fn')).toHaveText('time.Sleep');
   await header('Cum%').click();
   await expect(bodyRows(page).nth(1).locator('.fn')).toHaveText('runtime.chansend');
+  // Sum% is a running total, so ascending is pprof's flat order, and descending its reverse.
+  await header('Sum%').click();
+  await expect(header('Sum%')).toHaveAttribute('aria-sort', 'ascending');
+  await expect(bodyRows(page).first().locator('.fn')).toHaveText('runtime.gopark');
+  await header('Sum%').click();
+  await expect(bodyRows(page).first().locator('.fn')).toHaveText('time.Sleep');
+  await expect(bodyRows(page).first().locator('.col-sumPct')).toHaveText('0%');
   await header('Flat').click();
   await expect(bodyRows(page).first().locator('.fn')).toHaveText('runtime.gopark');
 

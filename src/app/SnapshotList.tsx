@@ -2,9 +2,10 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { SnapshotInfo } from '../core/model/snapshot';
 import { useSnapshots } from '../store/snapshots';
 import { baseName, clockTime, dateTime, FORMAT_LABEL, totalLabel } from './format';
-import { CloseIcon, TrashIcon } from './icons';
+import { ClearAllButton } from './ClearAllButton';
+import { CloseIcon } from './icons';
 import { LoadActivity } from './LoadActivity';
-import { clearAll, removeSnapshot } from './loading';
+import { removeSnapshot } from './loading';
 import { MiddleEllipsis } from './MiddleEllipsis';
 import { OpenButtons } from './OpenButtons';
 
@@ -68,9 +69,7 @@ export function SnapshotList() {
         <h2>
           Snapshots <span className="count">{snapshots.length}</span>
         </h2>
-        <button className="icon" title="Remove all snapshots and errors" aria-label="Clear all" onClick={() => void clearAll()}>
-          <TrashIcon />
-        </button>
+        <ClearAllButton count={snapshots.length} />
       </div>
       <OpenButtons />
       <LoadActivity />
