@@ -11,6 +11,7 @@ export interface ViewDef {
 /** Every view, in tab order. */
 export const VIEWS: ViewDef[] = [
   { id: 'top', label: 'Top', key: 't', component: lazy(() => import('./Top/TopView')) },
+  { id: 'graph', label: 'Graph', key: 'c', component: lazy(() => import('./Graph/GraphView')) },
   { id: 'timeline', label: 'Leaks', key: 'l', component: lazy(() => import('./Timeline/LeaksView')) },
   { id: 'goroutines', label: 'Goroutines', key: 'g', component: lazy(() => import('./Goroutines/GoroutinesView')) },
 ];

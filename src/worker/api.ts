@@ -1,4 +1,5 @@
 import { flameApi } from './flame';
+import { graphApi } from './graph';
 import { loadApi } from './load';
 import { refineApi } from './refine';
 import { shareApi } from './share';
@@ -11,6 +12,7 @@ export const api = {
   ...loadApi,
   ...topApi,
   ...flameApi,
+  ...graphApi,
   ...refineApi,
   ...shareApi,
   ...timelineApi,

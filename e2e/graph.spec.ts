@@ -1,0 +1,103 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openApp, pickFixtures } from './app-helpers';
+import { shot } from './helpers';
+
+const SERVICE_001 = 'service/pprof.service.goroutine.001.pb.gz';
+const SERVICE_040 = 'service/pprof.service.goroutine.040.pb.gz';
+const HOSTILE = 'edge/hostile-names.pb.gz';
+
+const node = (page: Page, name: string) => page.locator(`.gnode[data-name="${name.replace(/["\\]/g, '\\$&')}"]`);
+const scene = (page: Page) => page.locator('.graph-scene');
+
+async function openGraph(page: Page, files: string[]): Promise<void> {
+  await openApp(page);
+  await pickFixtures(page, files);
+  await expect(page.locator('.snapshot-list .snapshot')).toHaveCount(files.length);
+  await page.keyboard.press('c');
+  await expect(page.locator('.gnode').first()).toBeVisible();
+}
+
+test.beforeEach(async ({ page }) => {
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+});
+
+test('the graph of service 040 shows pprof’s nodes and numbers', async ({ page }) => {
+  await openGraph(page, [SERVICE_040]);
+  await expect(page.locator('.gnode')).toHaveCount(8);
+  await expect(page.locator('.gedge')).toHaveCount(7);
+  const send = node(page, 'main.(*exporter).send');
+  await expect(send).toHaveText(/0 of 13610 \(57\.43%\)/);
+  await expect(node(page, 'runtime.gopark')).toHaveText(/23695 \(100%\)/);
+  await expect(page.locator('.graph-summary')).toContainText('Dropped 61 nodes (cum <= 118)');
+  await send.hover();
+  await expect(page.getByRole('tooltip')).toContainText('13,610');
+  await expect(page.locator('.gedge.lit')).toHaveCount(1);
+  await shot(page, 'graph-service-light');
+});
+
+test('pan and zoom change the transform; Fit restores it', async ({ page }) => {
+  await openGraph(page, [SERVICE_040]);
+  const fitted = await scene(page).getAttribute('transform');
+  const box = (await page.locator('.graph-svg').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -400);
+  await expect.poll(() => scene(page).getAttribute('transform')).not.toBe(fitted);
+  const zoomed = await scene(page).getAttribute('transform');
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 40, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(() => scene(page).getAttribute('transform')).not.toBe(zoomed);
+  await page.getByRole('button', { name: 'Fit to screen' }).click();
+  await expect.poll(() => scene(page).getAttribute('transform')).toBe(fitted);
+});
+
+test('click selects for every view, double-click focuses', async ({ page }) => {
+  await openGraph(page, [SERVICE_040]);
+  await node(page, 'main.(*exporter).send').click();
+  await expect(node(page, 'main.(*exporter).send')).toHaveClass(/selected/);
+  await node(page, 'main.(*service).lookupInventory.func1').dblclick();
+  await expect(page.locator('.gnode')).toHaveCount(4);
+  await expect(node(page, 'main.(*exporter).send')).toHaveCount(0);
+  await expect(node(page, 'main.(*service).lookupInventory.func1')).toHaveClass(/selected/);
+});
+
+test('hostile names are drawn as text, nothing injected', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  await openGraph(page, [HOSTILE]);
+  const texts = await page.locator('.graph-svg text').allTextContents();
+  expect(texts.join('\n')).toContain('<script>alert("fn")</script>');
+  expect(texts.join('\n')).toContain('M"onload="alert(2)');
+  await expect(page.locator('.graph-svg script, .graph-svg foreignObject, .graph-svg img')).toHaveCount(0);
+  const handlers = await page.locator('.graph-svg *').evaluateAll((els) => els.flatMap((el) => el.getAttributeNames().filter((a) => a.startsWith('on'))));
+  expect(handlers).toEqual([]);
+  await node(page, 'main.<script>alert("fn")</script>').hover();
+  await expect(page.getByRole('tooltip')).toContainText('main.<script>alert("fn")</script>');
+  expect(dialogs).toBe(0);
+  await shot(page, 'graph-hostile');
+});
+
+test('diff against a base colours by change, dark theme', async ({ page }) => {
+  await openGraph(page, [SERVICE_001, SERVICE_040]);
+  await page.getByLabel('Base snapshot').selectOption({ label: 'pprof.service.goroutine.001.pb.gz' });
+  await expect(page.locator('.graph-summary')).toContainText('Changes since');
+  await expect(node(page, 'main.(*exporter).send')).toHaveText(/0 of 13366 \(1505\.18%\)/);
+  await page.keyboard.press('D');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await shot(page, 'graph-service-dark');
+});
+
+test('fanout-100k: pprof’s 38 nodes and 346 edges, drawn with residual-free layout', async ({ page }) => {
+  await openGraph(page, ['fanout-100k/pprof.fanout.goroutine.001.pb.gz']);
+  await expect(page.locator('.gnode')).toHaveCount(38);
+  await expect(page.locator('.gedge')).toHaveCount(346);
+  await shot(page, 'graph-fanout-light');
+  await page.mouse.move(700, 400);
+  await page.mouse.wheel(0, -1200);
+  await shot(page, 'graph-fanout-zoomed');
+});

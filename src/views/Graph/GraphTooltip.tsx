@@ -1,0 +1,59 @@
+import { percentage, scaledLabel } from '../../core/format/units';
+import type { GraphResult } from '../../worker/graph';
+
+export interface Hover {
+  kind: 'node' | 'edge';
+  index: number;
+  /** Pointer position in the canvas. */
+  at: { x: number; y: number };
+}
+
+/** A value as the graph's labels print it, with thousands separators for plain counts; signed in a diff. */
+export function valueText(graph: GraphResult, v: number): string {
+  const text = scaledLabel(v, graph.sampleUnit, graph.unit);
+  const readable = /^-?\d+$/.test(text) ? Number(text).toLocaleString('en-US') : text;
+  return graph.base && v > 0 ? `+${readable}` : readable;
+}
+
+function share(graph: GraphResult, v: number): string {
+  return percentage(v, graph.total).trim();
+}
+
+/** Details of the node or edge under the pointer; every name is plain text. */
+export function GraphTooltip({ graph, hover }: { graph: GraphResult; hover: Hover }) {
+  const style = { left: hover.at.x + 14, top: hover.at.y + 14 };
+  if (hover.kind === 'node') {
+    const n = graph.nodes[hover.index];
+    return (
+      <div className="graph-tooltip" style={style} role="tooltip">
+        <div className="graph-tooltip-name">{n.name}</div>
+        {n.file && n.file !== n.name && <div className="graph-tooltip-file">{n.file}</div>}
+        <dl>
+          <dt>{graph.base ? 'Flat change' : 'Flat'}</dt>
+          <dd>
+            {valueText(graph, n.flat)} <span>({share(graph, n.flat)})</span>
+          </dd>
+          <dt>{graph.base ? 'Cum change' : 'Cum'}</dt>
+          <dd>
+            {valueText(graph, n.cum)} <span>({share(graph, n.cum)})</span>
+          </dd>
+        </dl>
+        <div className="graph-tooltip-hint">Click to select · double-click to focus on it</div>
+      </div>
+    );
+  }
+  const e = graph.edges[hover.index];
+  return (
+    <div className="graph-tooltip" style={style} role="tooltip">
+      <div className="graph-tooltip-name">{graph.nodes[e.src].name}</div>
+      <div className="graph-tooltip-arrow">{e.residual ? '⇣ through dropped nodes' : e.inline ? '↓ inlined call' : '↓ calls'}</div>
+      <div className="graph-tooltip-name">{graph.nodes[e.dst].name}</div>
+      <dl>
+        <dt>{graph.base ? 'Change' : 'Weight'}</dt>
+        <dd>
+          {valueText(graph, e.weight)} <span>({share(graph, e.weight)})</span>
+        </dd>
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { useCallback } from 'react';
+import { applyFilters } from '../../app/refine-state';
+import { useEffectiveTheme } from '../../app/theme';
+import type { Granularity } from '../../core/query/granularity';
+import type { DrawnNode } from '../../core/query/graph/present';
+import type { GraphResult } from '../../worker/graph';
+import { useViewQuery } from '../../store/query';
+import { useView } from '../../store/view';
+import { BaseSelect } from './BaseSelect';
+import { GraphCanvas } from './GraphCanvas';
+import { GraphSettings } from './GraphSettings';
+import { useGraphSettings } from './graph-settings';
+import { useGraph } from './use-graph';
+import './graph.css';
+
+const GRANULARITIES: { id: Granularity; title: string }[] = [
+  { id: 'functions', title: 'One node per function' },
+  { id: 'filefunctions', title: 'One node per function and source file' },
+  { id: 'files', title: 'One node per source file' },
+  { id: 'lines', title: 'One node per source line' },
+];
+
+/** A Go (RE2) regexp matching exactly this name. */
+function exactly(name: string): string {
+  return `^${name.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}$`;
+}
+
+/** pprof's legend in one line under the bar (the status bar already names the profile), and the diff's key. */
+function GraphSummary({ graph }: { graph: GraphResult }) {
+  return (
+    <div className="graph-summary" aria-label="Legend">
+      {graph.summary.map((line, i) => (
+        <span key={i}>{line}</span>
+      ))}
+      {graph.base && (
+        <span className="graph-summary-diff">
+          Changes since <strong>{graph.base.name}</strong>: <span className="grew">red grew</span>, <span className="shrank">green shrank</span>
+        </span>
+      )}
+      {graph.baseError && <span className="graph-summary-warning">No diff: {graph.baseError}</span>}
+      <span className="graph-summary-count">
+        {graph.nodes.length} nodes · {graph.edges.length} edges
+      </span>
+    </div>
+  );
+}
+
+/** pprof's call graph: Graphviz layout, pan and zoom, hover, select and focus. */
+export default function GraphView() {
+  const query = useViewQuery();
+  const options = useGraphSettings((s) => s.options);
+  const { drawn, busy, error } = useGraph(query, options);
+  const theme = useEffectiveTheme();
+  const granularity = useView((s) => s.granularity);
+  const setGranularity = useView((s) => s.setGranularity);
+  const selected = useView((s) => s.selectedFunction);
+  const onSelect = useCallback((n: DrawnNode) => useView.getState().selectFunction(n.func), []);
+  const onFocus = useCallback((n: DrawnNode) => {
+    useView.getState().selectFunction(n.func);
+    void applyFilters({ ...useView.getState().filters, f: exactly(n.func) });
+  }, []);
+  const graph = drawn?.graph;
+
+  return (
+    <div className="graph-view">
+      <div className="view-bar">
+        <div className="segmented" role="radiogroup" aria-label="Granularity">
+          {GRANULARITIES.map((g) => (
+            <button key={g.id} role="radio" aria-checked={granularity === g.id} className={granularity === g.id ? 'active' : ''} title={g.title} onClick={() => setGranularity(g.id)}>
+              {g.id}
+            </button>
+          ))}
+        </div>
+        <GraphSettings />
+        <BaseSelect />
+      </div>
+      {graph && <GraphSummary graph={graph} />}
+      {busy && <div className="busy-bar" role="progressbar" aria-label="Laying out the graph" />}
+      {error ? (
+        <div className="view-message error">Could not draw the call graph: {error}</div>
+      ) : !drawn ? (
+        <div className="view-loading">Laying out the call graph…</div>
+      ) : drawn.graph.nodes.length === 0 ? (
+        <div className="view-message">No samples to draw{Object.keys(query?.filters ?? {}).length ? ' with these filters' : ''}.</div>
+      ) : (
+        <div className="graph-stage">
+          <GraphCanvas drawn={drawn} theme={theme} selected={selected} onSelect={onSelect} onFocus={onFocus} />
+        </div>
+      )}
+    </div>
+  );
+}
