@@ -204,6 +204,7 @@ test('mixed profile types load together and offer a sample type selector', async
   await expect(page.locator('.statusbar')).toContainText('inuse_space/bytes');
   await sample.selectOption({ label: 'alloc_objects (count)' });
   await expect(page.locator('.statusbar')).toContainText('alloc_objects/count');
+  await shot(page, 'app-sample-type');
   await snapshots(page).filter({ hasText: 'goroutine.040' }).click();
   await expect(sample).toBeHidden();
   await expect(page.locator('.statusbar')).toContainText('Total 23,697 goroutines');

@@ -32,6 +32,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: [']'], label: 'Next snapshot', group: 'Snapshots', run: () => useSnapshots.getState().step(1) },
   { keys: ['/'], label: 'Filter rows', group: 'Top' },
   { keys: ['↑', '↓'], label: 'Select the previous / next row', group: 'Top' },
+  { keys: ['Home', 'End'], label: 'Select the first / last row', group: 'Top' },
 ];
 
 /** View switching keys, from the view registry. */

@@ -192,7 +192,7 @@ export function TopTable({ rows, total, sampleUnit, unit, showLocation }: TopTab
           );
         })}
       </div>
-      <div className="top-body" style={{ height: virtualizer.getTotalSize() - HEADER_HEIGHT }}>
+      <div className="top-body" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((vi) => {
           const r = shown[vi.index];
           const selected = r.original.func === selectedFunction;
