@@ -36,6 +36,33 @@ test('service: the timeline shows 40 snapshots and exporter.send leads the suspe
   await expect(page.locator('.flame-focus-label strong')).toHaveText('main.(*service).lookupInventory.func1');
 });
 
+test('the benign list is editable, saved, and takes goroutines out of the suspects', async ({ page }) => {
+  await page.goto('./');
+  await dropFixtures(page, SERVICE.slice(0, 12));
+  await openLeaks(page);
+  const rows = page.locator('.suspects-row');
+  await expect(rows).toHaveCount(2);
+  await page.getByRole('button', { name: 'Benign list' }).click();
+  const list = page.getByLabel('Benign functions, one per line');
+  await expect(list).toHaveValue(/^os\/signal\.signal_recv\n/);
+  await list.fill(`${await list.inputValue()}\nmain.(*exporter).*`);
+  await shot(page, 'leaks-benign-light');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().locator('.fn')).toHaveText('main.(*service).lookupInventory.func1');
+  await page.reload();
+  await dropFixtures(page, SERVICE.slice(0, 12));
+  await openLeaks(page);
+  await expect(rows).toHaveCount(1);
+  await page.getByRole('radio', { name: /All groups/ }).click();
+  await expect(page.locator('.suspects-row', { hasText: 'main.(*exporter).send' }).locator('.badge')).toHaveText('benign');
+  await page.getByRole('button', { name: 'Benign list' }).click();
+  await page.getByRole('button', { name: 'Reset to defaults' }).click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('radio', { name: /Suspects/ }).click();
+  await expect(rows).toHaveCount(2);
+});
+
 test('a debug=2 dump opens in the goroutines view, bucketed and filterable', async ({ page }) => {
   await page.goto('./');
   await dropFixtures(page, ['service/goroutine.service.debug2.txt']);
@@ -131,4 +158,22 @@ test('fanout-series: 60 snapshots chart and rank without stalling the page', asy
   await page.locator('.leaks-table-bar').getByRole('radio', { name: /All groups/ }).click();
   await expect(page.locator('.leaks-table-bar .view-count').first()).toContainText('showing the top 2,000');
   await shot(page, 'leaks-fanout-light');
+});
+
+test('fanout-200k debug=2: tens of thousands of buckets scroll virtualized', async ({ page }) => {
+  await page.goto('./');
+  await dropFixtures(page, ['fanout-200k/goroutine.fanout.debug2.txt.gz']);
+  await expect(page.locator('.snapshot-list li')).toHaveCount(1, { timeout: 30_000 });
+  const started = Date.now();
+  await page.keyboard.press('g');
+  await expect(page.locator('.goroutines-view .view-summary')).toContainText('goroutines in', { timeout: 30_000 });
+  console.log(`BENCH goroutines-fanout-200k-open ms=${Date.now() - started}`);
+  await expect(page.locator('.goroutines-view .leaks-note')).toContainText('Listing the 5,000 biggest of 54,936 groups');
+  expect(await page.locator('.bucket').count()).toBeLessThan(80);
+  await page.locator('.bucket-list').evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
+  await expect(page.locator('.bucket').first()).toBeVisible();
+  await page.getByLabel('Filter goroutines').fill('parkers.func4');
+  await expect(page.locator('.bucket').first().locator('.bucket-fn')).toHaveText('main.parkers.func4');
+  await expect(page.locator('.bucket').first().locator('.bucket-caller')).toHaveText(/^← main\.\w+$/);
+  await shot(page, 'goroutines-fanout-light');
 });

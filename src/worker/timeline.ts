@@ -102,8 +102,10 @@ export interface GoroutinesResult {
   isDump: boolean;
   name: string;
   total: number;
+  /** Matching buckets, biggest first, at most MAX_BUCKETS of them. */
   buckets: BucketRow[];
-  /** Goroutines in the buckets shown. */
+  /** All buckets that match, and the goroutines in them. */
+  matched: number;
   shown: number;
   states: { state: string; count: number }[];
   /** Earlier dumps in the series, against which goroutines count as stuck. */
@@ -122,6 +124,8 @@ export interface BucketDetail {
 /** Rows the suspects table gets at most; the rest are tail noise of huge series. */
 const MAX_ROWS = 2000;
 const MAX_IDS = 1000;
+/** Buckets a dump answer carries at most, biggest first; the rest of a huge dump is reached by filtering. */
+const MAX_BUCKETS = 5000;
 
 let cached: { key: string; analysis: LeakAnalysis } | null = null;
 
@@ -221,22 +225,25 @@ export const timelineApi = {
   /** The goroutines of a debug=2 dump, bucketed by identical stack, filtered by state and text. */
   goroutines(q: GoroutineQuery): GoroutinesResult {
     const snapshot = session.get(q.snapshot);
-    const empty = { name: snapshot.name, total: snapshot.totals[snapshot.defaultSampleType] ?? 0, buckets: [], shown: 0, states: [], earlier: 0, stuck: 0 };
+    const empty = { name: snapshot.name, total: snapshot.totals[snapshot.defaultSampleType] ?? 0, buckets: [], matched: 0, shown: 0, states: [], earlier: 0, stuck: 0 };
     if (!snapshot.goroutines) return { isDump: false, ...empty };
     const d = dumpOf(snapshot);
     const names = stackNamesOf(session);
     const text = q.text?.trim() ?? '';
     const buckets: BucketRow[] = [];
     let shown = 0;
+    let matched = 0;
     for (const b of d.buckets) {
       if (q.state && b.state !== q.state) continue;
       if (!bucketMatches(names, b, text)) continue;
+      matched++;
+      shown += b.count;
+      if (buckets.length === MAX_BUCKETS) continue;
       const { members: _members, ...row } = b;
       buckets.push(row);
-      shown += b.count;
     }
     const stuck = d.buckets.reduce((n, b) => n + b.stuck, 0);
-    return { isDump: true, ...empty, total: snapshot.goroutines.id.length, buckets, shown, states: d.states, earlier: d.earlier, stuck };
+    return { isDump: true, ...empty, total: snapshot.goroutines.id.length, buckets, matched, shown, states: d.states, earlier: d.earlier, stuck };
   },
 
   /** A bucket's full stack and its goroutines. */

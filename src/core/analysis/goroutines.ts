@@ -12,6 +12,8 @@ export interface GoroutineBucket {
   index: number;
   stack: number;
   function: string;
+  /** The own function that called it, telling apart buckets of the same function. */
+  caller: string;
   state: string;
   category: StateCategory;
   count: number;
@@ -86,6 +88,7 @@ export function bucketGoroutines(session: Session, snapshot: Snapshot, names: St
         index: 0,
         stack,
         function: names.representative(stack),
+        caller: names.caller(stack),
         state,
         category: categoryOfReason(state, names.of(stack)),
         count: 0,
@@ -128,11 +131,15 @@ export function bucketGoroutines(session: Session, snapshot: Snapshot, names: St
   };
 }
 
+const searchTexts = new WeakMap<GoroutineBucket, string>();
+
 /** Whether a bucket matches a case-insensitive text in its functions, state, creator or labels. */
 export function bucketMatches(names: StackNames, b: GoroutineBucket, needle: string): boolean {
   if (!needle) return true;
-  const n = needle.toLowerCase();
-  if (b.state.toLowerCase().includes(n) || b.creator.toLowerCase().includes(n)) return true;
-  if (b.labels.some((l) => l.toLowerCase().includes(n))) return true;
-  return names.of(b.stack).some((f) => f.toLowerCase().includes(n));
+  let text = searchTexts.get(b);
+  if (text === undefined) {
+    text = [b.state, b.creator, ...b.labels, ...names.of(b.stack)].join('\n').toLowerCase();
+    searchTexts.set(b, text);
+  }
+  return text.includes(needle.toLowerCase());
 }

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { waitLabel } from '../../core/analysis/format';
 import { worker } from '../../worker/client';
 import type { BucketRow } from '../../worker/timeline';
@@ -26,6 +26,9 @@ export function BucketList({ snapshot, buckets, showStuck }: BucketListProps) {
     getItemKey: (i) => buckets[i].index,
     overscan: 10,
   });
+  useEffect(() => {
+    scroller.current?.scrollTo(0, 0);
+  }, [buckets]);
   const toggle = (index: number) =>
     setOpen((s) => {
       const next = new Set(s);
@@ -49,6 +52,7 @@ export function BucketList({ snapshot, buckets, showStuck }: BucketListProps) {
                 <span className="bucket-wait">{waitLabel(b.waitMin, b.waitMax)}</span>
                 <span className="bucket-main">
                   <span className="bucket-fn">{b.function}</span>
+                  {b.caller && <span className="bucket-caller">← {b.caller}</span>}
                   {b.locked > 0 && <span className="badge">locked to thread</span>}
                   {showStuck && b.stuck > 0 && (
                     <span className="badge stuck" title={`${b.stuck} of these goroutines were already in the previous dump; some in ${b.stuckDumps} earlier dumps in a row`}>

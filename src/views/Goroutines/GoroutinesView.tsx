@@ -81,8 +81,8 @@ export default function GoroutinesView() {
         {r && (
           <span className="view-summary">
             {r.shown === r.total
-              ? `${r.total.toLocaleString('en-US')} goroutines in ${r.buckets.length.toLocaleString('en-US')} groups`
-              : `${r.shown.toLocaleString('en-US')} of ${r.total.toLocaleString('en-US')} goroutines in ${r.buckets.length.toLocaleString('en-US')} groups`}
+              ? `${r.total.toLocaleString('en-US')} goroutines in ${r.matched.toLocaleString('en-US')} groups`
+              : `${r.shown.toLocaleString('en-US')} of ${r.total.toLocaleString('en-US')} goroutines in ${r.matched.toLocaleString('en-US')} groups`}
             {r.earlier > 0 && (
               <>
                 {' · '}
@@ -103,6 +103,12 @@ export default function GoroutinesView() {
           <button className="link" onClick={() => useSnapshots.getState().select(dump.id)}>
             Select it
           </button>
+        </div>
+      )}
+      {r && r.buckets.length < r.matched && (
+        <div className="leaks-note">
+          Listing the {r.buckets.length.toLocaleString('en-US')} biggest of {r.matched.toLocaleString('en-US')} groups; filter by function or state to reach the
+          others.
         </div>
       )}
       {result.error ? (
