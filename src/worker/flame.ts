@@ -200,7 +200,9 @@ export const flameApi = {
       const there = base ? sandwich(base.model, base.funcs, spec.focus) : null;
       data.callers = register(here.callers, there?.callers ?? null, null, resolution, null);
       data.callees = register(here.callees, there?.callees ?? null, null, resolution, null);
-      return transfer(data, [...buffersOf(data.callers.window), ...buffersOf(data.callees.window)]);
+      // The whole graph too, so that search counts keep meaning the whole profile.
+      data.main = register(current.model, null, null, resolution, null);
+      return transfer(data, [data.main.window, data.callers.window, data.callees.window].flatMap(buffersOf));
     }
     let states: FlameStates | null = null;
     if (spec.states) {
@@ -218,6 +220,14 @@ export const flameApi = {
     if (!graph) return null;
     const w = windowOf(graph, r);
     return transfer(w, buffersOf(w));
+  },
+
+  /** Where a path of names (from the root down) leads in a graph: the deepest frame it reaches. */
+  flameLocate(id: number, path: string[]): { x: number; width: number; matched: number } | null {
+    const graph = graphs.get(id);
+    if (!graph) return null;
+    const { node, matched } = graph.model.find(path);
+    return { x: graph.model.xOf(node), width: graph.model.tree.cum[node], matched };
   },
 
   /** Matches for the search text in a graph: frames, names, and the value through them counted once. */

@@ -5,6 +5,7 @@ import type { Granularity, NodeKeys } from '../query/granularity';
 import { rewriteFor, type QueryCache, type ViewQuery } from '../query/view-query';
 import { keyedCallTree, mergeByKey } from './merge';
 import { FlameModel } from './model';
+import { skeletonOf, snapshotTree } from './skeleton';
 import { dominantStates, inferState, StateNames, type DominantStates } from './states';
 import { LabelRoots } from './tagroot';
 
@@ -18,8 +19,8 @@ export interface BuiltFlame {
   funcs: string[];
   /** Names from this index on are label pseudo-frames. */
   labelFrom: number;
-  /** How a group's stack becomes the path of keys it takes in this graph. */
-  pathOf: (group: number) => Int32Array | null;
+  /** The node a group's goroutines end at in this graph, or -1 (dropped by a filter). */
+  nodeOfGroup: (group: number) => number;
 }
 
 /** Label pseudo-frames are interned once per session so graphs of different snapshots share them. */
@@ -36,34 +37,45 @@ function rootsOf(session: Session): LabelRoots {
  * value of that label key (pprof's tagroot).
  */
 export function buildFlame(session: Session, queries: QueryCache, q: ViewQuery, groupBy: string | null): BuiltFlame {
-  const r = queries.resolve(q);
-  const keys = r.keys;
-  const lines = session.frames.line.data;
+  const snapshot = session.get(q.snapshot);
+  const sampleIndex = q.sampleIndex !== undefined && q.sampleIndex < snapshot.sampleTypes.length ? q.sampleIndex : snapshot.defaultSampleType;
+  const granularity = q.granularity ?? 'functions';
+  const keys = queries.keysFor(granularity);
   const filters = rewriteFor(session, q.filters);
-  let rewrite: StackRewrite | undefined = filters;
+  const funcs = functionNames(session, keys, granularity);
+  const plain = { snapshot, sampleIndex, labelFrom: keys.name.length, files: keys.file, funcs };
+  if (!filters && !groupBy) {
+    // The common case: values on the session's skeleton, no call tree needed.
+    const skeleton = skeletonOf(session, keys);
+    const model = new FlameModel(snapshotTree(session, skeleton, snapshot, sampleIndex), keys.name, skeleton);
+    return { ...plain, model, nodeOfGroup: (g) => skeleton.ofStack[session.groups.stack.data[g]] };
+  }
+  const lines = session.frames.line.data;
+  let rewrite = filters;
   let names = keys.name;
   let keyOfFrame = keys.ofFrame;
-  let labelFrom = keys.name.length;
-  let tree = r.tree;
+  let tree = filters && !groupBy ? queries.resolve(q).tree : null;
   if (groupBy) {
     const roots = rootsOf(session);
     const frameBase = session.frames.size;
     rewrite = roots.rewrite(session, groupBy, frameBase, filters);
-    tree = buildCallTree(session, r.snapshot, r.sampleIndex, rewrite);
+    tree = buildCallTree(session, snapshot, sampleIndex, rewrite);
     keyOfFrame = roots.extendKeys(keys.ofFrame, frameBase, keys.name.length);
     names = [...keys.name, ...roots.names];
-    labelFrom = keys.name.length;
   }
-  const model = new FlameModel(mergeByKey(keyedCallTree(tree, keyOfFrame, lines)), names);
-  const funcs = functionNames(session, keys, q.granularity ?? 'functions');
+  const model = new FlameModel(mergeByKey(keyedCallTree(tree!, keyOfFrame, lines)), names);
+  const pathOf = groupPaths(session, keyOfFrame, rewrite);
   return {
+    ...plain,
     model,
-    snapshot: r.snapshot,
-    sampleIndex: r.sampleIndex,
-    files: names.map((_, i) => (i < labelFrom ? keys.file[i] : '')),
-    funcs: names.map((n, i) => (i < labelFrom ? funcs[i] : n)),
-    labelFrom,
-    pathOf: groupPaths(session, keyOfFrame, rewrite),
+    files: names.map((_, i) => (i < plain.labelFrom ? keys.file[i] : '')),
+    funcs: names.map((n, i) => (i < plain.labelFrom ? funcs[i] : n)),
+    nodeOfGroup: (g) => {
+      const path = pathOf(g);
+      let node = path ? 0 : -1;
+      for (let d = 0; path && d < path.length && node >= 0; d++) node = model.childByKey(node, path[d]);
+      return node;
+    },
   };
 }
 
@@ -113,10 +125,7 @@ export function flameStates(session: Session, built: BuiltFlame): FlameStates {
   const value: number[] = [];
   for (let i = 0; i < snapshot.groups.length; i++) {
     if (values[i] === 0 || groupState[i] < 0) continue;
-    const path = built.pathOf(snapshot.groups[i]);
-    if (!path) continue;
-    let node = 0;
-    for (let d = 0; d < path.length && node >= 0; d++) node = model.childByKey(node, path[d]);
+    const node = built.nodeOfGroup(snapshot.groups[i]);
     if (node < 0) continue;
     leaf.push(node);
     state.push(groupState[i]);

@@ -3,6 +3,8 @@ import type { FlameModel } from './model';
 
 /** Each node's value in a base snapshot's tree: the node found there by the same path of keys, else 0. */
 export function baseValues(tree: MergedTree, base: FlameModel): Float64Array {
+  // Trees on one skeleton share node ids.
+  if (tree.skeleton !== undefined && tree.skeleton === base.tree.skeleton) return base.tree.cum;
   const { parent, key, size } = tree;
   const baseOf = new Int32Array(size).fill(-1);
   const out = new Float64Array(size);

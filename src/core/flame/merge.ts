@@ -26,6 +26,8 @@ export interface MergedTree {
   size: number;
   total: number;
   maxDepth: number;
+  /** Set when the tree is a snapshot's values on a session-wide skeleton (see skeleton.ts). */
+  skeleton?: object;
 }
 
 /** A call tree's nodes keyed by report node (see query/granularity.ts). */
@@ -48,6 +50,11 @@ export function keyedCallTree(tree: CallTree, keyOfFrame: ArrayLike<number>, lin
  * several uses a hash table.
  */
 export function mergeByKey(input: KeyedTree): MergedTree {
+  return mergeKeyed(input).tree;
+}
+
+/** mergeByKey, also giving the merged node of each input node. */
+export function mergeKeyed(input: KeyedTree): { tree: MergedTree; ofInput: Int32Array } {
   const inParent = input.parent;
   const inKey = input.key;
   const inSelf = input.self;
@@ -61,9 +68,13 @@ export function mergeByKey(input: KeyedTree): MergedTree {
   const inFill = inStart.slice(0, n);
   const inChildren = new Int32Array(Math.max(0, n - 1));
   for (let i = 1; i < n; i++) inChildren[inFill[inParent[i]]++] = i;
-  // The input's own cum, to credit each merged node with the line of its heaviest member.
-  const inCum = Float64Array.from(inSelf);
-  for (let i = n - 1; i > 0; i--) inCum[inParent[i]] += inCum[i];
+  // With values, each merged node takes the line of its heaviest member (by the input's own cum);
+  // without (a skeleton), the line of its first.
+  let weighted = false;
+  for (let i = 0; i < n && !weighted; i++) weighted = inSelf[i] !== 0;
+  const inCum = weighted ? Float64Array.from(inSelf) : null;
+  if (inCum) for (let i = n - 1; i > 0; i--) inCum[inParent[i]] += inCum[i];
+  const best = weighted ? new Float64Array(n) : null;
 
   const merged = new Int32Array(n);
   const parent = new Int32Array(n);
@@ -71,8 +82,8 @@ export function mergeByKey(input: KeyedTree): MergedTree {
   const self = new Float64Array(n);
   const line = new Int32Array(n);
   const depth = new Int32Array(n);
-  const best = new Float64Array(n);
-  const members = new Int32Array(n);
+  // How many input nodes each merged node stands for, counted up to 2.
+  const members = new Uint8Array(n);
   const firstMember = new Int32Array(n);
   const stamp = new Int32Array(maxKey + 1).fill(-1);
   const slot = new Int32Array(maxKey + 1);
@@ -110,26 +121,30 @@ export function mergeByKey(input: KeyedTree): MergedTree {
         const f = firstMember[id];
         if (f < u) for (let cc = inStart[f]; cc < inStart[f + 1]; cc++) shared.set(id, inKey[inChildren[cc]], merged[inChildren[cc]]);
       }
-      members[id]++;
-      merged[v] = id;
-      self[id] += inSelf[v];
-      if (inCum[v] > best[id]) {
-        best[id] = inCum[v];
+      if (members[id] === 0) {
+        line[id] = inLine[v];
+        if (best) best[id] = inCum![v];
+      } else if (best && inCum![v] > best[id]) {
+        best[id] = inCum![v];
         line[id] = inLine[v];
       }
+      if (members[id] < 2) members[id]++;
+      merged[v] = id;
+      self[id] += inSelf[v];
     }
   }
   const cum = self.slice(0, size);
   for (let i = size - 1; i > 0; i--) cum[parent[i]] += cum[i];
-  return {
-    parent: parent.slice(0, size),
-    key: key.slice(0, size),
-    self: self.slice(0, size),
+  const tree: MergedTree = {
+    parent: parent.subarray(0, size),
+    key: key.subarray(0, size),
+    self: self.subarray(0, size),
     cum,
-    depth: depth.slice(0, size),
-    line: line.slice(0, size),
+    depth: depth.subarray(0, size),
+    line: line.subarray(0, size),
     size,
     total: size > 0 ? cum[0] : 0,
     maxDepth,
   };
+  return { tree, ofInput: merged };
 }

@@ -14,18 +14,24 @@ export class FlameModel {
   private sorted: Uint8Array;
   private rank: Int32Array;
 
-  constructor(tree: MergedTree, names: readonly string[]) {
+  /** `shape`: the tree's children lists when already built (a skeleton's); they are copied, not changed. */
+  constructor(tree: MergedTree, names: readonly string[], shape?: { first: Int32Array; children: Int32Array }) {
     this.tree = tree;
     this.names = names;
     const { size, parent } = tree;
-    const first = new Int32Array(size + 1);
-    for (let i = 1; i < size; i++) first[parent[i] + 1]++;
-    for (let i = 0; i < size; i++) first[i + 1] += first[i];
-    const fill = first.slice(0, size);
-    const children = new Int32Array(size);
-    for (let i = 1; i < size; i++) children[fill[parent[i]]++] = i;
-    this.first = first;
-    this.children = children;
+    if (shape) {
+      this.first = shape.first;
+      this.children = shape.children.slice();
+    } else {
+      const first = new Int32Array(size + 1);
+      for (let i = 1; i < size; i++) first[parent[i] + 1]++;
+      for (let i = 0; i < size; i++) first[i + 1] += first[i];
+      const fill = first.slice(0, size);
+      const children = new Int32Array(size);
+      for (let i = 1; i < size; i++) children[fill[parent[i]]++] = i;
+      this.first = first;
+      this.children = children;
+    }
     this.sorted = new Uint8Array(size);
     this.rank = nameRanks(names);
   }
@@ -78,7 +84,7 @@ export class FlameModel {
     for (const name of path) {
       let next = -1;
       for (const c of this.childrenOf(node)) {
-        if (this.names[this.tree.key[c]] === name) {
+        if (this.tree.cum[c] > 0 && this.names[this.tree.key[c]] === name) {
           next = c;
           break;
         }

@@ -18,7 +18,7 @@ function isOutermost(tree: MergedTree, target: Uint8Array): Uint8Array {
 
 /** Callees: the root is the function, below it everything it calls, merged over all its call sites. */
 export function calleesTree(tree: MergedTree, target: Uint8Array): KeyedTree {
-  const { parent, key, self, line, size } = tree;
+  const { parent, key, self, cum, line, size } = tree;
   const outermost = isOutermost(tree, target);
   const mapped = new Int32Array(size).fill(-1);
   const oParent: number[] = [-1];
@@ -26,6 +26,7 @@ export function calleesTree(tree: MergedTree, target: Uint8Array): KeyedTree {
   const oSelf: number[] = [0];
   const oLine: number[] = [0];
   for (let i = 1; i < size; i++) {
+    if (cum[i] === 0) continue;
     if (outermost[i]) {
       mapped[i] = 0;
       oSelf[0] += self[i];
@@ -52,7 +53,7 @@ export function callersTree(tree: MergedTree, target: Uint8Array): KeyedTree {
   const oSelf: number[] = [0];
   const oLine: number[] = [0];
   for (let i = 1; i < size; i++) {
-    if (!outermost[i]) continue;
+    if (!outermost[i] || cum[i] === 0) continue;
     let at = 0;
     for (let a = parent[i]; a > 0; a = parent[a]) {
       oParent.push(at);

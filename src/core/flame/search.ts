@@ -51,7 +51,7 @@ export function searchTree(tree: MergedTree, keyMatch: Uint8Array): SearchResult
   for (let i = 1; i < size; i++) {
     const hit = keyMatch[key[i]] === 1;
     const above = covered[parent[i]] === 1;
-    if (hit) {
+    if (hit && cum[i] > 0) {
       frames++;
       if (!above) value += cum[i];
     }

@@ -1,0 +1,262 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffectiveTheme } from '../../app/theme';
+import { ROOT } from '../../core/flame/window';
+import { useFlame } from '../../store/flame';
+import { useViewQuery } from '../../store/query';
+import { selectedSnapshot, useSnapshots } from '../../store/snapshots';
+import { useView } from '../../store/view';
+import { VIEWS } from '../registry';
+import { Breadcrumb } from './Breadcrumb';
+import { CANVAS, diffPaints, packagePaints, ROOT_PAINT, SMALL_PAINT, statePaints } from './colours';
+import { ContextMenu, type MenuItem } from './ContextMenu';
+import type { PaneLook } from './controller';
+import { download, flamePng, flameSvg, type ExportScene } from './export';
+import { FlamePane, type MenuRequest, type PaneRole } from './FlamePane';
+import { FlameToolbar, SearchSummary } from './FlameToolbar';
+import { formatValue, pct, valueNoun } from './format';
+import { DiffLegend, StateLegend } from './Legend';
+import { paneController } from './panes';
+import { useFlameData, useFlameSearch, useLabelKeys } from './use-flame';
+import { boxStyle, type ColourMode } from './style';
+import { FrameTooltip } from './Tooltip';
+import './flame.css';
+
+/** Windows carry twice the screen's resolution (see controller.ts). */
+const DETAIL = 2;
+
+/** Regex matching exactly one function name (for the hide and ignore filters). */
+function exactName(name: string): string {
+  return `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+}
+
+function addPattern(existing: string | undefined, pattern: string): string {
+  if (!existing) return pattern;
+  return existing.split('|').includes(pattern) ? existing : `${existing}|${pattern}`;
+}
+
+export default function FlameView() {
+  const query = useViewQuery();
+  const theme = useEffectiveTheme();
+  const flame = useFlame();
+  const { zoomPath, focus, colour, orientation, groupBy } = flame;
+  const selectedFunction = useView((s) => s.selectedFunction);
+  const current = useSnapshots(selectedSnapshot);
+  const stage = useRef<HTMLDivElement>(null);
+  const searchInput = useRef<HTMLInputElement>(null);
+  const [menu, setMenu] = useState<(MenuRequest & { role: PaneRole }) | null>(null);
+  const [sideZoom, setSideZoom] = useState<Record<'callers' | 'callees', string[] | null>>({ callers: null, callees: null });
+
+  const spec = useMemo(() => (query ? { query, groupBy, states: colour === 'state', focus } : null), [query, groupBy, colour, focus]);
+  const { data, busy, error } = useFlameData(
+    spec,
+    () => (stage.current?.clientWidth ?? 1200) * DETAIL,
+    () => (useFlame.getState().focus ? null : useFlame.getState().zoomPath),
+  );
+  useEffect(() => setSideZoom({ callers: null, callees: null }), [focus]);
+  const search = useFlameSearch(data?.main?.id ?? null, flame.search);
+  const keyMatch = search?.ok && search.keyMatch.length > 0 ? search.keyMatch : null;
+  const labelKeys = useLabelKeys(current?.id ?? null);
+
+  const mode: ColourMode = data?.base ? 'diff' : colour === 'state' && data?.states ? 'state' : 'package';
+  const noun = data ? valueNoun(data) : 'goroutines';
+  const rootLabel = `all ${noun}`;
+  const palette = useMemo(
+    () =>
+      data && {
+        names: packagePaints(data.names, data.classes, theme),
+        states: statePaints(data.states?.names ?? [], theme),
+        diff: diffPaints(theme),
+      },
+    [data, theme],
+  );
+  const colours = CANVAS[theme];
+  const lookFor = useCallback(
+    (paneRoot: string, paneOrientation: PaneLook['orientation']): PaneLook | null =>
+      data && palette
+        ? {
+            style: (win) =>
+              boxStyle(
+                { data, mode, namePaints: palette.names, statePaints: palette.states, diffPaints: palette.diff, root: ROOT_PAINT[theme], small: SMALL_PAINT[theme], rootLabel: paneRoot, keyMatch, selectedFunction },
+                win,
+              ),
+            orientation: paneOrientation,
+            background: colours.bg,
+            accent: colours.accent,
+          }
+        : null,
+    [data, palette, mode, theme, keyMatch, selectedFunction, colours],
+  );
+  const rootFrameLabel = data?.main ? `${rootLabel} · ${formatValue(data.main.total, data)}` : rootLabel;
+  const mainLook = useMemo(() => lookFor(rootFrameLabel, orientation), [lookFor, rootFrameLabel, orientation]);
+  const callersLook = useMemo(() => (focus ? lookFor(focus, 'flame') : null), [lookFor, focus]);
+  const calleesLook = useMemo(() => (focus ? lookFor(focus, 'icicle') : null), [lookFor, focus]);
+
+  useFlameKeys(searchInput, menu !== null);
+
+  const tooltip = useCallback(
+    (paneRoot: string) => (target: Parameters<typeof FrameTooltip>[0]['target']) =>
+      data && <FrameTooltip data={data} target={target} rootLabel={paneRoot} showDiff={mode === 'diff'} showState={mode === 'state'} theme={theme} />,
+    [data, mode, theme],
+  );
+
+  const exportAs = async (kind: 'svg' | 'png') => {
+    const role: PaneRole = focus ? 'callees' : 'main';
+    const pane = paneController(role);
+    const look = focus ? calleesLook : mainLook;
+    if (!pane || !look || !data || !current) return;
+    const win = pane.window;
+    const total = win.width[0];
+    const scene: ExportScene = {
+      boxes: pane.allBoxes(),
+      style: look.style(win),
+      title: (b) => {
+        const key = win.key[b.frame];
+        const name = b.run > 0 ? `${b.run} smaller frames` : key === ROOT ? (focus ?? rootLabel) : data.names[key];
+        const value = b.run > 0 ? b.runValue : win.width[b.frame];
+        return `${name}\n${formatValue(value, data)} ${noun} (${pct(value, data.total)})`;
+      },
+      width: stage.current?.clientWidth ?? 1200,
+      rows: (focus ? data.callees! : data.main!).maxDepth + 1,
+      orientation: focus ? 'icicle' : orientation,
+      background: colours.bg,
+      foreground: colours.fg,
+      accent: colours.accent,
+      heading: `${current.name} · ${focus ? `callees of ${focus}` : (zoomPath?.[zoomPath.length - 1] ?? rootLabel)} · ${formatValue(total, data)} ${noun}${data.base ? ` · compared with ${data.base.name}` : ''}`,
+    };
+    const stem = current.name.replace(/\.(pb\.gz|pb|txt|gz)$/g, '');
+    if (kind === 'svg') download(new Blob([flameSvg(scene)], { type: 'image/svg+xml' }), `${stem}.flame.svg`);
+    else download(await flamePng(scene), `${stem}.flame.png`);
+  };
+
+  const menuItems = (m: MenuRequest & { role: PaneRole }): MenuItem[] => {
+    if (!data) return [];
+    const key = m.win.key[m.box.frame];
+    const name = data.names[key];
+    const fn = data.funcs[key];
+    const isLabel = key >= data.labelFrom;
+    const zoom = () => (m.role === 'main' ? flame.zoomTo(m.path) : setSideZoom((z) => ({ ...z, [m.role]: m.path })));
+    const items: MenuItem[] = [{ label: 'Zoom to this frame', hint: 'click', run: zoom }];
+    if (!isLabel) {
+      const filters = () => useView.getState().filters;
+      items.push(
+        { label: focus === fn ? 'Leave callers / callees view' : 'Focus: callers and callees', run: () => flame.setFocus(focus === fn ? null : fn) },
+        { label: 'Hide this function', hint: 'keeps its callees', run: () => useView.getState().setFilters({ ...filters(), h: addPattern(filters().h, exactName(fn)) }) },
+        { label: 'Ignore stacks through it', hint: 'drops them', run: () => useView.getState().setFilters({ ...filters(), i: addPattern(filters().i, exactName(fn)) }) },
+        { label: 'Search for this function', run: () => flame.setSearch(`/${exactName(fn)}/`) },
+      );
+      if (VIEWS.some((v) => v.id === 'source'))
+        items.push({
+          label: 'Show source',
+          run: () => {
+            useView.getState().selectFunction(fn);
+            useView.getState().setView('source');
+          },
+        });
+    }
+    items.push({ label: 'Copy name', run: () => void navigator.clipboard?.writeText(name) });
+    return items;
+  };
+
+  if (!query) return null;
+  const main = data?.main;
+  const showSandwich = focus !== null && data?.callers && data.callees;
+  return (
+    <div className="flame-view">
+      <FlameToolbar searchInput={searchInput} search={search} data={data} current={current} labelKeys={labelKeys} onExport={(k) => void exportAs(k)} />
+      <div className="flame-subbar">
+        {focus ? (
+          <div className="flame-focus">
+            <button className="button small" onClick={() => flame.setFocus(null)} title="Back to the whole graph (Escape)">
+              ← Whole graph
+            </button>
+            <span className="flame-focus-label">
+              Callers and callees of <strong>{focus}</strong>
+              {data?.callees && <span className="muted"> · {formatValue(data.callees.total, data)} {noun} ({pct(data.callees.total, data.total)})</span>}
+            </span>
+          </div>
+        ) : (
+          <>
+            <button className="icon flame-back" onClick={flame.zoomBack} disabled={flame.zoomHistory.length === 0} title="Back to the previous zoom" aria-label="Back">
+              ←
+            </button>
+            <Breadcrumb rootLabel={rootLabel} path={zoomPath} onZoom={flame.zoomTo} />
+          </>
+        )}
+        <SearchSummary search={search} data={data} />
+        {data && mode === 'diff' && data.base && <DiffLegend theme={theme} baseName={data.base.name} />}
+        {data && mode === 'state' && data.states && <StateLegend theme={theme} states={data.states.names} recorded={data.states.recorded} />}
+        {data?.baseError && <span className="flame-note error">Cannot compare: {data.baseError}</span>}
+      </div>
+      {busy && <div className="busy-bar flame-busy" />}
+      <div className="flame-body" ref={stage}>
+        {error && <div className="view-message error">{error}</div>}
+        {data && main && main.total === 0 && !showSandwich && <div className="view-message">No samples in this snapshot{query.filters && Object.keys(query.filters).length ? ' after the filters' : ''}.</div>}
+        {showSandwich && callersLook && calleesLook ? (
+          data.callees!.total === 0 ? (
+            <div className="view-message">{focus} does not appear in this snapshot.</div>
+          ) : (
+            <div className="flame-sandwich">
+              <FlamePane
+                role="callers"
+                graph={data.callers!}
+                names={data.names}
+                look={callersLook}
+                zoomPath={sideZoom.callers}
+                onZoom={(p) => setSideZoom((z) => ({ ...z, callers: p }))}
+                onMenu={(m) => setMenu({ ...m, role: 'callers' })}
+                tooltip={tooltip(focus!)}
+                title={<>Callers ↑ <span className="muted">who calls it, up to where goroutines start</span></>}
+              />
+              <FlamePane
+                role="callees"
+                graph={data.callees!}
+                names={data.names}
+                look={calleesLook}
+                zoomPath={sideZoom.callees}
+                onZoom={(p) => setSideZoom((z) => ({ ...z, callees: p }))}
+                onMenu={(m) => setMenu({ ...m, role: 'callees' })}
+                tooltip={tooltip(focus!)}
+                title={<>Callees ↓ <span className="muted">what it calls, merged over all its call sites</span></>}
+              />
+            </div>
+          )
+        ) : (
+          data &&
+          main &&
+          main.total > 0 &&
+          mainLook && (
+            <FlamePane role="main" graph={main} names={data.names} look={mainLook} zoomPath={zoomPath} onZoom={flame.zoomTo} onMenu={(m) => setMenu({ ...m, role: 'main' })} tooltip={tooltip(rootLabel)} />
+          )
+        )}
+      </div>
+      {menu && data && <ContextMenu x={menu.x} y={menu.y} title={data.names[menu.win.key[menu.box.frame]]} items={menuItems(menu)} onClose={() => setMenu(null)} />}
+    </div>
+  );
+}
+
+/** Ctrl/⌘+F goes to the search box; Escape zooms out, then leaves the sandwich, then clears the search. */
+function useFlameKeys(searchInput: React.RefObject<HTMLInputElement | null>, menuOpen: boolean): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        searchInput.current?.focus();
+        searchInput.current?.select();
+        return;
+      }
+      if (e.key !== 'Escape' || menuOpen || e.defaultPrevented) return;
+      const t = e.target as HTMLElement | null;
+      if (t && ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName)) return;
+      if (document.querySelector('[role="dialog"]')) return;
+      const s = useFlame.getState();
+      if (s.focus === null && s.zoomPath !== null) s.zoomTo(null);
+      else if (s.focus !== null) s.setFocus(null);
+      else if (s.search !== '') s.setSearch('');
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [searchInput, menuOpen]);
+}
+

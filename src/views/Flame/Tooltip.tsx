@@ -1,0 +1,101 @@
+import { diffChange } from '../../core/flame/diff';
+import { stateCategory } from '../../core/flame/states';
+import type { Box } from '../../core/flame/visible';
+import { ROOT } from '../../core/flame/window';
+import type { FlameData, FlameWindowData } from '../../worker/flame';
+import { formatDelta, formatValue, pct, valueNoun } from './format';
+import { statePaint } from './colours';
+import type { Theme } from '../../app/theme';
+
+export interface HoverTarget {
+  win: FlameWindowData;
+  box: Box;
+}
+
+interface Props {
+  data: FlameData;
+  target: HoverTarget;
+  rootLabel: string;
+  showDiff: boolean;
+  showState: boolean;
+  theme: Theme;
+}
+
+/** What a hovered frame stands for: full name, place in the source, its share of the whole and of its caller. */
+export function FrameTooltip({ data, target, rootLabel, showDiff, showState, theme }: Props) {
+  const { win, box } = target;
+  const i = box.frame;
+  const noun = valueNoun(data);
+  if (box.run > 0) {
+    return (
+      <>
+        <div className="flame-tip-name">
+          {box.run.toLocaleString('en-US')} smaller frames
+        </div>
+        <dl className="flame-tip-grid">
+          <dt>{noun}</dt>
+          <dd>
+            {formatValue(box.runValue, data)} <span className="muted">({pct(box.runValue, data.total)} of total)</span>
+          </dd>
+        </dl>
+        <div className="flame-tip-hint">Too narrow to draw one by one · click or zoom in to see them</div>
+      </>
+    );
+  }
+  const key = win.key[i];
+  const isRoot = key === ROOT;
+  const name = isRoot ? rootLabel : data.names[key];
+  const file = isRoot ? '' : data.files[key];
+  const parent = win.parent[i];
+  const value = win.width[i];
+  const base = showDiff && win.base ? win.base[i] : null;
+  const state = showState && win.state && win.state[i] !== 255 && data.states ? data.states.names[win.state[i]] : null;
+  return (
+    <>
+      <div className="flame-tip-name">{name}</div>
+      {file && (
+        <div className="flame-tip-file">
+          {file}
+          {win.line[i] > 0 ? `:${win.line[i]}` : ''}
+        </div>
+      )}
+      {!isRoot && key >= data.labelFrom && <div className="flame-tip-file">label group</div>}
+      <dl className="flame-tip-grid">
+        <dt>{noun}</dt>
+        <dd>
+          <strong>{formatValue(value, data)}</strong>
+        </dd>
+        <dt>of total</dt>
+        <dd>{pct(value, data.total)}</dd>
+        {parent >= 0 && (
+          <>
+            <dt>of parent</dt>
+            <dd>{pct(value, win.width[parent])}</dd>
+          </>
+        )}
+        <dt>self</dt>
+        <dd>
+          {formatValue(win.self[i], data)} <span className="muted">({pct(win.self[i], data.total)})</span>
+        </dd>
+        {base !== null && data.base && (
+          <>
+            <dt>in base</dt>
+            <dd>
+              {formatValue(base, data)} <span className={diffChange(value, base) > 0 ? 'grew' : diffChange(value, base) < 0 ? 'shrank' : 'muted'}>({formatDelta(value - base, data)}{base > 0 ? `, ×${(value / base).toFixed(value / base >= 10 ? 0 : 2)}` : ', new'})</span>
+            </dd>
+          </>
+        )}
+        {state !== null && (
+          <>
+            <dt>state</dt>
+            <dd>
+              <span className="swatch" style={{ background: statePaint(stateCategory(state), theme).fill }} /> {state}{' '}
+              {win.stateShare && win.stateShare[i] < 0.995 && <span className="muted">({pct(win.stateShare[i], 1)} of it)</span>}
+            </dd>
+          </>
+        )}
+      </dl>
+      <div className="flame-tip-hint">Click to zoom · right-click for focus, hide, source…</div>
+    </>
+  );
+}
