@@ -1,4 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { loadFlameView } from './Flame/load';
 
 export interface ViewDef {
   id: string;
@@ -10,6 +11,7 @@ export interface ViewDef {
 
 /** Every view, in tab order. */
 export const VIEWS: ViewDef[] = [
+  { id: 'flame', label: 'Flame graph', key: 'f', component: lazy(loadFlameView) },
   { id: 'top', label: 'Top', key: 't', component: lazy(() => import('./Top/TopView')) },
   { id: 'graph', label: 'Graph', key: 'c', component: lazy(() => import('./Graph/GraphView')) },
   { id: 'timeline', label: 'Leaks', key: 'l', component: lazy(() => import('./Timeline/LeaksView')) },
