@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { openApp, pickFixtures } from './app-helpers';
+import { fixture, shot } from './helpers';
+
+const SERVICE_040 = 'service/pprof.service.goroutine.040.pb.gz';
+const SEND = 'main.(*exporter).send';
+
+async function openSourceView(page: Page): Promise<void> {
+  await pickFixtures(page, [SERVICE_040]);
+  await expect(page.locator('.snapshot')).toHaveCount(1);
+  await page.getByRole('tab', { name: 'Source', exact: true }).click();
+  await expect(page.locator('.source-view')).toBeVisible();
+}
+
+async function pickFunction(page: Page, name: string): Promise<void> {
+  const input = page.getByRole('combobox', { name: 'Function', exact: true });
+  await input.fill(name);
+  await expect(page.locator('.routine')).toHaveCount(1);
+}
+
+function row(page: Page, line: number) {
+  return page.locator(`.src-row[data-line="${line}"]`);
+}
+
+test('per-line numbers from a dropped source folder, highlighted, kept across reloads', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await openApp(page);
+  await openSourceView(page);
+  await page.getByTestId('source-folder-input').setInputFiles(fixture('src/github.com/acme/leaky'));
+  await expect(page.locator('.source-folders')).toContainText('leaky');
+  await pickFunction(page, SEND);
+
+  const line147 = row(page, 147);
+  await expect(line147.locator('.src-code')).toHaveText('\te.input <- o');
+  await expect(line147.locator('.src-num.cum')).toHaveText('13,610');
+  await expect(line147.locator('.src-num.flat')).toHaveText('.');
+  await expect(line147).toHaveClass(/hot/);
+  await expect(page.locator('.routine-head')).toContainText('57.43% of total');
+  await expect(page.locator('.routine-origin')).toContainText('leaky/cmd/service/main.go');
+  // pprof -list shows lines 146-152 for this function.
+  await expect(page.locator('.src-row')).toHaveCount(7);
+  await expect(row(page, 146).locator('.src-code .hljs-keyword').first()).toHaveText('func');
+  await shot(page, 'source-light');
+
+  await page.getByRole('button', { name: 'Toggle theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await shot(page, 'source-dark');
+  await page.getByRole('button', { name: 'Toggle theme' }).click();
+
+  // The dropped folder stays in the browser: after a reload the text is there again.
+  await page.reload();
+  await page.locator('.header').waitFor();
+  await openSourceView(page);
+  await pickFunction(page, SEND);
+  await expect(row(page, 147).locator('.src-code')).toHaveText('\te.input <- o');
+});
+
+test('a -list regex lists every matching function, the numbers are there without source text', async ({ page }) => {
+  await openApp(page);
+  await openSourceView(page);
+  await page.getByRole('radio', { name: 'Regex' }).click();
+  const regex = page.getByRole('searchbox', { name: 'Function regex' });
+  await regex.fill('main\\.');
+  await regex.press('Enter');
+  await expect(page.locator('.routine')).toHaveCount(16);
+  // Hottest first: the two leaks lead.
+  await expect(page.locator('.routine-name').nth(0)).toHaveText(SEND);
+  await expect(page.locator('.routine-name').nth(1)).toHaveText('main.(*service).lookupInventory.func1');
+  const first = page.locator('.routine').first();
+  await expect(first.locator('.src-row')).toHaveCount(1);
+  await expect(first.locator('.src-row .src-code')).toHaveText('main.go:147');
+  await expect(first.locator('.src-row .src-num.cum')).toHaveText('13,610');
+  await expect(first.locator('.routine-origin')).toContainText('No source text: no dropped folder has this file');
+  await shot(page, 'source-no-text');
+
+  await page.getByRole('radio', { name: 'By name' }).click();
+  await expect(page.locator('.routine-name').nth(1)).toHaveText('main.(*service).burstyImports');
+});
+
+test('clicking a line opens the stacks through it in the flame graph', async ({ page }) => {
+  await openApp(page);
+  await openSourceView(page);
+  await pickFunction(page, SEND);
+  await row(page, 147).click();
+  await expect(page.getByRole('tab', { name: 'Flame graph', exact: true })).toHaveAttribute('aria-selected', 'true');
+});
+
+async function saveSettings(page: Page, fill: Record<string, string>): Promise<void> {
+  const panel = page.getByRole('complementary', { name: 'Source settings' });
+  for (const [label, value] of Object.entries(fill)) await panel.getByLabel(label, { exact: true }).fill(value);
+  await panel.getByRole('button', { name: 'Save' }).click();
+}
+
+test('a URL template with a path rewrite fetches the file; a missing one is explained', async ({ page }) => {
+  const served: string[] = [];
+  await page.route('https://raw.example.test/**', (route) => {
+    const url = route.request().url();
+    served.push(url);
+    if (url.endsWith('/4f2a9c1/cmd/service/main.go'))
+      return route.fulfill({ body: readFileSync(fixture('src/github.com/acme/leaky/cmd/service/main.go'), 'utf8'), headers: { 'access-control-allow-origin': '*', 'content-type': 'text/plain' } });
+    return route.fulfill({ status: 404, body: 'not found', headers: { 'access-control-allow-origin': '*' } });
+  });
+  await openApp(page);
+  await openSourceView(page);
+  await saveSettings(page, { 'URL template': 'https://raw.example.test/acme/leaky/4f2a9c1/{path}', 'Replace path prefix': '/home/dev/src/github.com/acme/leaky/' });
+  await pickFunction(page, SEND);
+  await expect(row(page, 147).locator('.src-code')).toHaveText('\te.input <- o');
+  await expect(page.locator('.routine-origin a')).toHaveText('https://raw.example.test/acme/leaky/4f2a9c1/cmd/service/main.go');
+
+  await saveSettings(page, { 'URL template': 'https://raw.example.test/acme/leaky/0000000/{path}' });
+  await expect(page.locator('.routine-origin')).toContainText('answered 404 Not Found');
+  await expect(row(page, 147).locator('.src-code')).toHaveText('main.go:147');
+  expect(served).toContain('https://raw.example.test/acme/leaky/0000000/cmd/service/main.go');
+});
+
+test('a server without CORS headers is named as the reason', async ({ page }) => {
+  await openApp(page);
+  // The page is on 127.0.0.1; the same server as localhost is another origin, and it sends no CORS headers.
+  const other = page.url().replace('127.0.0.1', 'localhost');
+  await openSourceView(page);
+  await saveSettings(page, { 'URL template': `${other}{path}`, 'Replace path prefix': '/home/dev/src/github.com/acme/leaky/' });
+  await pickFunction(page, SEND);
+  await expect(page.locator('.routine-origin')).toContainText('does not allow cross-origin requests (no CORS headers)');
+});
+
+test('Go standard library files come from the Go release the paths name', async ({ page }) => {
+  const chan = Array.from({ length: 400 }, (_, i) => `// chan.go line ${i + 1}`).join('\n');
+  await page.route('https://raw.githubusercontent.com/golang/go/**', (route) =>
+    route.request().url() === 'https://raw.githubusercontent.com/golang/go/go1.23.0/src/runtime/chan.go'
+      ? route.fulfill({ body: chan, headers: { 'access-control-allow-origin': '*', 'content-type': 'text/plain; charset=utf-8' } })
+      : route.fulfill({ status: 404, headers: { 'access-control-allow-origin': '*' } }),
+  );
+  await openApp(page);
+  await openSourceView(page);
+  await pickFunction(page, 'runtime.chansend');
+  await expect(page.locator('.routine-origin a')).toHaveText('https://raw.githubusercontent.com/golang/go/go1.23.0/src/runtime/chan.go');
+  const hot = page.locator('.src-row.hot');
+  await expect(hot.locator('.src-code')).toHaveText(/^\/\/ chan.go line \d+$/);
+  await expect(hot.locator('.src-num.cum')).toHaveText('23,140');
+  await shot(page, 'source-go-std');
+});

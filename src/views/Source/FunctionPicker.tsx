@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react';
+import { useView } from '../../store/view';
+import { useSourceView } from './source-state';
+
+/** Chooses what to list: a function (shared with the other views) or a `pprof -list` regex. */
+export function FunctionPicker({ names }: { names: string[] }) {
+  const mode = useSourceView((s) => s.mode);
+  const setMode = useSourceView((s) => s.setMode);
+  const regex = useSourceView((s) => s.regex);
+  const setRegex = useSourceView((s) => s.setRegex);
+  const selected = useView((s) => s.selectedFunction);
+  const select = useView((s) => s.selectFunction);
+  const [draft, setDraft] = useState(mode === 'regex' ? regex : (selected ?? ''));
+
+  useEffect(() => setDraft(mode === 'regex' ? regex : (selected ?? '')), [mode, regex, selected]);
+
+  const commit = (value: string) => {
+    if (mode === 'regex') setRegex(value);
+    else if (names.includes(value)) select(value);
+  };
+
+  return (
+    <div className="function-picker">
+      <div className="segmented" role="radiogroup" aria-label="List by">
+        {(['function', 'regex'] as const).map((m) => (
+          <button key={m} role="radio" aria-checked={mode === m} className={mode === m ? 'active' : ''} onClick={() => setMode(m)} title={m === 'function' ? 'List the selected function' : 'List every function a regular expression matches, like pprof -list'}>
+            {m === 'function' ? 'Function' : 'Regex'}
+          </button>
+        ))}
+      </div>
+      <div className="filter-box">
+        <input
+          type="search"
+          aria-label={mode === 'regex' ? 'Function regex' : 'Function'}
+          list={mode === 'function' ? 'source-functions' : undefined}
+          placeholder={mode === 'regex' ? 'Regex, as pprof -list takes it: main\\.' : 'Pick a function…'}
+          spellCheck={false}
+          value={draft}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            if (mode === 'function' && names.includes(e.target.value)) select(e.target.value);
+          }}
+          onKeyDown={(e) => e.key === 'Enter' && commit(draft)}
+          onBlur={() => mode === 'regex' && commit(draft)}
+        />
+        <datalist id="source-functions">
+          {names.map((n) => (
+            <option key={n} value={n} />
+          ))}
+        </datalist>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+import { memo, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { percentage } from '../../core/format/units';
+import type { LineValue, SourceRoutine } from '../../core/query/source/list';
+import { listBlocks, type LineRange } from '../../core/query/source/range';
+import type { Token } from './highlight';
+import { showStacksThrough } from './navigate';
+import { SourceOrigin } from './SourceOrigin';
+import { valueLabel } from './format';
+import { useHighlighted, useSourceText } from './use-source-text';
+
+interface Props {
+  routine: SourceRoutine;
+  total: number;
+  unit: string;
+}
+
+/** The line most samples pass through (for goroutines: where they block); ties go to more flat, then the first. */
+function hottestLine(lines: LineValue[]): number {
+  let best: LineValue | null = null;
+  for (const l of lines) if (l.cum > 0 && (!best || l.cum > best.cum || (l.cum === best.cum && l.flat > best.flat))) best = l;
+  return best ? best.line : -1;
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function Code({ tokens, text }: { tokens: Token[] | undefined; text: string }) {
+  if (!tokens) return <>{text}</>;
+  return (
+    <>
+      {tokens.map((t, i) =>
+        t.cls ? (
+          <span key={i} className={t.cls}>
+            {t.text}
+          </span>
+        ) : (
+          t.text
+        ),
+      )}
+    </>
+  );
+}
+
+interface RowProps {
+  routine: string;
+  line: number;
+  value: LineValue | undefined;
+  hot: boolean;
+  max: number;
+  unit: string;
+  children: ReactNode;
+}
+
+function LineRow({ routine, line, value, hot, max, unit, children }: RowProps) {
+  const sampled = !!value && (value.cum !== 0 || value.flat !== 0);
+  const jump = () => showStacksThrough(routine);
+  const cls = ['src-row', sampled ? 'sampled' : '', hot ? 'hot' : ''].filter(Boolean).join(' ');
+  return (
+    <div
+      className={cls}
+      data-line={line}
+      {...(sampled
+        ? {
+            role: 'button',
+            tabIndex: 0,
+            title: `Line ${line}: show the stacks through ${routine} in the flame graph`,
+            onClick: jump,
+            onKeyDown: (e: KeyboardEvent) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), jump()),
+          }
+        : {})}
+    >
+      <span className="src-num flat">{value?.flat ? valueLabel(value.flat, unit) : <span className="dot">.</span>}</span>
+      <span className="src-num cum">
+        {value?.cum ? (
+          <>
+            <span className="heat" style={{ width: `${Math.max(2, (100 * value.cum) / max)}%` }} />
+            <span className="src-value">{valueLabel(value.cum, unit)}</span>
+          </>
+        ) : (
+          <span className="dot">.</span>
+        )}
+      </span>
+      <span className="src-lineno">
+        {hot && <span className="hot-mark" aria-label="hottest line" title="Most samples pass through this line" />}
+        {line}
+      </span>
+      <span className="src-code">{children}</span>
+    </div>
+  );
+}
+
+function GapRow({ range, onOpen }: { range: LineRange; onOpen: () => void }) {
+  const n = range.end - range.start + 1;
+  return (
+    <button className="src-gap" onClick={onOpen} title={`Show lines ${range.start}–${range.end}`}>
+      ⋯ {n} line{n === 1 ? '' : 's'} without samples
+    </button>
+  );
+}
+
+/** One function in one file, like a `pprof -list` ROUTINE: its lines with flat and cum, in blocks. */
+export const RoutineListing = memo(function RoutineListing({ routine: r, total, unit }: Props) {
+  const text = useSourceText(r.file);
+  const lines = text?.kind === 'text' ? text.lines : null;
+  const tokens = useHighlighted(r.file, lines);
+  const [opened, setOpened] = useState<ReadonlySet<number>>(() => new Set());
+  const byLine = useMemo(() => new Map(r.lines.map((l) => [l.line, l])), [r]);
+  const hot = useMemo(() => hottestLine(r.lines), [r]);
+  const max = useMemo(() => r.lines.reduce((m, l) => Math.max(m, l.cum), 1), [r]);
+  const blocks = useMemo(() => (lines ? listBlocks(r, lines.length) : []), [r, lines]);
+  const pastEnd = lines ? r.lines.filter((l) => l.line > lines.length) : [];
+
+  const rows: ReactNode[] = [];
+  const row = (n: number, code: ReactNode) =>
+    rows.push(
+      <LineRow key={n} routine={r.name} line={n} value={byLine.get(n)} hot={n === hot} max={max} unit={unit}>
+        {code}
+      </LineRow>,
+    );
+  if (lines) {
+    blocks.forEach((b, i) => {
+      if (i > 0) {
+        const gap = { start: blocks[i - 1].end + 1, end: b.start - 1 };
+        if (opened.has(i)) for (let n = gap.start; n <= gap.end; n++) row(n, <Code tokens={tokens?.[n - 1]} text={lines[n - 1]} />);
+        else rows.push(<GapRow key={`gap${i}`} range={gap} onOpen={() => setOpened(new Set(opened).add(i))} />);
+      }
+      for (let n = b.start; n <= b.end; n++) row(n, <Code tokens={tokens?.[n - 1]} text={lines[n - 1]} />);
+    });
+  } else if (text) {
+    for (const l of r.lines) if (l.line > 0) row(l.line, <span className="src-location">{`${baseName(r.file)}:${l.line}`}</span>);
+  }
+
+  return (
+    <section className="routine" aria-label={r.name}>
+      <header className="routine-head">
+        <button className="routine-name" title="Show the stacks through this function in the flame graph" onClick={() => showStacksThrough(r.name)}>
+          {r.name}
+        </button>
+        <span className="routine-sums">
+          <span>
+            flat <strong>{valueLabel(r.flat, unit)}</strong>
+          </span>
+          <span>
+            cum <strong>{valueLabel(r.cum, unit)}</strong>
+          </span>
+          <span className="routine-pct">{percentage(r.cum, total).trim()} of total</span>
+        </span>
+      </header>
+      <SourceOrigin file={r.file} text={text} />
+      {!r.file ? (
+        <div className="routine-note">The profile records no source file for this function.</div>
+      ) : (
+        <div className="src-listing" role="list">
+          {rows}
+        </div>
+      )}
+      {pastEnd.length > 0 && (
+        <div className="routine-note warn">
+          This file has {lines?.length} lines, but samples fall on line {pastEnd.map((l) => l.line).join(', ')}: the text is probably not the version that was profiled.
+        </div>
+      )}
+    </section>
+  );
+});

@@ -1,0 +1,28 @@
+import { create } from 'zustand';
+import type { RoutineOrder } from '../../core/query/source/list';
+
+export type PickMode = 'function' | 'regex';
+
+interface SourceViewState {
+  /** List the selected function, or every function a regex matches (as `pprof -list`). */
+  mode: PickMode;
+  regex: string;
+  order: RoutineOrder;
+  panelOpen: boolean | null;
+  setMode: (mode: PickMode) => void;
+  setRegex: (regex: string) => void;
+  setOrder: (order: RoutineOrder) => void;
+  setPanelOpen: (open: boolean) => void;
+}
+
+/** The Source view's own choices, kept while other views are on screen. */
+export const useSourceView = create<SourceViewState>((set) => ({
+  mode: 'function',
+  regex: '',
+  order: 'cum',
+  panelOpen: null,
+  setMode: (mode) => set({ mode }),
+  setRegex: (regex) => set({ regex }),
+  setOrder: (order) => set({ order }),
+  setPanelOpen: (panelOpen) => set({ panelOpen }),
+}));

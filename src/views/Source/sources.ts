@@ -1,0 +1,173 @@
+import { clear, createStore, get as idbGet, keys as idbKeys, set as idbSet, setMany } from 'idb-keyval';
+import { create } from 'zustand';
+import { splitSourceLines } from '../../core/source/lines';
+import { goStdPath, goVersionInPath, SuffixIndex } from '../../core/source/paths';
+import { goSourceUrl, goTag, ruleUrl, sourceFromBody } from '../../core/source/templates';
+import type { PickedFile } from '../../app/drop';
+import { probeReachability } from '../../app/fetch-profile';
+import { DEFAULT_GO, useSourceSettings, type SourceSettings } from './settings';
+
+/** Dropped files (Blobs, keyed by their path in the dropped folder) and fetched texts (keyed by URL). */
+const droppedDb = createStore('parkview-sources', 'files');
+const fetchedDb = createStore('parkview-fetched-sources', 'texts');
+
+const SOURCE_FILE = /\.(go|s|S|c|h|cc|cpp|hpp|m)$/;
+const SKIPPED_DIR = /(^|\/)(node_modules|\.git)\//;
+const MAX_FILE_BYTES = 8 << 20;
+
+/** A file's text, where it came from, or why there is none. */
+export type SourceText =
+  | { kind: 'text'; lines: string[]; origin: string; via: 'folder' | 'url' | 'go' }
+  | { kind: 'error'; origin: string; message: string }
+  | { kind: 'none'; reason: string };
+
+interface SourcesState {
+  /** Paths of dropped source files, for suffix matching. */
+  index: SuffixIndex;
+  /** Top folders of the drops and how many source files each holds. */
+  folders: { name: string; files: number }[];
+  /** Bumped whenever the sources change, so views ask again. */
+  version: number;
+  /** Why the dropped files could not be kept for the next visit, if they could not. */
+  persistError: string | null;
+  restored: boolean;
+}
+
+export const useSources = create<SourcesState>(() => ({ index: new SuffixIndex(), folders: [], version: 0, persistError: null, restored: false }));
+
+/** Blobs dropped during this page's life; IndexedDB holds them for the next one. */
+const memory = new Map<string, Blob>();
+
+function topFolder(path: string): string {
+  return path.includes('/') ? path.slice(0, path.indexOf('/')) : path;
+}
+
+function publish(paths: Iterable<string>, extra: Partial<SourcesState> = {}): void {
+  const index = new SuffixIndex();
+  const counts = new Map<string, number>();
+  for (const p of paths) {
+    index.add(p);
+    counts.set(topFolder(p), (counts.get(topFolder(p)) ?? 0) + 1);
+  }
+  const folders = [...counts].map(([name, files]) => ({ name, files })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  useSources.setState((s) => ({ index, folders, version: s.version + 1, ...extra }));
+}
+
+let allPaths: string[] = [];
+
+/** Reads the file list kept from earlier visits (the texts stay in IndexedDB until asked for). */
+export async function restoreSources(): Promise<void> {
+  if (useSources.getState().restored) return;
+  try {
+    const kept = (await idbKeys(droppedDb)).map(String);
+    allPaths = [...new Set([...allPaths, ...kept])];
+    publish(allPaths, { restored: true });
+  } catch (e) {
+    useSources.setState({ restored: true, persistError: `The browser's storage is not available (${(e as Error).message}): dropped folders last until the page is closed.` });
+  }
+}
+
+/** Adds the source files of a dropped or picked folder; returns how many were taken. */
+export async function addSourceFiles(files: PickedFile[]): Promise<number> {
+  const taken = files.filter((f) => SOURCE_FILE.test(f.path) && !SKIPPED_DIR.test(f.path) && f.file.size <= MAX_FILE_BYTES);
+  for (const f of taken) memory.set(f.path, f.file);
+  allPaths = [...new Set([...allPaths, ...taken.map((f) => f.path)])];
+  textCache.clear();
+  publish(allPaths, { persistError: null });
+  try {
+    await setMany(taken.map((f) => [f.path, f.file]), droppedDb);
+  } catch (e) {
+    useSources.setState({ persistError: `Could not keep the folder for the next visit (${(e as Error).message}); it stays until the page is closed.` });
+  }
+  return taken.length;
+}
+
+/** Forgets every dropped folder, here and in the browser's storage. */
+export async function forgetSources(): Promise<void> {
+  memory.clear();
+  allPaths = [];
+  textCache.clear();
+  publish([]);
+  await Promise.allSettled([clear(droppedDb), clear(fetchedDb)]);
+}
+
+/** Forgets cached texts (after the settings change). */
+export function sourcesChanged(): void {
+  textCache.clear();
+  useSources.setState((s) => ({ version: s.version + 1 }));
+}
+
+async function droppedText(path: string): Promise<string | null> {
+  const blob = memory.get(path) ?? (await idbGet<Blob>(path, droppedDb).catch(() => undefined));
+  return blob ? blob.text() : null;
+}
+
+async function fetchFailure(url: string, e: unknown): Promise<string> {
+  if (e instanceof HttpFailure) {
+    if (e.status === 404) return `${url} answered 404 Not Found: no file at that path and revision. Check the version or commit in the template and the path rewrite.`;
+    return `${url} answered HTTP ${e.status}${e.statusText ? ` ${e.statusText}` : ''}.`;
+  }
+  if (e instanceof NotRawFile) return `${url} answered with a web page, not the file itself: use the host's raw file URL (for GitHub, raw.githubusercontent.com/OWNER/REPO/COMMIT/{path}).`;
+  const reach = await probeReachability(url);
+  if (reach === 'reachable')
+    return `The browser blocked reading ${url}: the server does not allow cross-origin requests (no CORS headers). Use a host that does, such as raw.githubusercontent.com, or drop the checkout folder instead.`;
+  return `Could not reach ${url}${navigator.onLine ? '' : ' (the browser is offline)'}. Check the address, or drop the checkout folder instead.`;
+}
+
+class HttpFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly statusText: string,
+  ) {
+    super(`HTTP ${status}`);
+  }
+}
+class NotRawFile extends Error {}
+
+async function fetchText(url: string): Promise<string> {
+  const cached = await idbGet<string>(url, fetchedDb).catch(() => undefined);
+  if (cached !== undefined) return cached;
+  const res = await fetch(url, { credentials: 'omit' });
+  if (!res.ok) throw new HttpFailure(res.status, res.statusText);
+  if ((res.headers.get('content-type') ?? '').includes('text/html')) throw new NotRawFile();
+  const text = sourceFromBody(url, await res.text());
+  void idbSet(url, text, fetchedDb).catch(() => undefined);
+  return text;
+}
+
+/** The Go release to fetch standard library files of: the setting, or the one the path names. */
+export function goReleaseFor(path: string, settings: SourceSettings): string {
+  return goTag(settings.goVersion || goVersionInPath(path) || DEFAULT_GO);
+}
+
+async function resolve(path: string): Promise<SourceText> {
+  const { index } = useSources.getState();
+  const dropped = index.match(path);
+  if (dropped) {
+    const text = await droppedText(dropped);
+    if (text !== null) return { kind: 'text', lines: splitSourceLines(text), origin: dropped, via: 'folder' };
+  }
+  const settings = useSourceSettings.getState();
+  const std = goStdPath(path);
+  const url = std ? (settings.fetchGo ? goSourceUrl(settings.goTemplate, goReleaseFor(path, settings), std) : null) : ruleUrl(settings.rule, path);
+  if (!url) {
+    return {
+      kind: 'none',
+      reason: std ? 'Fetching Go standard library sources is turned off.' : 'No dropped folder has this file and no URL template applies to it.',
+    };
+  }
+  try {
+    return { kind: 'text', lines: splitSourceLines(await fetchText(url)), origin: url, via: std ? 'go' : 'url' };
+  } catch (e) {
+    return { kind: 'error', origin: url, message: await fetchFailure(url, e) };
+  }
+}
+
+const textCache = new Map<string, Promise<SourceText>>();
+
+/** The text of a file named in a profile: a dropped folder first, then the Go source or the user's URL template. */
+export function sourceText(path: string): Promise<SourceText> {
+  let t = textCache.get(path);
+  if (!t) textCache.set(path, (t = resolve(path)));
+  return t;
+}
