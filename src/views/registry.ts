@@ -14,6 +14,7 @@ export const VIEWS: ViewDef[] = [
   { id: 'flame', label: 'Flame graph', key: 'f', component: lazy(loadFlameView) },
   { id: 'top', label: 'Top', key: 't', component: lazy(() => import('./Top/TopView')) },
   { id: 'graph', label: 'Graph', key: 'c', component: lazy(() => import('./Graph/GraphView')) },
+  { id: 'source', label: 'Source', key: 's', component: lazy(() => import('./Source/SourceView')) },
   { id: 'timeline', label: 'Leaks', key: 'l', component: lazy(() => import('./Timeline/LeaksView')) },
   { id: 'goroutines', label: 'Goroutines', key: 'g', component: lazy(() => import('./Goroutines/GoroutinesView')) },
 ];
