@@ -33,6 +33,8 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['/'], label: 'Filter rows', group: 'Top' },
   { keys: ['↑', '↓'], label: 'Select the previous / next row', group: 'Top' },
   { keys: ['Home', 'End'], label: 'Select the first / last row', group: 'Top' },
+  { keys: ['↑', '↓'], label: 'Select the previous / next group in the table', group: 'Leaks' },
+  { keys: ['Enter'], label: 'Open the selected group in the flame graph', group: 'Leaks' },
 ];
 
 /** View switching keys, from the view registry. */
