@@ -78,12 +78,37 @@ test('a -list regex lists every matching function, the numbers are there without
   await expect(page.locator('.routine-name').nth(1)).toHaveText('main.(*service).burstyImports');
 });
 
-test('clicking a line opens the stacks through it in the flame graph', async ({ page }) => {
+test('clicking a line opens the stacks through it in the flame graph, and a selection there comes back', async ({ page }) => {
+  await openApp(page);
+  await openSourceView(page);
+  await page.getByRole('radio', { name: 'Regex' }).click();
+  await page.getByRole('searchbox', { name: 'Function regex' }).fill('lookupInventory|exporter');
+  await page.getByRole('searchbox', { name: 'Function regex' }).press('Enter');
+  await expect(page.locator('.routine-name')).toHaveText([SEND, 'main.(*service).lookupInventory.func1']);
+  await row(page, 147).click();
+  await expect(page.getByRole('tab', { name: 'Flame graph', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.flame-focus-label')).toContainText(`Callers and callees of ${SEND}`);
+  // The function selected there is what the Source view lists when it comes back.
+  await page.getByRole('tab', { name: 'Source', exact: true }).click();
+  await expect(page.getByRole('radio', { name: 'Function' })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.locator('.routine-name')).toHaveText([SEND]);
+});
+
+test('a source file dropped on the view is matched, not loaded as a profile', async ({ page }) => {
   await openApp(page);
   await openSourceView(page);
   await pickFunction(page, SEND);
-  await row(page, 147).click();
-  await expect(page.getByRole('tab', { name: 'Flame graph', exact: true })).toHaveAttribute('aria-selected', 'true');
+  const text = readFileSync(fixture('src/github.com/acme/leaky/cmd/service/main.go'), 'utf8');
+  const data = await page.evaluateHandle((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'main.go'));
+    return dt;
+  }, text);
+  await page.dispatchEvent('.source-scroll', 'dragover', { dataTransfer: data });
+  await page.dispatchEvent('.source-scroll', 'drop', { dataTransfer: data });
+  await expect(row(page, 147).locator('.src-code')).toHaveText('\te.input <- o');
+  await expect(page.locator('.snapshot')).toHaveCount(1);
+  await expect(page.locator('.load-errors')).toHaveCount(0);
 });
 
 async function saveSettings(page: Page, fill: Record<string, string>): Promise<void> {

@@ -2,8 +2,8 @@ import { memo, useMemo, useState, type KeyboardEvent, type ReactNode } from 'rea
 import { percentage } from '../../core/format/units';
 import type { LineValue, SourceRoutine } from '../../core/query/source/list';
 import { listBlocks, type LineRange } from '../../core/query/source/range';
+import { showInFlame } from '../../store/flame';
 import type { Token } from './highlight';
-import { showStacksThrough } from './navigate';
 import { SourceOrigin } from './SourceOrigin';
 import { valueLabel } from './format';
 import { useHighlighted, useSourceText } from './use-source-text';
@@ -54,7 +54,7 @@ interface RowProps {
 
 function LineRow({ routine, line, value, hot, max, unit, children }: RowProps) {
   const sampled = !!value && (value.cum !== 0 || value.flat !== 0);
-  const jump = () => showStacksThrough(routine);
+  const jump = () => showInFlame({ function: routine });
   const cls = ['src-row', sampled ? 'sampled' : '', hot ? 'hot' : ''].filter(Boolean).join(' ');
   return (
     <div
@@ -134,7 +134,7 @@ export const RoutineListing = memo(function RoutineListing({ routine: r, total, 
   return (
     <section className="routine" aria-label={r.name}>
       <header className="routine-head">
-        <button className="routine-name" title="Show the stacks through this function in the flame graph" onClick={() => showStacksThrough(r.name)}>
+        <button className="routine-name" title="Show the stacks through this function in the flame graph" onClick={() => showInFlame({ function: r.name })}>
           {r.name}
         </button>
         <span className="routine-sums">

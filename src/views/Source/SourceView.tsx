@@ -57,6 +57,8 @@ export default function SourceView() {
   const functions = useFunctions();
 
   useEffect(() => void restoreSources(), []);
+  const followSelection = useSourceView((s) => s.followSelection);
+  useEffect(() => followSelection(selected), [selected, followSelection]);
   // Open the sources panel on a first visit with no folder yet; afterwards it stays as the user leaves it.
   useEffect(() => {
     if (restored && panelSetting === null) setPanelOpen(folders.length === 0);

@@ -12,7 +12,7 @@ import { useSourceView } from './source-state';
 function isSourceDrop(data: DataTransfer): boolean {
   return Array.from(data.items).some((item) => {
     const entry = item.webkitGetAsEntry?.();
-    return !!entry && (entry.isDirectory || /\.(go|s|c|h)$/.test(entry.name));
+    return entry?.isDirectory || /\.(go|s|c|h)$/.test(entry?.name ?? item.getAsFile()?.name ?? '');
   });
 }
 

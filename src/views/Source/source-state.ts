@@ -9,6 +9,9 @@ interface SourceViewState {
   regex: string;
   order: RoutineOrder;
   panelOpen: boolean | null;
+  /** The shared selection this view last saw; a new one (from any view) switches to it. */
+  seenSelection: string | null;
+  followSelection: (selected: string | null) => void;
   setMode: (mode: PickMode) => void;
   setRegex: (regex: string) => void;
   setOrder: (order: RoutineOrder) => void;
@@ -21,6 +24,8 @@ export const useSourceView = create<SourceViewState>((set) => ({
   regex: '',
   order: 'cum',
   panelOpen: null,
+  seenSelection: null,
+  followSelection: (selected) => set((s) => (selected === s.seenSelection ? {} : { seenSelection: selected, mode: selected ? 'function' : s.mode })),
   setMode: (mode) => set({ mode }),
   setRegex: (regex) => set({ regex }),
   setOrder: (order) => set({ order }),
