@@ -4,6 +4,22 @@ import { shot } from './helpers';
 
 const SERVICE = Array.from({ length: 40 }, (_, i) => `service/pprof.service.goroutine.${String(i + 1).padStart(3, '0')}.pb.gz`);
 
+/** Drops text files made in the page, with the given modification times (a text dump's capture time). */
+async function dropTexts(page: Page, files: { name: string; text: string; time: number }[]): Promise<void> {
+  const data = await page.evaluateHandle((items) => {
+    const dt = new DataTransfer();
+    for (const it of items) dt.items.add(new File([it.text], it.name, { lastModified: it.time }));
+    return dt;
+  }, files);
+  await page.dispatchEvent('body', 'drop', { dataTransfer: data });
+}
+
+/** A debug=2 dump: main blocked, and leaking senders with the given ids. */
+function dump(ids: number[], minutes: number): string {
+  const leak = (id: number) => `goroutine ${id} [chan send, ${minutes} minutes]:\nmain.leak()\n\t/src/main.go:20 +0x1d\ncreated by main.main in goroutine 1\n\t/src/main.go:12 +0x25\n`;
+  return [`goroutine 1 [chan receive]:\nmain.main()\n\t/src/main.go:14 +0x3c\n`, ...ids.map(leak)].join('\n');
+}
+
 async function openLeaks(page: Page): Promise<void> {
   await page.keyboard.press('l');
   await expect(page.locator('.leaks-view')).toBeVisible();
@@ -91,6 +107,29 @@ test('a debug=2 dump opens in the goroutines view, bucketed and filterable', asy
   await shot(page, 'goroutines-service-dark');
 });
 
+test('a series of debug=2 dumps marks the goroutines that stay as stuck', async ({ page }) => {
+  await page.goto('./');
+  const t0 = Date.UTC(2026, 0, 1);
+  await dropTexts(page, [
+    { name: 'dump-1.txt', text: dump([7, 8, 9], 1), time: t0 },
+    { name: 'dump-2.txt', text: dump([7, 8, 9, 10, 11, 12], 2), time: t0 + 60_000 },
+    { name: 'dump-3.txt', text: dump([7, 8, 9, 10, 11, 12, 13, 14, 15], 3), time: t0 + 120_000 },
+  ]);
+  await expect(page.locator('.snapshot-list li')).toHaveCount(3);
+  await page.keyboard.press('g');
+  await expect(page.locator('.goroutines-view .view-summary')).toContainText('10 goroutines in 2 groups · 7 stuck (also in the previous dump; 2 earlier dumps)');
+  const leak = page.locator('.bucket', { hasText: 'main.leak' });
+  await expect(leak.locator('.badge.stuck')).toHaveText('6 stuck');
+  await leak.locator('.bucket-head').click();
+  await expect(leak.locator('.gid.stuck')).toHaveCount(6);
+  await expect(leak.locator('.gid').first()).toHaveText('7 · 3m');
+  // The same dumps make a series on the Leaks timeline, with the leak as its suspect.
+  await openLeaks(page);
+  await expect(page.locator('.timeline-point')).toHaveCount(3);
+  await expect(page.locator('.suspects-row').first().locator('.fn')).toHaveText('main.leak');
+  await expect(page.locator('.suspects-row').first().locator('.c-wait')).toHaveText('3 min');
+});
+
 test('seed/fixed: no suspects', async ({ page }) => {
   await page.goto('./');
   await dropFixtures(page, Array.from({ length: 10 }, (_, i) => `seed/fixed/pprof.fixed.goroutine.${String(i + 1).padStart(3, '0')}.pb.gz`));
@@ -146,7 +185,7 @@ test('fanout-series: 60 snapshots chart and rank without stalling the page', asy
   const started = Date.now();
   await openLeaks(page);
   await expect(page.locator('.timeline-point')).toHaveCount(60);
-  await expect(page.locator('.suspects-row').first().locator('.c-group .fn')).toHaveText(/^main\.parkers\.func\d$/);
+  await expect(page.locator('.suspects-row').first().locator('.c-group .fn')).toHaveText(/^main\.parkers\.func\d ← main\.\w+$/);
   console.log(`BENCH leaks-fanout-series-open ms=${Date.now() - started}`);
   // Hovering across the chart answers at once: every move shows the card for the nearest snapshot.
   const box = await page.locator('.timeline-chart svg').boundingBox();
@@ -158,6 +197,11 @@ test('fanout-series: 60 snapshots chart and rank without stalling the page', asy
   await page.locator('.leaks-table-bar').getByRole('radio', { name: /All groups/ }).click();
   await expect(page.locator('.leaks-table-bar .view-count').first()).toContainText('showing the top 2,000');
   await shot(page, 'leaks-fanout-light');
+  // Over a thousand stacks run through six functions: merging them by function says so plainly.
+  await page.getByRole('button', { name: 'group by function' }).click();
+  await page.locator('.leaks-table-bar').getByRole('radio', { name: /Suspects/ }).click();
+  await expect(page.locator('.suspects-row')).toHaveCount(6);
+  await expect(page.locator('.suspects-row .fn')).toContainText(['main.parkers.func5', 'main.parkers.func2']);
 });
 
 test('fanout-200k debug=2: tens of thousands of buckets scroll virtualized', async ({ page }) => {

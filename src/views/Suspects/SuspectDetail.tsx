@@ -36,6 +36,14 @@ export function SuspectDetail({ row, detail, timed, onFlame, onGoroutines, onClo
       <div className="suspect-detail-text">
         <div className="suspect-detail-head">
           <h3 className="fn">{row.label}</h3>
+          <button className="button small primary" onClick={onFlame} title="Flame graph focused on this function: its callers above, what it calls below">
+            Show in flame graph
+          </button>
+          {onGoroutines && (
+            <button className="button small" onClick={onGoroutines} title="The individual goroutines of the debug=2 dump">
+              Goroutines
+            </button>
+          )}
           <button className="icon" aria-label="Close details" title="Close" onClick={onClose}>
             ×
           </button>
@@ -56,18 +64,9 @@ export function SuspectDetail({ row, detail, timed, onFlame, onGoroutines, onClo
           {row.state.source === 'stack' && <span className="inferred">(inferred from the stack) </span>}
           {detail?.explanation}
         </p>
-        <div className="suspect-actions">
-          <button className="button small primary" onClick={onFlame} title="Flame graph focused on this function: its callers above, what it calls below">
-            Show in flame graph
-          </button>
-          {onGoroutines && (
-            <button className="button small" onClick={onGoroutines}>
-              Show goroutines
-            </button>
-          )}
-        </div>
       </div>
       <ol className="suspect-stack" aria-label="Stack, leaf first">
+        <li className="suspect-stack-caption">Stack, leaf first</li>
         {detail?.frames.map((f, i) => (
           <li key={i} className={frameClass(f)}>
             <span className="frame-name">
