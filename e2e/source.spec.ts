@@ -59,6 +59,10 @@ test('per-line numbers from a dropped source folder, highlighted, kept across re
 test('a -list regex lists every matching function, the numbers are there without source text', async ({ page }) => {
   await openApp(page);
   await openSourceView(page);
+  await expect(page.locator('.quick-pick').first()).toContainText(SEND);
+  await shot(page, 'source-empty-light');
+  await page.getByRole('button', { name: 'Toggle theme' }).click();
+  await shot(page, 'source-empty-dark');
   await page.getByRole('radio', { name: 'Regex' }).click();
   const regex = page.getByRole('searchbox', { name: 'Function regex' });
   await regex.fill('main\\.');

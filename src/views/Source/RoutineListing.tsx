@@ -106,7 +106,8 @@ export const RoutineListing = memo(function RoutineListing({ routine: r, total, 
   const tokens = useHighlighted(r.file, lines);
   const [opened, setOpened] = useState<ReadonlySet<number>>(() => new Set());
   const byLine = useMemo(() => new Map(r.lines.map((l) => [l.line, l])), [r]);
-  const hot = useMemo(() => hottestLine(r.lines), [r]);
+  // Marking the only line there is would say nothing.
+  const hot = useMemo(() => (lines || r.lines.length > 1 ? hottestLine(r.lines) : -1), [r, lines]);
   const max = useMemo(() => r.lines.reduce((m, l) => Math.max(m, l.cum), 1), [r]);
   const blocks = useMemo(() => (lines ? listBlocks(r, lines.length) : []), [r, lines]);
   const pastEnd = lines ? r.lines.filter((l) => l.line > lines.length) : [];

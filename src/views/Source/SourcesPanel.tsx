@@ -181,7 +181,7 @@ export function SourcesPanel({ files, message, report }: PanelProps) {
         <div className="field-pair">
           <label className="field">
             <span>Go version</span>
-            <input spellCheck={false} placeholder={`${goReleaseFor(stdPath, { ...draft, goVersion: '' })}${stdPath ? ' (from the profile)' : ''}`} value={draft.goVersion} onChange={(e) => setDraft({ ...draft, goVersion: e.target.value })} />
+            <input spellCheck={false} placeholder={`${goReleaseFor(stdPath, { ...draft, goVersion: '' })}${stdPath ? ' (auto)' : ''}`} value={draft.goVersion} onChange={(e) => setDraft({ ...draft, goVersion: e.target.value })} />
           </label>
           <label className="field">
             <span>From</span>
