@@ -35,13 +35,10 @@ export interface TimelineBand {
 export interface TimelineResult {
   points: TimelinePoint[];
   timed: boolean;
-  kind: string;
   /** `40 goroutine snapshots over 3m17s`. */
   summary: string;
   excluded: { id: number; name: string; reason: string }[];
   bands: TimelineBand[];
-  groups: number;
-  suspects: number;
 }
 
 export type TopBy = 'latest' | 'growth';
@@ -79,14 +76,10 @@ export interface SuspectsResult {
   factsFrom: string | null;
 }
 
+/** What the table row does not carry: the stack and what its state means. */
 export interface SuspectDetail {
-  key: number;
-  label: string;
-  function: string;
   frames: FrameInfo[];
-  state: BlockState;
   explanation: string;
-  reason: string;
 }
 
 export interface GoroutineQuery {
@@ -98,8 +91,6 @@ export interface GoroutineQuery {
 export type BucketRow = Omit<GoroutineBucket, 'members'>;
 
 export interface GoroutinesResult {
-  /** False when the snapshot is not a debug=2 dump (no per-goroutine facts). */
-  isDump: boolean;
   name: string;
   total: number;
   /** Matching buckets, biggest first, at most MAX_BUCKETS of them. */
@@ -176,12 +167,9 @@ export const timelineApi = {
     return {
       points: s.snapshots.map((snap, i) => ({ id: snap.id, name: snap.name, timeMs: snap.timeMs, x: s.x[i], total: a.totals[i] })),
       timed: s.timed,
-      kind: s.kind,
       summary: seriesLabel(s),
       excluded: s.excluded,
       bands,
-      groups: a.groups.length,
-      suspects: a.groups.filter((g) => g.verdict.suspect).length,
     };
   },
 
@@ -219,14 +207,15 @@ export const timelineApi = {
   suspectDetail(req: LeakRequest, key: number): SuspectDetail | null {
     const g = analysisFor(req).groups.find((x) => x.key === key);
     if (!g) return null;
-    return { key, label: g.label, function: g.function, frames: stackFrames(session, g.stack), state: g.state, explanation: explain(g.state.category), reason: g.verdict.reason };
+    return { frames: stackFrames(session, g.stack), explanation: explain(g.state.category) };
   },
 
   /** The goroutines of a debug=2 dump, bucketed by identical stack, filtered by state and text. */
   goroutines(q: GoroutineQuery): GoroutinesResult {
     const snapshot = session.get(q.snapshot);
     const empty = { name: snapshot.name, total: snapshot.totals[snapshot.defaultSampleType] ?? 0, buckets: [], matched: 0, shown: 0, states: [], earlier: 0, stuck: 0 };
-    if (!snapshot.goroutines) return { isDump: false, ...empty };
+    // Only text dumps have per-goroutine facts.
+    if (!snapshot.goroutines) return empty;
     const d = dumpOf(snapshot);
     const names = stackNamesOf(session);
     const text = q.text?.trim() ?? '';
@@ -243,7 +232,7 @@ export const timelineApi = {
       buckets.push(row);
     }
     const stuck = d.buckets.reduce((n, b) => n + b.stuck, 0);
-    return { isDump: true, ...empty, total: snapshot.goroutines.id.length, buckets, matched, shown, states: d.states, earlier: d.earlier, stuck };
+    return { ...empty, total: snapshot.goroutines.id.length, buckets, matched, shown, states: d.states, earlier: d.earlier, stuck };
   },
 
   /** A bucket's full stack and its goroutines. */
