@@ -175,7 +175,10 @@ test('timeline: a click selects a snapshot, a drag sets the diff base and target
   await expect(page.locator('.timeline-marker.shown text')).toHaveText('target');
   await page.mouse.move(third.x, third.y - 10);
   await expect(page.locator('.timeline-card')).toContainText('main.handleRequest.func1');
+  await expect(page.locator('.legend-base strong')).toHaveText('pprof.timeout.goroutine.002.pb.gz');
   await shot(page, 'leaks-timeout-range-light');
+  await page.locator('.legend-base').getByRole('button', { name: 'clear' }).click();
+  await expect(page.locator('.timeline-marker.base')).toHaveCount(0);
 });
 
 test('fanout-series: 60 snapshots chart and rank without stalling the page', async ({ page }) => {

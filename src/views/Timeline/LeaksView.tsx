@@ -153,7 +153,15 @@ export default function LeaksView() {
           )}
           <div className="leaks-chart">
             <TimelineChart data={t} colors={bandColors} selectedId={selectedId} baseId={baseId} highlightKey={hoverKey ?? selectedKey} onSelect={onSelect} onRange={onRange} />
-            <TimelineLegend data={t} colors={bandColors} selectedKey={selectedKey} onPick={pickBand} onHover={setHoverKey} />
+            <TimelineLegend
+              data={t}
+              colors={bandColors}
+              selectedKey={selectedKey}
+              onPick={pickBand}
+              onHover={setHoverKey}
+              baseId={baseId}
+              onClearBase={() => useSnapshots.getState().setBase(null)}
+            />
           </div>
           <div className="leaks-table-bar">
             <div className="segmented" role="radiogroup" aria-label="Rows">

@@ -6,11 +6,15 @@ export interface TimelineLegendProps {
   selectedKey: number | null;
   onPick: (key: number) => void;
   onHover: (key: number | null) => void;
+  /** The diff base picked by dragging across the chart, if any. */
+  baseId: number | null;
+  onClearBase: () => void;
 }
 
 /** What the chart's line and areas are; a group picks its row in the table. */
-export function TimelineLegend({ data, colors, selectedKey, onPick, onHover }: TimelineLegendProps) {
+export function TimelineLegend({ data, colors, selectedKey, onPick, onHover, baseId, onClearBase }: TimelineLegendProps) {
   const last = data.points.length - 1;
+  const base = data.points.find((p) => p.id === baseId);
   const shown = data.bands.reduce((s, b) => s + (b.counts[last] ?? 0), 0);
   return (
     <ul className="timeline-legend" aria-label="Legend">
@@ -31,6 +35,14 @@ export function TimelineLegend({ data, colors, selectedKey, onPick, onHover }: T
         <li>
           <span className="swatch others" />
           Other groups
+        </li>
+      )}
+      {base && (
+        <li className="legend-base">
+          Diff base: <strong>{base.name}</strong>
+          <button onClick={onClearBase} title="Stop comparing against the base snapshot">
+            clear
+          </button>
         </li>
       )}
     </ul>
