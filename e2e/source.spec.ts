@@ -169,3 +169,34 @@ test('Go standard library files come from the Go release the paths name', async 
   await expect(hot.locator('.src-num.cum')).toHaveText('23,140');
   await shot(page, 'source-go-std');
 });
+
+test('hostile function names and source text render as text', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await openApp(page);
+  await pickFixtures(page, ['edge/hostile-names.pb.gz']);
+  await page.getByRole('tab', { name: 'Source', exact: true }).click();
+  const hostileLine = '\tgo func() { _ = "<img src=x onerror=alert(1)>" }() // </span><script>alert(4)</script>';
+  const data = await page.evaluateHandle((line) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([Array.from({ length: 30 }, (_, i) => (i === 11 ? line : `// ${i + 1}`)).join('\n')], 'main.go'));
+    return dt;
+  }, hostileLine);
+  await page.dispatchEvent('.source-scroll', 'drop', { dataTransfer: data });
+  await page.getByRole('radio', { name: 'Regex' }).click();
+  await page.getByRole('searchbox', { name: 'Function regex' }).fill('^main\\.');
+  await page.getByRole('searchbox', { name: 'Function regex' }).press('Enter');
+  await expect(page.locator('.routine-name')).toHaveText(['main.<script>alert("fn")</script>', 'main.(*T).M"onload="alert(2)', 'main.}]]></text><script>alert(3)</script>']);
+  await expect(page.locator('.routine').first().locator('.src-row[data-line="12"] .src-code')).toHaveText(hostileLine);
+  await expect(page.locator('.routine').nth(1).locator('.routine-file')).toHaveText('/srv/<b>x</b>/a&b.go');
+  const injected = await page.evaluate(() => ({
+    elements: document.querySelectorAll('#root :is(img, script, iframe, object, embed, style, link)').length,
+    handlers: [...document.querySelectorAll('#root *')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
+  }));
+  expect(injected).toEqual({ elements: 0, handlers: 0 });
+  expect(dialogs).toEqual([]);
+  await shot(page, 'source-hostile');
+});

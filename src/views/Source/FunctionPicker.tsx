@@ -1,9 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useView } from '../../store/view';
 import { useSourceView } from './source-state';
 
-/** Chooses what to list: a function (shared with the other views) or a `pprof -list` regex. */
+/** Suggestions offered while typing; a profile can have tens of thousands of functions. */
+const MAX_SUGGESTIONS = 1000;
+
+/** Chooses what to list: a function (shared with the other views) or a `pprof -list` regex. `names` go hottest first. */
 export function FunctionPicker({ names }: { names: string[] }) {
+  const known = useMemo(() => new Set(names), [names]);
   const mode = useSourceView((s) => s.mode);
   const setMode = useSourceView((s) => s.setMode);
   const regex = useSourceView((s) => s.regex);
@@ -16,7 +20,7 @@ export function FunctionPicker({ names }: { names: string[] }) {
 
   const commit = (value: string) => {
     if (mode === 'regex') setRegex(value);
-    else if (names.includes(value)) select(value);
+    else if (value) select(value);
   };
 
   return (
@@ -38,13 +42,13 @@ export function FunctionPicker({ names }: { names: string[] }) {
           value={draft}
           onChange={(e) => {
             setDraft(e.target.value);
-            if (mode === 'function' && names.includes(e.target.value)) select(e.target.value);
+            if (mode === 'function' && known.has(e.target.value)) select(e.target.value);
           }}
           onKeyDown={(e) => e.key === 'Enter' && commit(draft)}
           onBlur={() => mode === 'regex' && commit(draft)}
         />
         <datalist id="source-functions">
-          {names.map((n) => (
+          {names.slice(0, MAX_SUGGESTIONS).map((n) => (
             <option key={n} value={n} />
           ))}
         </datalist>

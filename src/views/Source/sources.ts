@@ -1,15 +1,14 @@
-import { clear, createStore, get as idbGet, keys as idbKeys, set as idbSet, setMany } from 'idb-keyval';
+import { clear, createStore, get as idbGet, keys as idbKeys, setMany } from 'idb-keyval';
 import { create } from 'zustand';
 import { splitSourceLines } from '../../core/source/lines';
 import { goStdPath, goVersionInPath, SuffixIndex } from '../../core/source/paths';
 import { goSourceUrl, goTag, ruleUrl, sourceFromBody } from '../../core/source/templates';
 import type { PickedFile } from '../../app/drop';
-import { probeReachability } from '../../app/fetch-profile';
+import { HttpError, probeReachability } from '../../app/fetch-profile';
 import { DEFAULT_GO, useSourceSettings, type SourceSettings } from './settings';
 
-/** Dropped files (Blobs, keyed by their path in the dropped folder) and fetched texts (keyed by URL). */
+/** Dropped files: Blobs keyed by their path in the dropped folder. */
 const droppedDb = createStore('parkview-sources', 'files');
-const fetchedDb = createStore('parkview-fetched-sources', 'texts');
 
 const SOURCE_FILE = /\.(go|s|S|c|h|cc|cpp|hpp|m)$/;
 const SKIPPED_DIR = /(^|\/)(node_modules|\.git)\//;
@@ -39,7 +38,7 @@ export const useSources = create<SourcesState>(() => ({ index: new SuffixIndex()
 const memory = new Map<string, Blob>();
 
 function topFolder(path: string): string {
-  return path.includes('/') ? path.slice(0, path.indexOf('/')) : path;
+  return path.includes('/') ? path.slice(0, path.indexOf('/')) : 'single files';
 }
 
 function publish(paths: Iterable<string>, extra: Partial<SourcesState> = {}): void {
@@ -88,7 +87,7 @@ export async function forgetSources(): Promise<void> {
   allPaths = [];
   textCache.clear();
   publish([]);
-  await Promise.allSettled([clear(droppedDb), clear(fetchedDb)]);
+  await clear(droppedDb).catch(() => undefined);
 }
 
 /** Forgets cached texts (after the settings change). */
@@ -103,9 +102,9 @@ async function droppedText(path: string): Promise<string | null> {
 }
 
 async function fetchFailure(url: string, e: unknown): Promise<string> {
-  if (e instanceof HttpFailure) {
+  if (e instanceof HttpError) {
     if (e.status === 404) return `${url} answered 404 Not Found: no file at that path and revision. Check the version or commit in the template and the path rewrite.`;
-    return `${url} answered HTTP ${e.status}${e.statusText ? ` ${e.statusText}` : ''}.`;
+    return `${url}: ${e.message}.`;
   }
   if (e instanceof NotRawFile) return `${url} answered with a web page, not the file itself: use the host's raw file URL (for GitHub, raw.githubusercontent.com/OWNER/REPO/COMMIT/{path}).`;
   const reach = await probeReachability(url);
@@ -114,25 +113,13 @@ async function fetchFailure(url: string, e: unknown): Promise<string> {
   return `Could not reach ${url}${navigator.onLine ? '' : ' (the browser is offline)'}. Check the address, or drop the checkout folder instead.`;
 }
 
-class HttpFailure extends Error {
-  constructor(
-    readonly status: number,
-    readonly statusText: string,
-  ) {
-    super(`HTTP ${status}`);
-  }
-}
 class NotRawFile extends Error {}
 
 async function fetchText(url: string): Promise<string> {
-  const cached = await idbGet<string>(url, fetchedDb).catch(() => undefined);
-  if (cached !== undefined) return cached;
   const res = await fetch(url, { credentials: 'omit' });
-  if (!res.ok) throw new HttpFailure(res.status, res.statusText);
+  if (!res.ok) throw new HttpError(res.status, res.statusText);
   if ((res.headers.get('content-type') ?? '').includes('text/html')) throw new NotRawFile();
-  const text = sourceFromBody(url, await res.text());
-  void idbSet(url, text, fetchedDb).catch(() => undefined);
-  return text;
+  return sourceFromBody(url, await res.text());
 }
 
 /** The Go release to fetch standard library files of: the setting, or the one the path names. */
