@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, pickFixtures } from './app-helpers';
+import { dropFixtures, openApp, pickFixtures } from './app-helpers';
 import { fixture, shot } from './helpers';
 
 const SERVICE_040 = 'service/pprof.service.goroutine.040.pb.gz';
 const SEND = 'main.(*exporter).send';
 
-async function openSourceView(page: Page): Promise<void> {
-  await pickFixtures(page, [SERVICE_040]);
+async function openSourceView(page: Page, load: 'pick' | 'drop' = 'pick'): Promise<void> {
+  await (load === 'drop' ? dropFixtures : pickFixtures)(page, [SERVICE_040]);
   await expect(page.locator('.snapshot')).toHaveCount(1);
   await page.getByRole('tab', { name: 'Source', exact: true }).click();
   await expect(page.locator('.source-view')).toBeVisible();
@@ -26,7 +26,7 @@ function row(page: Page, line: number) {
 test('per-line numbers from a dropped source folder, highlighted, kept across reloads', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await openApp(page);
-  await openSourceView(page);
+  await openSourceView(page, 'drop');
   await page.getByTestId('source-folder-input').setInputFiles(fixture('src/github.com/acme/leaky'));
   await expect(page.locator('.source-folders')).toContainText('leaky');
   await pickFunction(page, SEND);
