@@ -185,18 +185,14 @@ test('fanout-series: 60 snapshots chart and rank without stalling the page', asy
   await page.goto('./');
   await dropFixtures(page, Array.from({ length: 60 }, (_, i) => `fanout-series/pprof.fanout.goroutine.${String(i + 1).padStart(3, '0')}.pb.gz`));
   await expect(page.locator('.snapshot-list li')).toHaveCount(60, { timeout: 30_000 });
-  const started = Date.now();
   await openLeaks(page);
   await expect(page.locator('.timeline-point')).toHaveCount(60);
   await expect(page.locator('.suspects-row').first().locator('.c-group .fn')).toHaveText(/^main\.parkers\.func\d ← main\.\w+$/);
-  console.log(`BENCH leaks-fanout-series-open ms=${Date.now() - started}`);
   // Hovering across the chart answers at once: every move shows the card for the nearest snapshot.
   const box = await page.locator('.timeline-chart svg').boundingBox();
   if (!box) throw new Error('no chart');
-  const hoverStart = Date.now();
   for (let i = 0; i < 30; i++) await page.mouse.move(box.x + 60 + (i * (box.width - 80)) / 30, box.y + box.height / 2);
   await expect(page.locator('.timeline-card')).toBeVisible();
-  console.log(`BENCH leaks-fanout-series-hover30 ms=${Date.now() - hoverStart}`);
   await page.locator('.leaks-table-bar').getByRole('radio', { name: /All groups/ }).click();
   await expect(page.locator('.leaks-table-bar .view-count').first()).toContainText('showing the top 2,000');
   await shot(page, 'leaks-fanout-light');
@@ -211,10 +207,8 @@ test('fanout-200k debug=2: tens of thousands of buckets scroll virtualized', asy
   await page.goto('./');
   await dropFixtures(page, ['fanout-200k/goroutine.fanout.debug2.txt.gz']);
   await expect(page.locator('.snapshot-list li')).toHaveCount(1, { timeout: 30_000 });
-  const started = Date.now();
   await page.keyboard.press('g');
   await expect(page.locator('.goroutines-view .view-summary')).toContainText('goroutines in', { timeout: 30_000 });
-  console.log(`BENCH goroutines-fanout-200k-open ms=${Date.now() - started}`);
   await expect(page.locator('.goroutines-view .leaks-note')).toContainText('Listing the 5,000 biggest of 54,936 groups');
   expect(await page.locator('.bucket').count()).toBeLessThan(80);
   await page.locator('.bucket-list').evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
