@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, pickFixtures } from './app-helpers';
+import { openApp, pickFixtures, topRow } from './app-helpers';
 import { shot } from './helpers';
 
 const SERVICE_001 = 'service/pprof.service.goroutine.001.pb.gz';
@@ -23,7 +23,11 @@ test.beforeEach(async ({ page }) => {
   });
 });
 
-test('the graph of service 040 shows pprof’s nodes and numbers', async ({ page }) => {
+test('the graph of service 040 shows pprof’s nodes and numbers, with nothing fetched from elsewhere', async ({ page, baseURL }) => {
+  const foreign: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith(baseURL!) && !/^(data|blob):/.test(r.url())) foreign.push(r.url());
+  });
   await openGraph(page, [SERVICE_040]);
   await expect(page.locator('.gnode')).toHaveCount(8);
   await expect(page.locator('.gedge')).toHaveCount(7);
@@ -35,6 +39,7 @@ test('the graph of service 040 shows pprof’s nodes and numbers', async ({ page
   await expect(page.getByRole('tooltip')).toContainText('13,610');
   await expect(page.locator('.gedge.lit')).toHaveCount(1);
   await shot(page, 'graph-service-light');
+  expect(foreign).toEqual([]);
 });
 
 test('pan and zoom change the transform; Fit restores it', async ({ page }) => {
@@ -57,6 +62,11 @@ test('click selects for every view, double-click focuses', async ({ page }) => {
   await openGraph(page, [SERVICE_040]);
   await node(page, 'main.(*exporter).send').click();
   await expect(node(page, 'main.(*exporter).send')).toHaveClass(/selected/);
+  await page.keyboard.press('t');
+  await expect(topRow(page, 'main.(*exporter).send')).toHaveClass(/selected|active/);
+  await topRow(page, 'runtime.gopark').click();
+  await page.keyboard.press('c');
+  await expect(node(page, 'runtime.gopark')).toHaveClass(/selected/);
   await node(page, 'main.(*service).lookupInventory.func1').dblclick();
   await expect(page.locator('.gnode')).toHaveCount(4);
   await expect(node(page, 'main.(*exporter).send')).toHaveCount(0);
@@ -87,12 +97,14 @@ test('diff against a base colours by change, dark theme', async ({ page }) => {
   await page.getByLabel('Base snapshot').selectOption({ label: 'pprof.service.goroutine.001.pb.gz' });
   await expect(page.locator('.graph-summary')).toContainText('Changes since');
   await expect(node(page, 'main.(*exporter).send')).toHaveText(/0 of 13366 \(1505\.18%\)/);
+  // Grown: pprof's red border (#b20000 at full strength).
+  await expect(node(page, 'main.(*exporter).send').locator('rect')).toHaveAttribute('stroke', '#b20000');
   await page.keyboard.press('D');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await shot(page, 'graph-service-dark');
 });
 
-test('fanout-100k: pprof’s 38 nodes and 346 edges, drawn with residual-free layout', async ({ page }) => {
+test('fanout-100k: pprof’s 38 nodes and 346 edges', async ({ page }) => {
   await openGraph(page, ['fanout-100k/pprof.fanout.goroutine.001.pb.gz']);
   await expect(page.locator('.gnode')).toHaveCount(38);
   await expect(page.locator('.gedge')).toHaveCount(346);

@@ -35,6 +35,8 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['Home', 'End'], label: 'Select the first / last row', group: 'Top' },
   { keys: ['↑', '↓'], label: 'Select the previous / next group in the table', group: 'Leaks' },
   { keys: ['Enter'], label: 'Open the selected group in the flame graph', group: 'Leaks' },
+  { keys: ['+', '−'], label: 'Zoom in / out', group: 'Graph' },
+  { keys: ['0'], label: 'Fit the graph to the screen', group: 'Graph' },
 ];
 
 /** View switching keys, from the view registry. */

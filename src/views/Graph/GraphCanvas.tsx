@@ -169,7 +169,7 @@ export function GraphCanvas({ drawn, theme, selected, onSelect, onFocus }: Props
           })}
         </g>
       </svg>
-      {hover && <GraphTooltip graph={graph} hover={hover} />}
+      {hover && box.current && <GraphTooltip graph={graph} hover={hover} canvas={{ width: box.current.clientWidth, height: box.current.clientHeight }} />}
       <div className="graph-zoom" role="toolbar" aria-label="Zoom">
         <button className="icon" title="Zoom in (+)" aria-label="Zoom in" onClick={() => zoomBy(1.4)}>
           +

@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { percentage, scaledLabel } from '../../core/format/units';
 import type { GraphResult } from '../../worker/graph';
 
@@ -6,6 +7,20 @@ export interface Hover {
   index: number;
   /** Pointer position in the canvas. */
   at: { x: number; y: number };
+}
+
+const GAP = 14;
+
+/** Beside the pointer, on the side with more room. */
+function placement(at: Hover['at'], canvas: { width: number; height: number }): CSSProperties {
+  const left = at.x < canvas.width / 2;
+  const above = at.y > canvas.height / 2;
+  return {
+    left: left ? at.x + GAP : undefined,
+    right: left ? undefined : canvas.width - at.x + GAP,
+    top: above ? undefined : at.y + GAP,
+    bottom: above ? canvas.height - at.y + GAP : undefined,
+  };
 }
 
 /** A value as the graph's labels print it, with thousands separators for plain counts; signed in a diff. */
@@ -20,8 +35,8 @@ function share(graph: GraphResult, v: number): string {
 }
 
 /** Details of the node or edge under the pointer; every name is plain text. */
-export function GraphTooltip({ graph, hover }: { graph: GraphResult; hover: Hover }) {
-  const style = { left: hover.at.x + 14, top: hover.at.y + 14 };
+export function GraphTooltip({ graph, hover, canvas }: { graph: GraphResult; hover: Hover; canvas: { width: number; height: number } }) {
+  const style = placement(hover.at, canvas);
   if (hover.kind === 'node') {
     const n = graph.nodes[hover.index];
     return (

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { applyFilters } from '../../app/refine-state';
 import { useEffectiveTheme } from '../../app/theme';
+import { hasFilters } from '../../core/query/filters';
 import type { Granularity } from '../../core/query/granularity';
 import type { DrawnNode } from '../../core/query/graph/present';
 import type { GraphResult } from '../../worker/graph';
@@ -10,8 +11,11 @@ import { BaseSelect } from './BaseSelect';
 import { GraphCanvas } from './GraphCanvas';
 import { GraphSettings } from './GraphSettings';
 import { useGraphSettings } from './graph-settings';
-import { useGraph } from './use-graph';
+import { prefetchGraph, useGraph } from './use-graph';
 import './graph.css';
+
+// The view's code has just arrived: Graphviz and the graph start now, while React switches views.
+prefetchGraph();
 
 const GRANULARITIES: { id: Granularity; title: string }[] = [
   { id: 'functions', title: 'One node per function' },
@@ -81,7 +85,9 @@ export default function GraphView() {
       ) : !drawn ? (
         <div className="view-loading">Laying out the call graph…</div>
       ) : drawn.graph.nodes.length === 0 ? (
-        <div className="view-message">No samples to draw{Object.keys(query?.filters ?? {}).length ? ' with these filters' : ''}.</div>
+        <div className="view-message">
+          {drawn.graph.base ? `Nothing changed since ${drawn.graph.base.name}.` : `No samples to draw${hasFilters(query?.filters) ? ' with these filters' : ''}.`}
+        </div>
       ) : (
         <div className="graph-stage">
           <GraphCanvas drawn={drawn} theme={theme} selected={selected} onSelect={onSelect} onFocus={onFocus} />

@@ -2,8 +2,10 @@ import { useEffect, useState } from 'react';
 import type { GraphOptions } from '../../core/query/graph/build';
 import type { GraphLayout } from '../../core/query/graph/layout';
 import type { ViewQuery } from '../../core/query/view-query';
+import { currentViewQuery } from '../../store/query';
 import { worker } from '../../worker/client';
 import type { GraphResult } from '../../worker/graph';
+import { useGraphSettings } from './graph-settings';
 import { layoutDot, warmLayout } from './layout-client';
 
 export interface DrawableGraph {
@@ -19,7 +21,32 @@ export interface GraphState {
 
 const NO_LAYOUT: GraphLayout = { width: 0, height: 0, nodes: [], edges: [] };
 
+/** The latest graph asked for: asking again for the same one (reopening the view) costs nothing. */
+let latest: { key: string; graph: Promise<DrawableGraph> } | null = null;
+
 /** The call graph for a query from the data Worker, laid out by Graphviz in the layout Worker. */
+function requestGraph(query: ViewQuery, options: GraphOptions): Promise<DrawableGraph> {
+  const key = JSON.stringify([query, options]);
+  if (latest?.key === key) return latest.graph;
+  const graph = (async () => {
+    const result = await worker.graph(query, options);
+    const layout = result.nodes.length ? await layoutDot(result.dot, result.nodes.length, result.edges.length) : NO_LAYOUT;
+    return { graph: result, layout };
+  })();
+  latest = { key, graph };
+  graph.catch(() => {
+    if (latest?.graph === graph) latest = null;
+  });
+  return graph;
+}
+
+/** Starts Graphviz and the current graph before the view is on screen (React shows it a little later). */
+export function prefetchGraph(): void {
+  warmLayout();
+  const query = currentViewQuery();
+  if (query) requestGraph(query, useGraphSettings.getState().options).catch(() => {});
+}
+
 export function useGraph(query: ViewQuery | null, options: GraphOptions): GraphState {
   const [state, setState] = useState<{ drawn: DrawableGraph | null; error: string | null }>({ drawn: null, error: null });
   const [busy, setBusy] = useState(false);
@@ -28,13 +55,11 @@ export function useGraph(query: ViewQuery | null, options: GraphOptions): GraphS
     if (!query) return;
     let live = true;
     setBusy(true);
-    (async () => {
-      const graph = await worker.graph(query, options);
-      if (!live) return;
-      const layout = graph.nodes.length ? await layoutDot(graph.dot, graph.nodes.length, graph.edges.length) : NO_LAYOUT;
-      if (live) setState({ drawn: { graph, layout }, error: null });
-    })()
-      .catch((e: Error) => live && setState({ drawn: null, error: e.message }))
+    requestGraph(query, options)
+      .then(
+        (drawn) => live && setState({ drawn, error: null }),
+        (e: Error) => live && setState({ drawn: null, error: e.message }),
+      )
       .finally(() => live && setBusy(false));
     return () => {
       live = false;
