@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { CloseIcon } from './icons';
 import { useUi } from './ui';
 
@@ -6,7 +6,8 @@ import { useUi } from './ui';
 export function Dialog({ title, children, wide = false }: { title: string; children: ReactNode; wide?: boolean }) {
   const close = useUi((s) => s.close);
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // Before paint, so Escape and typing work as soon as the dialog is visible.
+  useLayoutEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     ref.current?.querySelector<HTMLElement>('textarea, input, button.primary')?.focus();
     const onKey = (e: KeyboardEvent) => {

@@ -41,6 +41,12 @@ test('Top rows carry their function at every granularity, and the report unit is
   expect(sends.length).toBeGreaterThan(0);
   for (const r of sends) expect(r.name).toMatch(/^main\.\(\*exporter\)\.send \/home\/dev\/src\/github\.com\/acme\/leaky\/cmd\/service\/main\.go:\d+$/);
 
+  const columns = topApi.topColumns({ snapshot: loadedId(svc), granularity: 'lines' });
+  expect(columns.name).toEqual(byLine.rows.map((r) => r.name));
+  expect(columns.func).toEqual(byLine.rows.map((r) => r.func));
+  expect([...columns.cum]).toEqual(byLine.rows.map((r) => r.cum));
+  expect(columns.inline).toEqual(byLine.rows.map((r) => r.inline));
+
   const inuse = topApi.top({ snapshot: loadedId(heap) });
   expect(inuse.sampleUnit).toBe('bytes');
   expect(inuse.unit).toBe('kB');

@@ -13,7 +13,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { percentage, scaledLabel } from '../../core/format/units';
 import { useView } from '../../store/view';
-import type { TopEntry } from '../../worker/top';
+import type { TopEntry } from './top-rows';
 import { useTopState } from './top-state';
 
 const ROW_HEIGHT = 22;
@@ -139,7 +139,7 @@ export function TopTable({ rows, total, sampleUnit, unit, showLocation }: TopTab
 
   const activeIndex = useMemo(() => {
     if (activeKey !== null) {
-      const i = shown.findIndex((r) => r.original.key === activeKey && r.original.func === selectedFunction);
+      const i = shown.findIndex((r) => r.original.index === activeKey && r.original.func === selectedFunction);
       if (i >= 0) return i;
     }
     return selectedFunction === null ? -1 : shown.findIndex((r) => r.original.func === selectedFunction);
@@ -155,7 +155,7 @@ export function TopTable({ rows, total, sampleUnit, unit, showLocation }: TopTab
   }, [activeIndex, selectedFunction, virtualizer]);
 
   const activate = (r: Row<TopEntry>) => {
-    setActiveKey(r.original.key);
+    setActiveKey(r.original.index);
     scrolledFor.current = r.original.func;
     selectFunction(r.original.func);
   };

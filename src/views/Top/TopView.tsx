@@ -4,9 +4,10 @@ import type { Granularity } from '../../core/query/granularity';
 import { useViewQuery } from '../../store/query';
 import { useView } from '../../store/view';
 import { worker } from '../../worker/client';
-import type { TopResult } from '../../worker/top';
+import type { TopColumns } from '../../worker/top';
 import { parseRowFilter } from './row-filter';
 import { useTopState } from './top-state';
+import { topEntries, type TopEntry } from './top-rows';
 import { TopTable } from './TopTable';
 
 const GRANULARITIES: { id: Granularity; title: string }[] = [
@@ -16,19 +17,26 @@ const GRANULARITIES: { id: Granularity; title: string }[] = [
   { id: 'lines', title: 'One row per source line' },
 ];
 
+interface TopReport extends Omit<TopColumns, 'name' | 'func' | 'flat' | 'cum' | 'inline'> {
+  rows: TopEntry[];
+}
+
 /** The Worker's Top report for the current query; `busy` while a newer one is being computed. */
-function useTopReport(): { result: TopResult | null; busy: boolean; error: string | null } {
+function useTopReport(): { result: TopReport | null; busy: boolean; error: string | null } {
   const query = useViewQuery();
-  const [state, setState] = useState<{ result: TopResult | null; error: string | null }>({ result: null, error: null });
+  const [state, setState] = useState<{ result: TopReport | null; error: string | null }>({ result: null, error: null });
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (!query) return;
     let live = true;
     setBusy(true);
-    worker.top(query).then(
-      (result) => live && setState({ result, error: null }),
-      (e: Error) => live && setState({ result: null, error: e.message }),
-    ).finally(() => live && setBusy(false));
+    worker
+      .topColumns(query)
+      .then(
+        (c) => live && setState({ result: { total: c.total, sampleUnit: c.sampleUnit, unit: c.unit, rows: topEntries(c) }, error: null }),
+        (e: Error) => live && setState({ result: null, error: e.message }),
+      )
+      .finally(() => live && setBusy(false));
     return () => {
       live = false;
     };

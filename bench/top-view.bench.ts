@@ -1,0 +1,55 @@
+// The Top view's Worker side on the largest inputs: the report for fanout-200k (functions and
+// lines) and for a synthetic 30,000-function profile, the copy of its columns to the page
+// (structuredClone, as postMessage does), and re-sorting the rows by cum on the page.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadApi } from '../src/worker/load';
+import { queries } from '../src/worker/state';
+import { topEntries } from '../src/views/Top/top-rows';
+import { topApi, type TopColumns } from '../src/worker/top';
+
+const FIXTURES = resolve(import.meta.dirname, '../../shared/fixtures');
+const RUNS = 5;
+
+function median(run: () => unknown): number {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    run();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return Math.round(times[Math.floor(RUNS / 2)]);
+}
+
+/** debug=1 text with `n` goroutines, each parked in its own function. */
+function wideProfile(n: number): Uint8Array {
+  const lines = [`goroutine profile: total ${n}`];
+  for (let i = 1; i <= n; i++) {
+    const pc = (0x100000 + i).toString(16);
+    lines.push(`1 @ 0x${pc} 0x4000`, `#\t0x${pc}\tgen.f${i}+0x1\t/src/gen/gen.go:${i}`, '#\t0x4000\tmain.main+0x1\t/src/main.go:1', '');
+  }
+  return new TextEncoder().encode(lines.join('\n'));
+}
+
+const [fanout, wide] = await loadApi.load([
+  { name: 'pprof.fanout.goroutine.001.pb.gz', bytes: readFileSync(resolve(FIXTURES, 'fanout-200k/pprof.fanout.goroutine.001.pb.gz')) },
+  { name: 'wide.debug1.txt', bytes: wideProfile(30_000) },
+]);
+if (!fanout.ok || !wide.ok) throw new Error('bench inputs did not load');
+
+for (const [name, id, granularity] of [
+  ['fanout-200k.functions', fanout.info.id, 'functions'],
+  ['fanout-200k.lines', fanout.info.id, 'lines'],
+  ['wide-30k.functions', wide.info.id, 'functions'],
+] as const) {
+  let cols: TopColumns | undefined;
+  const report = median(() => {
+    queries.invalidate();
+    cols = topApi.topColumns({ snapshot: id, granularity });
+  });
+  const copy = median(() => topEntries(structuredClone(cols!)));
+  const rows = topEntries(cols!);
+  const sort = median(() => [...rows].sort((a, b) => b.cum - a.cum || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
+  console.log(`BENCH top-report.${name} median_ms=${report} rows=${rows.length} copy_ms=${copy} sort_by_cum_ms=${sort}`);
+}
