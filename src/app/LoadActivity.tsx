@@ -95,7 +95,7 @@ export function LoadActivity() {
         <section className="load-errors" role="alert" aria-label="Load errors">
           <div className="load-errors-head">
             <AlertIcon />
-            <span>{errors.length === 1 ? '1 input could not be loaded' : `${errors.length} inputs could not be loaded`}</span>
+            <span>{errors.length === 1 ? '1 input failed to load' : `${errors.length} inputs failed to load`}</span>
             {errors.length > 1 && (
               <button className="link" onClick={dismissAll}>
                 Dismiss all
