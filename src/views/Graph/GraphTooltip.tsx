@@ -1,18 +1,13 @@
 import type { CSSProperties } from 'react';
 import { percentage, scaledLabel } from '../../core/format/units';
+import type { Point } from '../../core/query/graph/layout';
 import type { GraphResult } from '../../worker/graph';
-
-export interface Hover {
-  kind: 'node' | 'edge';
-  index: number;
-  /** Pointer position in the canvas. */
-  at: { x: number; y: number };
-}
+import type { Target } from './GraphScene';
 
 const GAP = 14;
 
 /** Beside the pointer, on the side with more room. */
-function placement(at: Hover['at'], canvas: { width: number; height: number }): CSSProperties {
+function placement(at: Point, canvas: { width: number; height: number }): CSSProperties {
   const left = at.x < canvas.width / 2;
   const above = at.y > canvas.height / 2;
   return {
@@ -24,7 +19,7 @@ function placement(at: Hover['at'], canvas: { width: number; height: number }): 
 }
 
 /** A value as the graph's labels print it, with thousands separators for plain counts; signed in a diff. */
-export function valueText(graph: GraphResult, v: number): string {
+function valueText(graph: GraphResult, v: number): string {
   const text = scaledLabel(v, graph.sampleUnit, graph.unit);
   const readable = /^-?\d+$/.test(text) ? Number(text).toLocaleString('en-US') : text;
   return graph.base && v > 0 ? `+${readable}` : readable;
@@ -34,11 +29,19 @@ function share(graph: GraphResult, v: number): string {
   return percentage(v, graph.total).trim();
 }
 
+interface Props {
+  graph: GraphResult;
+  target: Target;
+  /** Pointer position in the canvas. */
+  at: Point;
+  canvas: { width: number; height: number };
+}
+
 /** Details of the node or edge under the pointer; every name is plain text. */
-export function GraphTooltip({ graph, hover, canvas }: { graph: GraphResult; hover: Hover; canvas: { width: number; height: number } }) {
-  const style = placement(hover.at, canvas);
-  if (hover.kind === 'node') {
-    const n = graph.nodes[hover.index];
+export function GraphTooltip({ graph, target, at, canvas }: Props) {
+  const style = placement(at, canvas);
+  if (target.kind === 'node') {
+    const n = graph.nodes[target.index];
     return (
       <div className="graph-tooltip" style={style} role="tooltip">
         <div className="graph-tooltip-name">{n.name}</div>
@@ -57,7 +60,7 @@ export function GraphTooltip({ graph, hover, canvas }: { graph: GraphResult; hov
       </div>
     );
   }
-  const e = graph.edges[hover.index];
+  const e = graph.edges[target.index];
   return (
     <div className="graph-tooltip" style={style} role="tooltip">
       <div className="graph-tooltip-name">{graph.nodes[e.src].name}</div>

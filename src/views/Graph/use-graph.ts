@@ -24,12 +24,16 @@ const NO_LAYOUT: GraphLayout = { width: 0, height: 0, nodes: [], edges: [] };
 /** The latest graph asked for: asking again for the same one (reopening the view) costs nothing. */
 let latest: { key: string; graph: Promise<DrawableGraph> } | null = null;
 
-/** The call graph for a query from the data Worker, laid out by Graphviz in the layout Worker. */
+/**
+ * The call graph for a query from the data Worker, laid out by Graphviz in the layout Worker. A
+ * graph superseded before its layout starts is not laid out (it would stop the newer one's layout).
+ */
 function requestGraph(query: ViewQuery, options: GraphOptions): Promise<DrawableGraph> {
   const key = JSON.stringify([query, options]);
   if (latest?.key === key) return latest.graph;
   const graph = (async () => {
     const result = await worker.graph(query, options);
+    if (latest?.key !== key) throw new Error('superseded by a newer graph');
     const layout = result.nodes.length ? await layoutDot(result.dot, result.nodes.length, result.edges.length) : NO_LAYOUT;
     return { graph: result, layout };
   })();

@@ -1,0 +1,110 @@
+import { memo } from 'react';
+import type { Theme } from '../../app/theme';
+import type { DrawnNode } from '../../core/query/graph/present';
+import type { GraphLayout } from '../../core/query/graph/layout';
+import type { GraphResult } from '../../worker/graph';
+import { edgeColor, nodeColors } from './palette';
+
+/** Graphviz's line spacing and its default edge label size (pprof's edge labels use it). */
+const LINE_SPACING = 1.2;
+const EDGE_FONT_SIZE = 14;
+
+/** What the pointer is over: a node or an edge, by index. */
+export interface Target {
+  kind: 'node' | 'edge';
+  index: number;
+}
+
+/** The nodes and edges lit while hovering: the target and what it touches. */
+export interface Lit {
+  nodes: Set<number>;
+  edges: Set<number>;
+}
+
+export function litBy(graph: GraphResult, target: Target): Lit {
+  if (target.kind === 'edge') {
+    const e = graph.edges[target.index];
+    return { nodes: new Set([e.src, e.dst]), edges: new Set([target.index]) };
+  }
+  const lit: Lit = { nodes: new Set([target.index]), edges: new Set() };
+  graph.edges.forEach((e, i) => {
+    if (e.src !== target.index && e.dst !== target.index) return;
+    lit.edges.add(i);
+    lit.nodes.add(e.src);
+    lit.nodes.add(e.dst);
+  });
+  return lit;
+}
+
+/** Lines of text centred on a point, one `<tspan>` per line: text nodes only, never markup. */
+function Lines({ lines, x, y, size }: { lines: string[]; x: number; y: number; size: number }) {
+  const step = size * LINE_SPACING;
+  const top = y - (lines.length * step) / 2 + step / 2;
+  return (
+    <text fontSize={size} textAnchor="middle" dominantBaseline="central">
+      {lines.map((line, i) => (
+        <tspan key={i} x={x} y={top + i * step}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
+interface Props {
+  graph: GraphResult;
+  layout: GraphLayout;
+  theme: Theme;
+  lit: Lit | null;
+  selected: string | null;
+  onTarget: (target: Target | null) => void;
+  onSelect: (node: DrawnNode) => void;
+  onFocus: (node: DrawnNode) => void;
+}
+
+/** The graph's edges and nodes at layout coordinates; redrawn only when what it shows changes. */
+export const GraphScene = memo(function GraphScene({ graph, layout, theme, lit, selected, onTarget, onSelect, onFocus }: Props) {
+  const leave = () => onTarget(null);
+  return (
+    <>
+      {graph.edges.map((e, i) => {
+        const route = layout.edges[i];
+        if (!route) return null;
+        const color = edgeColor(e.score, theme);
+        return (
+          <g
+            key={i}
+            className={`gedge${lit?.edges.has(i) ? ' lit' : ''}`}
+            data-edge={`${graph.nodes[e.src].name} -> ${graph.nodes[e.dst].name}`}
+            onMouseEnter={() => onTarget({ kind: 'edge', index: i })}
+            onMouseLeave={leave}
+          >
+            <path className="gedge-hit" d={route.path} />
+            <path d={route.path} stroke={color} strokeWidth={e.penwidth} strokeDasharray={e.residual ? `${4 + e.penwidth} ${3 + e.penwidth}` : undefined} fill="none" />
+            {route.arrow && <polygon points={route.arrow.map((p) => `${p.x},${p.y}`).join(' ')} fill={color} stroke={color} strokeWidth={1} />}
+            {route.label && <Lines lines={e.lines} x={route.label.x} y={route.label.y} size={EDGE_FONT_SIZE} />}
+          </g>
+        );
+      })}
+      {graph.nodes.map((n, i) => {
+        const b = layout.nodes[i];
+        if (!b) return null;
+        const { fill, stroke } = nodeColors(n.score, theme);
+        return (
+          <g
+            key={i}
+            className={`gnode${lit?.nodes.has(i) ? ' lit' : ''}${n.func === selected ? ' selected' : ''}`}
+            data-name={n.name}
+            onMouseEnter={() => onTarget({ kind: 'node', index: i })}
+            onMouseLeave={leave}
+            onClick={() => onSelect(n)}
+            onDoubleClick={() => onFocus(n)}
+          >
+            <rect x={b.x - b.width / 2} y={b.y - b.height / 2} width={b.width} height={b.height} rx={3} fill={fill} stroke={stroke} filter="url(#graph-node-shadow)" />
+            <Lines lines={n.lines} x={b.x} y={b.y} size={n.fontSize} />
+          </g>
+        );
+      })}
+    </>
+  );
+});
