@@ -113,3 +113,30 @@ test('fanout-100k: pprof’s 38 nodes and 346 edges', async ({ page }) => {
   await page.mouse.wheel(0, -1200);
   await shot(page, 'graph-fanout-zoomed');
 });
+
+test('pruning settings and granularity redraw the graph', async ({ page }) => {
+  await openGraph(page, ['seed/slowclient/pprof.slowclient.goroutine.010.pb.gz']);
+  const nodes = page.getByLabel(/Show at most this many nodes/);
+  await nodes.fill('12');
+  await nodes.press('Enter');
+  await expect(page.locator('.gnode')).toHaveCount(12);
+  await expect(page.locator('.graph-summary')).toContainText('Showing top 12 nodes out of 31');
+  await expect(page.locator('.gedge[data-edge="internal/poll.(*pollDesc).wait -> runtime.gopark"] path[stroke-dasharray]')).toHaveCount(1);
+  await page.getByRole('radio', { name: 'lines' }).click();
+  await expect(page.locator('.gnode').first()).toHaveText(/\.go:\d+/);
+  await page.keyboard.press('D');
+  await page.locator('.gnode', { hasText: 'gopark' }).first().hover();
+  await shot(page, 'graph-pruned-dark');
+});
+
+test('a 4,000-character name is clipped in its box and whole in the tooltip', async ({ page }) => {
+  await openGraph(page, ['edge/unicode-names.pb.gz']);
+  const long = page.locator('.gnode').filter({ hasText: '…' }).first();
+  const name = (await long.getAttribute('data-name'))!;
+  expect(name.length).toBeGreaterThan(4000);
+  const box = (await long.locator('rect').boundingBox())!;
+  expect(box.width).toBeLessThan(800);
+  await long.hover();
+  await expect(page.getByRole('tooltip')).toContainText(name.slice(0, 200));
+  await shot(page, 'graph-unicode');
+});
