@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { buildFlame } from '../../src/core/flame/build';
+import { Refiner } from '../../src/core/query/refine';
+import { setRewriteFactory } from '../../src/core/query/view-query';
 import { childrenOfWindow } from './window-helpers';
 import { extractWindow, ROOT } from '../../src/core/flame/window';
 import { loadSession } from './load';
@@ -58,5 +61,25 @@ describe('flame layout of seed/timeout, last snapshot', async () => {
     expect(coarse.count[small]).toBe(expectedSmall.length);
     expect(coarse.width[small]).toBe(expectedSmall.reduce((s, c) => s + c.value, 0));
     expect(coarse.x[small] + coarse.width[small]).toBe(209);
+  });
+});
+
+describe('flame layout with filters (built from the filtered call tree)', async () => {
+  setRewriteFactory((session, filters) => new Refiner(session).rewrite(filters));
+  const { session, snapshots, queries } = await loadSession('seed/timeout/pprof.timeout.goroutine.010.pb.gz');
+  const hide = /^runtime\./;
+  const { model } = buildFlame(session, queries, { snapshot: snapshots[0].id, filters: { h: '^runtime\\.' } }, null);
+  const traces = readTraces('expected/seed-timeout-last.traces.txt').map((t) => ({ ...t, rootFirst: t.rootFirst.filter((n) => !hide.test(n)) }));
+  const oracle = oracleTree(traces.filter((t) => t.rootFirst.length > 0));
+
+  it('drops hidden frames and attaches their callees to their callers', () => {
+    const paths = [...oracleNodes(oracle)];
+    expect(model.tree.size - 1).toBe(paths.length);
+    for (const { path, node } of paths) {
+      const found = model.find(path);
+      expect(found.matched, path.join(' > ')).toBe(path.length);
+      expect(model.tree.cum[found.node]).toBe(node.value);
+    }
+    expect(model.names.filter((n, k) => hide.test(n) && [...model.tree.key].includes(k))).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { Box } from '../../core/flame/visible';
 import { worker } from '../../worker/client';
 import type { FlameGraphInfo, FlameWindowData } from '../../worker/flame';
@@ -27,13 +27,14 @@ interface Props {
   tooltip: (target: HoverTarget) => ReactNode;
   /** Heading above the pane (sandwich halves), or none. */
   title?: ReactNode;
+  style?: CSSProperties;
 }
 
 const fetchWindow = (id: number, r: Parameters<typeof worker.flameWindow>[1]) => worker.flameWindow(id, r);
 const locate = (id: number, path: string[]) => worker.flameLocate(id, path);
 
 /** One flame graph on a canvas, with its tooltip; the drawing and zooming live in PaneController. */
-export function FlamePane({ role, graph, names, look, zoomPath, onZoom, onMenu, tooltip, title }: Props) {
+export function FlamePane({ role, graph, names, look, zoomPath, onZoom, onMenu, tooltip, title, style }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const spacer = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -79,7 +80,7 @@ export function FlamePane({ role, graph, names, look, zoomPath, onZoom, onMenu, 
   }, [zoomPath]);
 
   return (
-    <div className="flame-pane" data-role={role}>
+    <div className="flame-pane" data-role={role} style={style}>
       {title && <div className="flame-pane-title">{title}</div>}
       <div className="flame-stage">
         <canvas ref={canvas} className="flame-canvas" aria-label={`${role === 'main' ? 'Flame graph' : role === 'callers' ? 'Callers' : 'Callees'} (canvas)`} />

@@ -5,10 +5,11 @@ import { useFlame } from '../../store/flame';
 import { useViewQuery } from '../../store/query';
 import { selectedSnapshot, useSnapshots } from '../../store/snapshots';
 import { useView } from '../../store/view';
-import { VIEWS } from '../registry';
 import { Breadcrumb } from './Breadcrumb';
+import { ROW } from './draw';
 import { CANVAS, diffPaints, packagePaints, ROOT_PAINT, SMALL_PAINT, statePaints } from './colours';
-import { ContextMenu, type MenuItem } from './ContextMenu';
+import { ContextMenu } from './ContextMenu';
+import { frameMenu } from './frame-menu';
 import type { PaneLook } from './controller';
 import { download, flamePng, flameSvg, type ExportScene } from './export';
 import { FlamePane, type MenuRequest, type PaneRole } from './FlamePane';
@@ -23,16 +24,6 @@ import './flame.css';
 
 /** Windows carry twice the screen's resolution (see controller.ts). */
 const DETAIL = 2;
-
-/** Regex matching exactly one function name (for the hide and ignore filters). */
-function exactName(name: string): string {
-  return `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
-}
-
-function addPattern(existing: string | undefined, pattern: string): string {
-  if (!existing) return pattern;
-  return existing.split('|').includes(pattern) ? existing : `${existing}|${pattern}`;
-}
 
 export default function FlameView() {
   const query = useViewQuery();
@@ -94,8 +85,8 @@ export default function FlameView() {
   useFlameKeys(searchInput, menu !== null);
 
   const tooltip = useCallback(
-    (paneRoot: string) => (target: Parameters<typeof FrameTooltip>[0]['target']) =>
-      data && <FrameTooltip data={data} target={target} rootLabel={paneRoot} showDiff={mode === 'diff'} showState={mode === 'state'} theme={theme} />,
+    (paneRoot: string, selfLabel = 'self') => (target: Parameters<typeof FrameTooltip>[0]['target']) =>
+      data && <FrameTooltip data={data} target={target} rootLabel={paneRoot} showDiff={mode === 'diff'} showState={mode === 'state'} theme={theme} selfLabel={selfLabel} />,
     [data, mode, theme],
   );
 
@@ -126,35 +117,6 @@ export default function FlameView() {
     const stem = current.name.replace(/\.(pb\.gz|pb|txt|gz)$/g, '');
     if (kind === 'svg') download(new Blob([flameSvg(scene)], { type: 'image/svg+xml' }), `${stem}.flame.svg`);
     else download(await flamePng(scene), `${stem}.flame.png`);
-  };
-
-  const menuItems = (m: MenuRequest & { role: PaneRole }): MenuItem[] => {
-    if (!data) return [];
-    const key = m.win.key[m.box.frame];
-    const name = data.names[key];
-    const fn = data.funcs[key];
-    const isLabel = key >= data.labelFrom;
-    const zoom = () => (m.role === 'main' ? flame.zoomTo(m.path) : setSideZoom((z) => ({ ...z, [m.role]: m.path })));
-    const items: MenuItem[] = [{ label: 'Zoom to this frame', hint: 'click', run: zoom }];
-    if (!isLabel) {
-      const filters = () => useView.getState().filters;
-      items.push(
-        { label: focus === fn ? 'Leave callers / callees view' : 'Focus: callers and callees', run: () => flame.setFocus(focus === fn ? null : fn) },
-        { label: 'Hide this function', hint: 'keeps its callees', run: () => useView.getState().setFilters({ ...filters(), h: addPattern(filters().h, exactName(fn)) }) },
-        { label: 'Ignore stacks through it', hint: 'drops them', run: () => useView.getState().setFilters({ ...filters(), i: addPattern(filters().i, exactName(fn)) }) },
-        { label: 'Search for this function', run: () => flame.setSearch(`/${exactName(fn)}/`) },
-      );
-      if (VIEWS.some((v) => v.id === 'source'))
-        items.push({
-          label: 'Show source',
-          run: () => {
-            useView.getState().selectFunction(fn);
-            useView.getState().setView('source');
-          },
-        });
-    }
-    items.push({ label: 'Copy name', run: () => void navigator.clipboard?.writeText(name) });
-    return items;
   };
 
   if (!query) return null;
@@ -196,17 +158,24 @@ export default function FlameView() {
             <div className="view-message">{focus} does not appear in this snapshot.</div>
           ) : (
             <div className="flame-sandwich">
-              <FlamePane
-                role="callers"
-                graph={data.callers!}
-                names={data.names}
-                look={callersLook}
-                zoomPath={sideZoom.callers}
-                onZoom={(p) => setSideZoom((z) => ({ ...z, callers: p }))}
-                onMenu={(m) => setMenu({ ...m, role: 'callers' })}
-                tooltip={tooltip(focus!)}
-                title={<>Callers ↑ <span className="muted">who calls it, up to where goroutines start</span></>}
-              />
+              {data.callers!.maxDepth === 0 ? (
+                <div className="flame-no-callers">
+                  <strong>No callers:</strong> goroutines start in <code>{focus}</code>.
+                </div>
+              ) : (
+                <FlamePane
+                  role="callers"
+                  style={{ flex: `0 1 ${(data.callers!.maxDepth + 2) * ROW + 26}px`, minHeight: 80, maxHeight: '55%' }}
+                  graph={data.callers!}
+                  names={data.names}
+                  look={callersLook}
+                  zoomPath={sideZoom.callers}
+                  onZoom={(p) => setSideZoom((z) => ({ ...z, callers: p }))}
+                  onMenu={(m) => setMenu({ ...m, role: 'callers' })}
+                  tooltip={tooltip(focus!, 'starts here')}
+                  title={<>Callers ↑ <span className="muted">who calls it, up to where goroutines start</span></>}
+                />
+              )}
               <FlamePane
                 role="callees"
                 graph={data.callees!}
@@ -229,7 +198,7 @@ export default function FlameView() {
           )
         )}
       </div>
-      {menu && data && <ContextMenu x={menu.x} y={menu.y} title={data.names[menu.win.key[menu.box.frame]]} items={menuItems(menu)} onClose={() => setMenu(null)} />}
+      {menu && data && <ContextMenu x={menu.x} y={menu.y} title={data.names[menu.win.key[menu.box.frame]]} items={frameMenu(menu, data, { zoom: (path) => (menu.role === 'main' ? flame.zoomTo(path) : setSideZoom((z) => ({ ...z, [menu.role]: path }))) })} onClose={() => setMenu(null)} />}
     </div>
   );
 }

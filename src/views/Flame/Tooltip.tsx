@@ -19,10 +19,12 @@ interface Props {
   showDiff: boolean;
   showState: boolean;
   theme: Theme;
+  /** What the frame's own value is called: `self`, or for callers `calls start here`. */
+  selfLabel: string;
 }
 
 /** What a hovered frame stands for: full name, place in the source, its share of the whole and of its caller. */
-export function FrameTooltip({ data, target, rootLabel, showDiff, showState, theme }: Props) {
+export function FrameTooltip({ data, target, rootLabel, showDiff, showState, theme, selfLabel }: Props) {
   const { win, box } = target;
   const i = box.frame;
   const noun = valueNoun(data);
@@ -73,7 +75,7 @@ export function FrameTooltip({ data, target, rootLabel, showDiff, showState, the
             <dd>{pct(value, win.width[parent])}</dd>
           </>
         )}
-        <dt>self</dt>
+        <dt>{selfLabel}</dt>
         <dd>
           {formatValue(win.self[i], data)} <span className="muted">({pct(win.self[i], data.total)})</span>
         </dd>

@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { fixture, shot } from './helpers';
+
+const SERVICE = (n: string) => `service/pprof.service.goroutine.${n}.pb.gz`;
+
+/** Loads fixtures through the file picker and shows the flame graph. */
+async function openFlame(page: Page, rels: string[], theme: 'light' | 'dark' = 'light'): Promise<void> {
+  await page.emulateMedia({ colorScheme: theme });
+  await page.goto('./');
+  await page.locator('#pv-open-files').setInputFiles(rels.map(fixture));
+  await page.getByRole('tab', { name: 'Flame graph' }).click();
+  await expect(page.locator('[data-testid="flame-main"]')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.__parkviewFlame?.draws('main').length ?? 0)).toBeGreaterThan(0);
+}
+
+/** Centre of the widest frame with this name, in page coordinates (the canvas has no element per frame). */
+async function frame(page: Page, name: string, pane = 'main') {
+  const f = await page.evaluate(([n, p]) => window.__parkviewFlame?.findFrame(n, p) ?? null, [name, pane] as const);
+  expect(f, `frame ${name}`).not.toBeNull();
+  return f!;
+}
+
+/** The colour drawn at a page point of a pane's canvas. */
+async function pixel(page: Page, x: number, y: number, pane = 'main'): Promise<[number, number, number]> {
+  return page.evaluate(
+    ([x, y, pane]) => {
+      const canvas = document.querySelector<HTMLCanvasElement>(`[data-role="${pane}"] canvas`)!;
+      const r = canvas.getBoundingClientRect();
+      const scale = canvas.width / r.width;
+      const d = canvas.getContext('2d')!.getImageData(Math.round((x - r.left) * scale), Math.round((y - r.top) * scale), 1, 1).data;
+      return [d[0], d[1], d[2]] as [number, number, number];
+    },
+    [x, y, pane] as const,
+  );
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`hover shows main.(*exporter).send with 13,610 goroutines (${theme})`, async ({ page }) => {
+    await openFlame(page, [SERVICE('040')], theme);
+    await shot(page, `flame-${theme}`);
+    const send = await frame(page, 'main.(*exporter).send');
+    await page.mouse.move(send.x, send.y);
+    const tip = page.getByRole('tooltip');
+    await expect(tip).toContainText('main.(*exporter).send');
+    await expect(tip).toContainText('13,610');
+    await expect(tip).toContainText('57.43%');
+    await expect(tip).toContainText('cmd/service/main.go:147');
+    await shot(page, `flame-hover-${theme}`);
+  });
+}
+
+test('search counts matches and goroutines once, and dims the rest', async ({ page }) => {
+  await openFlame(page, [SERVICE('040')]);
+  const send = await frame(page, 'main.(*exporter).send');
+  const chansend = await frame(page, 'runtime.chansend1');
+  const [sendBefore, chansendBefore] = [await pixel(page, send.x, send.y), await pixel(page, chansend.x, chansend.y)];
+  await page.keyboard.press('Control+f');
+  await expect(page.getByRole('searchbox', { name: 'Search frames' })).toBeFocused();
+  await page.keyboard.type('chansend');
+  // runtime.chansend and runtime.chansend1 under each of two senders; 23,140 goroutines send (pprof -traces).
+  await expect(page.locator('.flame-search-summary')).toHaveText('4 matches, 23,140 goroutines (97.65%)');
+  const brightness = (p: number[]) => p[0] + p[1] + p[2];
+  // A frame that does not match fades towards the page; a match keeps its colour.
+  await expect.poll(async () => brightness(await pixel(page, send.x, send.y)) - brightness(sendBefore)).toBeGreaterThan(120);
+  expect(await pixel(page, chansend.x, chansend.y)).toEqual(chansendBefore);
+  await shot(page, 'flame-search-light');
+  const box = page.getByRole('searchbox', { name: 'Search frames' });
+  await box.fill('/^main\\.\\(/');
+  await expect(page.locator('.flame-search-summary')).toHaveText('10 matches, 23,658 goroutines (99.84%)');
+  await box.fill('/main.(/');
+  await expect(page.locator('.flame-search-error')).toBeVisible();
+});
+
+test('click zooms into a frame, the breadcrumb leads back, Escape resets', async ({ page }) => {
+  await openFlame(page, [SERVICE('040')]);
+  const before = await frame(page, 'main.(*exporter).send');
+  const canvasWidth = await page.locator('[data-role="main"] canvas').evaluate((c) => c.getBoundingClientRect().width);
+  expect(before.width / canvasWidth).toBeCloseTo(0.5743, 2);
+  await page.mouse.click(before.x, before.y);
+  await expect(page.locator('.flame-crumbs .crumb.current')).toHaveText('main.(*exporter).send');
+  await expect.poll(async () => (await frame(page, 'main.(*exporter).send')).width).toBeCloseTo(canvasWidth, 0);
+  await shot(page, 'flame-zoomed-light');
+  await page.mouse.move(5, 300);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.flame-crumbs .crumb.current')).toHaveText('all goroutines');
+  await expect.poll(async () => (await frame(page, 'main.(*exporter).send')).width / canvasWidth).toBeCloseTo(0.5743, 2);
+  // Zoom again, then out through the breadcrumb.
+  const inventory = await frame(page, 'main.(*service).lookupInventory.func1');
+  await page.mouse.click(inventory.x, inventory.y);
+  await expect(page.locator('.flame-crumbs .crumb.current')).toHaveText('main.(*service).lookupInventory.func1');
+  await page.locator('.flame-crumbs .crumb', { hasText: 'all goroutines' }).click();
+  await expect(page.locator('.flame-crumbs .crumb.current')).toHaveText('all goroutines');
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`diff of 040 against 001 colours main.(*exporter).send as grown (${theme})`, async ({ page }) => {
+    await openFlame(page, [SERVICE('001'), SERVICE('040')], theme);
+    await page.getByRole('combobox', { name: 'Base snapshot' }).selectOption({ label: 'Compare: pprof.service.goroutine.001.pb.gz' });
+    await expect(page.getByLabel('Diff colour scale')).toBeVisible();
+    await expect.poll(() => page.evaluate(() => window.__parkviewFlame?.draws('main').length ?? 0)).toBeGreaterThan(1);
+    const send = await frame(page, 'main.(*exporter).send');
+    await expect.poll(async () => {
+      const [r, g, b] = await pixel(page, send.x, send.y);
+      return r > g + 60 && r > b + 60;
+    }).toBe(true);
+    await page.mouse.move(send.x, send.y);
+    await expect(page.getByRole('tooltip')).toContainText('in base');
+    await shot(page, `flame-diff-${theme}`);
+  });
+}
+
+test('focus shows callers above and callees below', async ({ page }) => {
+  await openFlame(page, [SERVICE('040')]);
+  const chansend1 = await frame(page, 'runtime.chansend1');
+  await page.mouse.click(chansend1.x, chansend1.y, { button: 'right' });
+  await page.getByRole('menuitem', { name: 'Focus: callers and callees' }).click();
+  await expect(page.locator('.flame-focus-label')).toContainText('runtime.chansend1');
+  await expect.poll(() => page.evaluate(() => window.__parkviewFlame?.panes().sort().join(','))).toBe('callees,callers');
+  const caller = await frame(page, 'main.(*exporter).send', 'callers');
+  await page.mouse.move(caller.x, caller.y);
+  await expect(page.getByRole('tooltip')).toContainText('13,610');
+  await shot(page, 'flame-sandwich-light');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.flame-crumbs')).toBeVisible();
+});
+
+test('hostile names draw as text, run nothing and add no elements', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await openFlame(page, ['edge/hostile-names.pb.gz']);
+  const injected = () => page.evaluate(() => document.querySelectorAll('img, script:not([src]), iframe, object, embed, svg script').length);
+  const before = await injected();
+  const name = 'main.<script>alert("fn")</script>';
+  const f = await frame(page, name);
+  await page.mouse.move(f.x, f.y);
+  await expect(page.getByRole('tooltip')).toContainText(name);
+  await page.mouse.click(f.x, f.y, { button: 'right' });
+  await expect(page.getByRole('menu')).toContainText(name);
+  await page.keyboard.press('Escape');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'SVG' }).click();
+  const svg = readFileSync(await (await download).path(), 'utf8');
+  expect(svg).not.toMatch(/<script|<img/i);
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const all = [...doc.querySelectorAll('*')];
+    return {
+      error: doc.querySelector('parsererror') !== null,
+      tags: [...new Set(all.map((e) => e.tagName))].sort(),
+      handlers: all.flatMap((e) => [...e.attributes].map((a) => a.name)).filter((a) => a.startsWith('on')),
+      texts: [...doc.querySelectorAll('title')].map((t) => t.textContent),
+    };
+  }, svg);
+  expect(parsed.error).toBe(false);
+  expect(parsed.tags).toEqual(['g', 'rect', 'svg', 'text', 'title']);
+  expect(parsed.handlers).toEqual([]);
+  expect(parsed.texts.some((t) => t?.startsWith(name))).toBe(true);
+  expect(await injected()).toBe(before);
+  expect(dialogs).toEqual([]);
+  await shot(page, 'flame-hostile-light');
+});
+
+test('a 2,000-frame stack scrolls vertically', async ({ page }) => {
+  await openFlame(page, ['edge/deep-recursion.pb.gz']);
+  const scroller = page.locator('[data-testid="flame-main"]');
+  const heights = await scroller.evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
+  expect(heights.scroll).toBeGreaterThan(2000 * 18);
+  // The leaf of the deep stack is found at the bottom and drawn there.
+  const leaf = await frame(page, 'runtime.gopark');
+  expect(await scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(30000);
+  const [r, g, b] = await pixel(page, leaf.x, leaf.y);
+  expect(r + g + b).toBeLessThan(3 * 250);
+  await shot(page, 'flame-deep-light');
+});

@@ -1,0 +1,48 @@
+import { useFlame } from '../../store/flame';
+import { useView } from '../../store/view';
+import type { FlameData } from '../../worker/flame';
+import { VIEWS } from '../registry';
+import type { MenuItem } from './ContextMenu';
+import type { MenuRequest } from './FlamePane';
+
+/** A regex matching exactly one function name (for the hide and ignore filters, and search). */
+export function exactName(name: string): string {
+  return `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+}
+
+function addPattern(existing: string | undefined, pattern: string): string {
+  if (!existing) return pattern;
+  return existing.split('|').includes(pattern) ? existing : `${existing}|${pattern}`;
+}
+
+/**
+ * The right-click menu of a frame: zoom, focus (callers and callees), hide or ignore through the
+ * shared filters, search, source, copy.
+ */
+export function frameMenu(m: MenuRequest, data: FlameData, actions: { zoom: (path: string[]) => void }): MenuItem[] {
+  const key = m.win.key[m.box.frame];
+  const name = data.names[key];
+  const fn = data.funcs[key];
+  const flame = useFlame.getState();
+  const view = useView.getState();
+  const items: MenuItem[] = [{ label: 'Zoom to this frame', hint: 'click', run: () => actions.zoom(m.path) }];
+  if (key < data.labelFrom) {
+    const filters = () => useView.getState().filters;
+    items.push(
+      { label: flame.focus === fn ? 'Leave callers / callees view' : 'Focus: callers and callees', run: () => flame.setFocus(flame.focus === fn ? null : fn) },
+      { label: 'Hide this function', hint: 'keeps its callees', run: () => view.setFilters({ ...filters(), h: addPattern(filters().h, exactName(fn)) }) },
+      { label: 'Ignore stacks through it', hint: 'drops them', run: () => view.setFilters({ ...filters(), i: addPattern(filters().i, exactName(fn)) }) },
+      { label: 'Search for this function', run: () => flame.setSearch(`/${exactName(fn)}/`) },
+    );
+    if (VIEWS.some((v) => v.id === 'source'))
+      items.push({
+        label: 'Show source',
+        run: () => {
+          view.selectFunction(fn);
+          view.setView('source');
+        },
+      });
+  }
+  items.push({ label: 'Copy name', run: () => void navigator.clipboard?.writeText(name) });
+  return items;
+}
