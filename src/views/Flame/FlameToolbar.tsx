@@ -65,7 +65,7 @@ export function FlameToolbar({ searchInput, search, data, current, labelKeys, on
         <label className="select-label">
           <select aria-label="Colour by" value={baseId !== null && data?.base ? 'diff' : colour} disabled={baseId !== null && !!data?.base} onChange={(e) => setColour(e.target.value as 'package' | 'state')}>
             <option value="package">Colour: package</option>
-            <option value="state">{current?.format === 'debug2' ? 'Colour: wait state' : 'Colour: inferred state'}</option>
+            {(!data || valueNoun(data) === 'goroutines') && <option value="state">{current?.format === 'debug2' ? 'Colour: wait state' : 'Colour: inferred state'}</option>}
             {baseId !== null && data?.base && <option value="diff">Colour: change</option>}
           </select>
         </label>

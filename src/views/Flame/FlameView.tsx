@@ -48,9 +48,9 @@ export default function FlameView() {
   const keyMatch = search?.ok && search.keyMatch.length > 0 ? search.keyMatch : null;
   const labelKeys = useLabelKeys(current?.id ?? null);
 
-  const mode: ColourMode = data?.base ? 'diff' : colour === 'state' && data?.states ? 'state' : 'package';
   const noun = data ? valueNoun(data) : 'goroutines';
-  const rootLabel = `all ${noun}`;
+  const mode: ColourMode = data?.base ? 'diff' : colour === 'state' && data?.states && noun === 'goroutines' ? 'state' : 'package';
+  const rootLabel = noun === 'goroutines' ? 'all goroutines' : 'total';
   const palette = useMemo(
     () =>
       data && {
@@ -112,7 +112,7 @@ export default function FlameView() {
       background: colours.bg,
       foreground: colours.fg,
       accent: colours.accent,
-      heading: `${current.name} · ${focus ? `callees of ${focus}` : (zoomPath?.[zoomPath.length - 1] ?? rootLabel)} · ${formatValue(total, data)} ${noun}${data.base ? ` · compared with ${data.base.name}` : ''}`,
+      heading: [current.name, `${formatValue(total, data)} ${noun}`, focus ? `callees of ${focus}` : zoomPath ? `zoomed to ${zoomPath[zoomPath.length - 1]}` : '', data.base ? `compared with ${data.base.name}` : ''].filter(Boolean).join(' · '),
     };
     const stem = current.name.replace(/\.(pb\.gz|pb|txt|gz)$/g, '');
     if (kind === 'svg') download(new Blob([flameSvg(scene)], { type: 'image/svg+xml' }), `${stem}.flame.svg`);
@@ -219,6 +219,7 @@ function useFlameKeys(searchInput: React.RefObject<HTMLInputElement | null>, men
       if (document.querySelector('[role="dialog"]')) return;
       const s = useFlame.getState();
       if (s.focus === null && s.zoomPath !== null) s.zoomTo(null);
+      else if (s.focus === null && paneController('main')?.resetZoom()) e.preventDefault();
       else if (s.focus !== null) s.setFocus(null);
       else if (s.search !== '') s.setSearch('');
       else return;

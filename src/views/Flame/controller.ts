@@ -1,4 +1,4 @@
-import { select, zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
+import { scaleLinear, select, zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { ROOT } from '../../core/flame/window';
 import { boxAt, visibleBoxes, type Box } from '../../core/flame/visible';
 import type { FlameGraphInfo, FlameWindowData, WindowRequest } from '../../worker/flame';
@@ -66,6 +66,8 @@ export class PaneController {
     this.zoom = d3zoom<HTMLDivElement, unknown>()
       .filter((e: Event) => (e.type === 'wheel' ? (e as WheelEvent).ctrlKey || (e as WheelEvent).metaKey : e.type === 'mousedown' ? (e as MouseEvent).button === 0 : e.type.startsWith('touch')))
       .scaleExtent([1, 1e7])
+      // Gentler than d3's default for ctrl+wheel (which it multiplies by 10 for pinch gestures).
+      .wheelDelta((e: WheelEvent) => -e.deltaY * (e.deltaMode === 1 ? 0.05 : e.deltaMode ? 1 : 0.002) * 3)
       .clickDistance(4)
       .constrain((t) => this.clampTransform(t))
       .on('zoom', (e: { transform: ZoomTransform }) => {
@@ -138,6 +140,13 @@ export class PaneController {
     this.requestDraw();
   }
 
+  /** Zooms all the way out if zoomed (by wheel or drag) at all; tells whether it was. */
+  resetZoom(): boolean {
+    if (!this.graph || (this.vx0 <= 0 && this.vx1 >= this.graph.total)) return false;
+    this.setRange(0, this.graph.total, true);
+    return true;
+  }
+
   /** Follows the store's zoom path: animates to its frame, found here or by the Worker. */
   async zoomToPath(path: string[] | null): Promise<void> {
     if (samePath(path, this.zoomedPath)) return;
@@ -195,9 +204,15 @@ export class PaneController {
     }
   }
 
+  /** Values to pixels with nothing zoomed: the whole graph across the screen. */
+  private baseScale() {
+    return scaleLinear().domain([0, this.total]).range([0, this.width]);
+  }
+
   private transformFor(x0: number, x1: number): ZoomTransform {
+    const base = this.baseScale();
     const k = Math.max(1, this.total / Math.max(x1 - x0, Number.MIN_VALUE));
-    return zoomIdentity.translate((-x0 * this.width * k) / this.total, 0).scale(k);
+    return zoomIdentity.translate(-base(x0) * k, 0).scale(k);
   }
 
   private clampTransform(t: ZoomTransform): ZoomTransform {
@@ -208,9 +223,8 @@ export class PaneController {
   }
 
   private fromTransform(t: ZoomTransform): void {
-    const unitsPerPx = this.total / this.width;
-    this.vx0 = (-t.x / t.k) * unitsPerPx;
-    this.vx1 = ((this.width - t.x) / t.k) * unitsPerPx;
+    const shown = t.rescaleX(this.baseScale());
+    [this.vx0, this.vx1] = [shown.invert(0), shown.invert(this.width)];
   }
 
   private resize(): void {
