@@ -7,7 +7,7 @@
 // renders one frame). The heap is what the page and its Workers hold after a forced GC with the graph
 // loaded: V8 heap in use plus ArrayBuffer backing stores (where the typed arrays of the model live).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -18,10 +18,11 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PROFILE = resolve(ROOT, '../shared/fixtures/fanout-200k/pprof.fanout.goroutine.001.pb.gz');
 const RUNS = 5;
 
-/** A given PARKVIEW_DIST is used as it is (built when empty); otherwise the current sources are built. */
+/** A given PARKVIEW_DIST is used as it is (built when empty); otherwise the current sources are built into a temporary folder. */
+const OWN_DIST = !process.env.PARKVIEW_DIST;
+
 function dist() {
-  const given = process.env.PARKVIEW_DIST;
-  const dir = given ? resolve(given) : mkdtempSync(join(tmpdir(), 'pv-flame-bench-'));
+  const dir = OWN_DIST ? mkdtempSync(join(tmpdir(), 'pv-flame-bench-')) : resolve(process.env.PARKVIEW_DIST);
   if (!existsSync(join(dir, 'index.html'))) {
     const built = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
     if (built.status !== 0) throw new Error('vite build failed');
@@ -189,4 +190,5 @@ try {
 } finally {
   await browser.close();
   server.kill();
+  if (OWN_DIST) rmSync(DIST, { recursive: true, force: true });
 }

@@ -47,6 +47,10 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(tip).toContainText('57.43%');
     await expect(tip).toContainText('cmd/service/main.go:147');
     await shot(page, `flame-hover-${theme}`);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'PNG' }).click();
+    const png = readFileSync(await (await download).path());
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   });
 }
 

@@ -77,8 +77,9 @@ interface Graph {
   states: FlameStates | null;
 }
 
-const BUILT_CACHE = 6;
-const GRAPH_CACHE = 12;
+/** Graphs of 200,000 goroutines hold tens of MB each: keep a few. */
+const BUILT_CACHE = 3;
+const GRAPH_CACHE = 6;
 const built = new Map<string, { flame: BuiltFlame; states?: FlameStates }>();
 const graphs = new Map<number, Graph>();
 let nextGraph = 1;
