@@ -2,16 +2,17 @@
 // The Graph view on fanout-100k in Chromium, against the built app: from opening the view (the
 // Graph tab clicked, with the profile loaded and the Top table on screen) to the laid-out graph on
 // screen. Each run is a fresh page, so it pays for the view's code, the layout Worker and Graphviz's
-// WebAssembly; `warm_median_ms` opens the view again on the same page.
+// WebAssembly; `warm_median_ms` opens the view again on the same page. Serves PARKVIEW_DIST when
+// set, else a fresh build of the current sources.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = resolve(process.env.PARKVIEW_DIST ?? join(ROOT, 'dist'));
 const PROFILE = resolve(ROOT, '../shared/fixtures/fanout-100k/pprof.fanout.goroutine.001.pb.gz');
 const RUNS = 5;
 const NODES = 38;
@@ -63,10 +64,15 @@ function openView(page, label, nodes) {
   );
 }
 
-if (!existsSync(join(DIST, 'index.html'))) {
-  const built = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', DIST], { cwd: ROOT, stdio: 'inherit' });
+function build() {
+  const dir = mkdtempSync(join(tmpdir(), 'parkview-bench-'));
+  const built = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   if (built.status !== 0) throw new Error('vite build failed');
+  return dir;
 }
+
+const built = !process.env.PARKVIEW_DIST;
+const DIST = built ? build() : resolve(process.env.PARKVIEW_DIST);
 const port = await freePort();
 const server = spawn(process.execPath, ['cli/parkview.mjs', 'serve', '--port', String(port), '--no-open'], {
   cwd: ROOT,
@@ -102,4 +108,5 @@ try {
 } finally {
   await browser.close();
   server.kill();
+  if (built) rmSync(DIST, { recursive: true, force: true });
 }
