@@ -56,7 +56,7 @@ export class FrameTable {
 }
 
 /** Children a stack node lists before its children move to the hash index. */
-const WIDE = 8;
+const WIDE = 2;
 
 /**
  * Stacks as a prefix tree: each node is (parent node, frame), root-most frame first.
@@ -231,21 +231,33 @@ function labelKey(l: Label): string {
 export class GroupTable {
   readonly stack = new IntList(4096);
   readonly labels = new IntList(4096);
-  private byKey = new PairTable(4096);
+  /**
+   * Per stack node, its first group plus one (0: none); per group, the next group of the same
+   * stack plus one. A stack has one group per label set it was seen with, usually one or a few.
+   */
+  private firstOfStack = new IntList(4096);
+  private nextOfStack = new IntList(4096);
 
   /** Makes room for `more` groups ahead of a large load. */
   reserve(more: number): void {
-    this.byKey.reserve(more);
     this.stack.reserve(more);
     this.labels.reserve(more);
+    this.nextOfStack.reserve(more);
   }
 
   intern(stack: number, labelSet: number): number {
-    const id = this.byKey.intern(stack, labelSet, this.stack.length);
-    if (id === this.stack.length) {
-      this.stack.push(stack);
-      this.labels.push(labelSet);
+    const first = this.firstOfStack;
+    if (stack >= first.length) {
+      first.reserve(stack + 1 - first.length);
+      first.length = stack + 1;
     }
+    const labels = this.labels.data;
+    const next = this.nextOfStack.data;
+    for (let g = first.data[stack] - 1; g >= 0; g = next[g] - 1) if (labels[g] === labelSet) return g;
+    const id = this.stack.push(stack);
+    this.labels.push(labelSet);
+    this.nextOfStack.push(first.data[stack]);
+    first.data[stack] = id + 1;
     return id;
   }
 
