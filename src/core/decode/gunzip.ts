@@ -5,6 +5,8 @@ import { formatBytes } from './limits';
 const BOMB_MIN_BYTES = 16 * 1024 * 1024;
 const BOMB_RATIO = 200;
 const INPUT_CHUNK = 64 * 1024;
+/** Above this ratio the trailer's size is not trusted for allocating up front. */
+const PREALLOCATE_RATIO = 64;
 
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
@@ -25,7 +27,7 @@ export async function gunzip(bytes: Uint8Array, maxBytes: number): Promise<Uint8
     await writer.close();
   })();
   pump.catch(() => {});
-  const chunks: Uint8Array[] = [];
+  const out = new Output(expectedSize(bytes, maxBytes));
   let total = 0;
   try {
     for (;;) {
@@ -38,7 +40,7 @@ export async function gunzip(bytes: Uint8Array, maxBytes: number): Promise<Uint8
       if (total > BOMB_MIN_BYTES && total > (consumed + INPUT_CHUNK) * BOMB_RATIO) {
         throw new ProfileError(`decompressing profile: ${formatBytes(consumed + INPUT_CHUNK)} inflates past ${formatBytes(total)} (over ${BOMB_RATIO}:1), which is a decompression bomb, not a profile`);
       }
-      chunks.push(value);
+      out.append(value);
     }
     await pump;
   } catch (e) {
@@ -47,14 +49,40 @@ export async function gunzip(bytes: Uint8Array, maxBytes: number): Promise<Uint8
     if (e instanceof ProfileError) throw e;
     throw new ProfileError(`decompressing profile: ${describeInflateError(String((e as Error).message ?? e))}`);
   }
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(total);
-  let pos = 0;
-  for (const c of chunks) {
-    out.set(c, pos);
-    pos += c.length;
+  return out.bytes();
+}
+
+/** The size the gzip trailer announces (ISIZE, the size modulo 2^32 of the last member), when it is plausible. */
+function expectedSize(bytes: Uint8Array, maxBytes: number): number {
+  if (bytes.length < 18) return 0;
+  const n = bytes.length;
+  const size = (bytes[n - 4] | (bytes[n - 3] << 8) | (bytes[n - 2] << 16) | (bytes[n - 1] << 24)) >>> 0;
+  return size <= maxBytes && size <= bytes.length * PREALLOCATE_RATIO ? size : 0;
+}
+
+/** Inflated bytes written into one buffer sized from the trailer, so a large input is not held twice. */
+class Output {
+  private buf: Uint8Array;
+  private length = 0;
+
+  constructor(expected: number) {
+    this.buf = new Uint8Array(Math.max(expected, INPUT_CHUNK));
   }
-  return out;
+
+  append(chunk: Uint8Array): void {
+    const need = this.length + chunk.length;
+    if (need > this.buf.length) {
+      const grown = new Uint8Array(Math.max(need, this.buf.length * 2));
+      grown.set(this.buf.subarray(0, this.length));
+      this.buf = grown;
+    }
+    this.buf.set(chunk, this.length);
+    this.length = need;
+  }
+
+  bytes(): Uint8Array {
+    return this.length === this.buf.length ? this.buf : this.buf.subarray(0, this.length);
+  }
 }
 
 function describeInflateError(msg: string): string {
