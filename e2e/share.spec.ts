@@ -71,6 +71,8 @@ test('a reload keeps the filters, the selection and the view', async ({ page }) 
   await expect(summary(page)).toHaveText('3,402 (14.4%)');
   await chip(page, 'tf').getByRole('button', { name: 'Remove tagfocus filter' }).click();
   await expect(summary(page)).toHaveText('13,610 (57.4%)');
+  // As go tool pprof -top -focus=exporter: percentages stay of the whole profile.
+  await expect(page.locator('.view-summary')).toHaveText('Showing nodes accounting for 13610, 57.43% of 23697 total');
   await expect.poll(() => page.evaluate(() => location.hash)).toBe('#v1&view=top&f=exporter');
 });
 

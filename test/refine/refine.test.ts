@@ -77,7 +77,7 @@ describe('refine filters on service 040, against pprof', () => {
   function top(filters: Filters) {
     const tree = buildCallTree(session, snap, 0, refiner.rewrite(filters));
     const report = topReport(tree, nodeKeys(session, 'functions'), session.frames);
-    return { total: report.total, rows: new Map(report.rows.map((r) => [r.name, { flat: r.flat, cum: r.cum }])) };
+    return { total: report.total, kept: tree.kept, rows: new Map(report.rows.map((r) => [r.name, { flat: r.flat, cum: r.cum }])) };
   }
 
   function report(filters: Filters) {
@@ -86,14 +86,16 @@ describe('refine filters on service 040, against pprof', () => {
 
   it('focus keeps the stacks through a match: focus=exporter totals the cum of main.(*exporter).send', () => {
     const r = top({ f: 'exporter' });
-    expect(r.total).toBe(13_610);
+    expect(r.kept).toBe(13_610);
+    // Percentages stay of the whole profile, as pprof's "13610, 57.43% of 23697 total".
+    expect(r.total).toBe(23_697);
     expect(r.rows.get('main.(*exporter).send')).toEqual({ flat: 0, cum: 13_610 });
     expect(r.rows.has('main.(*service).lookupInventory.func1')).toBe(false);
   });
 
   it('ignore drops the stacks through a match', () => {
     const r = top({ i: 'exporter' });
-    expect(r.total).toBe(23_697 - 13_610);
+    expect(r.kept).toBe(23_697 - 13_610);
     expect(r.rows.has('main.(*exporter).send')).toBe(false);
   });
 
@@ -111,7 +113,9 @@ describe('refine filters on service 040, against pprof', () => {
 
   it('show_from cuts every stack above its root-most match and drops stacks without one', () => {
     const r = top({ sf: 'exporter' });
-    expect(r.total).toBe(13_610);
+    expect(r.kept).toBe(13_610);
+    // Percentages stay of the whole profile, as pprof's "13610, 57.43% of 23697 total".
+    expect(r.total).toBe(23_697);
     expect(r.rows.get('main.(*exporter).send')).toEqual({ flat: 0, cum: 13_610 });
     expect(r.rows.get('runtime.gopark')).toEqual({ flat: 13_610, cum: 13_610 });
     expect(r.rows.size).toBe(4);
@@ -132,26 +136,26 @@ describe('refine filters on service 040, against pprof', () => {
   });
 
   it('tagfocus tenant=acme equals the acme total of -tags (5,775); tagignore keeps the rest', () => {
-    expect(top({ tf: 'tenant=acme' }).total).toBe(5_775);
-    expect(top({ ti: 'tenant=acme' }).total).toBe(23_697 - 5_775);
-    expect(top({ tf: 'tenant=acme,globex' }).total).toBe(5_775 + 5_787);
-    expect(top({ tf: 'tenant:acme' }).total).toBe(5_775);
-    expect(top({ tf: 'pool=orders' }).total).toBe(8);
+    expect(top({ tf: 'tenant=acme' }).kept).toBe(5_775);
+    expect(top({ ti: 'tenant=acme' }).kept).toBe(23_697 - 5_775);
+    expect(top({ tf: 'tenant=acme,globex' }).kept).toBe(5_775 + 5_787);
+    expect(top({ tf: 'tenant:acme' }).kept).toBe(5_775);
+    expect(top({ tf: 'pool=orders' }).kept).toBe(8);
   });
 
   it('combines name and tag filters', () => {
     const want = traces.filter((t) => t.labels.tenant === 'acme' && t.names.includes('main.(*exporter).send')).reduce((a, t) => a + t.count, 0);
-    expect(top({ f: 'exporter', tf: 'tenant=acme' }).total).toBe(want);
+    expect(top({ f: 'exporter', tf: 'tenant=acme' }).kept).toBe(want);
   });
 
   it('accepts Go regexp syntax: (?i), \\Q…\\E and POSIX classes', () => {
-    expect(top({ f: '(?i)EXPORTER' }).total).toBe(13_610);
-    expect(top({ f: '\\Qmain.(*exporter).send\\E' }).total).toBe(13_610);
-    expect(top({ f: 'lookupInventory\\.func[[:digit:]]' }).total).toBe(9_531);
+    expect(top({ f: '(?i)EXPORTER' }).kept).toBe(13_610);
+    expect(top({ f: '\\Qmain.(*exporter).send\\E' }).kept).toBe(13_610);
+    expect(top({ f: 'lookupInventory\\.func[[:digit:]]' }).kept).toBe(9_531);
   });
 
   it('matches file names as well as function names', () => {
-    expect(top({ f: 'cmd/service/main\\.go$' }).total).toBe(oracleTotal(traces, (n) => n.startsWith('main.')));
+    expect(top({ f: 'cmd/service/main\\.go$' }).kept).toBe(oracleTotal(traces, (n) => n.startsWith('main.')));
   });
 
   it('reports which filter matched nothing, as pprof warns', () => {
@@ -185,7 +189,7 @@ describe('numeric tag ranges', () => {
     }
     const snap = session.add(b.finish(null));
     const refiner = new Refiner(session);
-    return (f: Filters) => buildCallTree(session, snap, 0, refiner.rewrite(f)).total;
+    return (f: Filters) => buildCallTree(session, snap, 0, refiner.rewrite(f)).kept;
   }
 
   it('parses pprof ranges with units: exact, at least, at most, between', () => {

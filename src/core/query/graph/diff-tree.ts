@@ -26,5 +26,5 @@ export function diffTree(current: CallTree, base: CallTree): CallTree {
     mapped[b] = m;
     self[m] -= base.self[b];
   }
-  return { parent: Int32Array.from(parent), frame: Int32Array.from(frame), self: Float64Array.from(self), total: base.total };
+  return { parent: Int32Array.from(parent), frame: Int32Array.from(frame), self: Float64Array.from(self), total: base.total, kept: current.kept - base.kept };
 }
