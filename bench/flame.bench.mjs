@@ -6,57 +6,12 @@
 // zooms back out; frame_p95 is the 95th percentile of the canvas draws made meanwhile (each draw
 // renders one frame). The heap is what the page and its Workers hold after a forced GC with the graph
 // loaded: V8 heap in use plus ArrayBuffer backing stores (where the typed arrays of the model live).
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { FIXTURES, median, startApp } from './browser.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const PROFILE = resolve(ROOT, '../shared/fixtures/fanout-200k/pprof.fanout.goroutine.001.pb.gz');
+const PROFILE = resolve(FIXTURES, 'fanout-200k/pprof.fanout.goroutine.001.pb.gz');
 const RUNS = 5;
-
-/** A given PARKVIEW_DIST is used as it is (built when empty); otherwise the current sources are built into a temporary folder. */
-const OWN_DIST = !process.env.PARKVIEW_DIST;
-
-function dist() {
-  const dir = OWN_DIST ? mkdtempSync(join(tmpdir(), 'pv-flame-bench-')) : resolve(process.env.PARKVIEW_DIST);
-  if (!existsSync(join(dir, 'index.html'))) {
-    const built = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-    if (built.status !== 0) throw new Error('vite build failed');
-  }
-  return dir;
-}
-
-function freePort() {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.on('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-}
-
-async function waitForServer(url) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no server at ${url}`);
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 function percentile(xs, p) {
   const s = [...xs].sort((a, b) => a - b);
@@ -150,20 +105,8 @@ async function heapMb(page, browserSession) {
   return used / (1024 * 1024);
 }
 
-const DIST = dist();
-const port = await freePort();
-const server = spawn(process.execPath, ['cli/parkview.mjs', 'serve', '--port', String(port), '--no-open'], {
-  cwd: ROOT,
-  env: { ...process.env, PARKVIEW_DIST: DIST },
-  stdio: 'ignore',
-});
-const browser = await chromium.launch({
-  executablePath: process.env.PARKVIEW_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
+const { url, browser, close } = await startApp();
 try {
-  const url = `http://127.0.0.1:${port}/`;
-  await waitForServer(url);
   const base64 = readFileSync(PROFILE).toString('base64');
   const browserSession = await browser.newBrowserCDPSession();
   const paints = [];
@@ -188,7 +131,5 @@ try {
   console.log(`BENCH flame-frame-p95-200k median_ms=${r1(median(frames))} runs=${frames.map(r1).join(',')}`);
   console.log(`BENCH flame-heap-200k median_mb=${Math.round(median(heaps))} runs=${heaps.map(Math.round).join(',')}`);
 } finally {
-  await browser.close();
-  server.kill();
-  if (OWN_DIST) rmSync(DIST, { recursive: true, force: true });
+  await close();
 }

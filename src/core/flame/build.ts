@@ -6,7 +6,8 @@ import { rewriteFor, type QueryCache, type ViewQuery } from '../query/view-query
 import { keyedCallTree, mergeByKey } from './merge';
 import { FlameModel } from './model';
 import { skeletonOf, snapshotTree } from './skeleton';
-import { dominantStates, inferState, StateNames, type DominantStates } from './states';
+import { NameTable } from '../model/strings';
+import { dominantStates, inferState, type DominantStates } from './states';
 import { LabelRoots } from './tagroot';
 
 /** A flame graph built for one view query, with what later questions about it need. */
@@ -61,7 +62,7 @@ export function buildFlame(session: Session, queries: QueryCache, q: ViewQuery, 
     rewrite = roots.rewrite(session, groupBy, frameBase, filters);
     tree = buildCallTree(session, snapshot, sampleIndex, rewrite);
     keyOfFrame = roots.extendKeys(keys.ofFrame, frameBase, keys.name.length);
-    names = [...keys.name, ...roots.names];
+    names = [...keys.name, ...roots.values];
   }
   const model = new FlameModel(mergeByKey(keyedCallTree(tree!, keyOfFrame, lines)), names);
   const pathOf = groupPaths(session, keyOfFrame, rewrite);
@@ -117,7 +118,7 @@ export interface FlameStates extends DominantStates {
  */
 export function flameStates(session: Session, built: BuiltFlame): FlameStates {
   const { snapshot, sampleIndex, model } = built;
-  const names = new StateNames();
+  const names = new NameTable();
   const groupState = snapshot.goroutines ? recordedStates(session, snapshot, names) : inferredStates(session, snapshot, names);
   const values = snapshot.values[sampleIndex];
   const leaf: number[] = [];
@@ -131,12 +132,12 @@ export function flameStates(session: Session, built: BuiltFlame): FlameStates {
     state.push(groupState[i]);
     value.push(values[i]);
   }
-  const dominant = dominantStates(model.tree, Int32Array.from(leaf), Int32Array.from(state), Float64Array.from(value), names.names.length);
-  return { ...dominant, names: names.names, recorded: snapshot.goroutines !== null };
+  const dominant = dominantStates(model.tree, Int32Array.from(leaf), Int32Array.from(state), Float64Array.from(value), names.size);
+  return { ...dominant, names: names.values, recorded: snapshot.goroutines !== null };
 }
 
 /** Per group of the snapshot, the state most of its goroutines are in (majority vote), or -1. */
-function recordedStates(session: Session, snapshot: Snapshot, names: StateNames): Int32Array {
+function recordedStates(session: Session, snapshot: Snapshot, names: NameTable): Int32Array {
   const facts = snapshot.goroutines!;
   const out = new Int32Array(snapshot.groups.length).fill(-1);
   const votes = new Int32Array(snapshot.groups.length);
@@ -151,7 +152,7 @@ function recordedStates(session: Session, snapshot: Snapshot, names: StateNames)
   return out;
 }
 
-function inferredStates(session: Session, snapshot: Snapshot, names: StateNames): Int32Array {
+function inferredStates(session: Session, snapshot: Snapshot, names: NameTable): Int32Array {
   const { stacks, groups } = session;
   const out = new Int32Array(snapshot.groups.length);
   const byLeaf = new Map<number, number>();

@@ -68,22 +68,6 @@ export function inferState(leafFirst: (i: number) => string | undefined): string
   return parks ? 'parked' : 'running';
 }
 
-/** Interned state names of one flame graph. */
-export class StateNames {
-  readonly names: string[] = [];
-  private ids = new Map<string, number>();
-
-  intern(name: string): number {
-    let id = this.ids.get(name);
-    if (id === undefined) {
-      id = this.names.length;
-      this.names.push(name);
-      this.ids.set(name, id);
-    }
-    return id;
-  }
-}
-
 export const NO_STATE = 255;
 
 export interface DominantStates {

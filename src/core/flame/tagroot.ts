@@ -1,3 +1,4 @@
+import { NameTable } from '../model/strings';
 import type { Label } from '../model/tables';
 import type { Session } from '../model/session';
 import type { StackRewrite } from '../query/call-tree';
@@ -13,20 +14,7 @@ export function labelRootName(labels: readonly Label[], key: string): string {
  * Pseudo-frames for pprof's `tagroot`: one per label value, interned for the whole session so that two
  * snapshots grouped by the same key share them (the diff matches frames by path).
  */
-export class LabelRoots {
-  readonly names: string[] = [];
-  private ids = new Map<string, number>();
-
-  intern(name: string): number {
-    let id = this.ids.get(name);
-    if (id === undefined) {
-      id = this.names.length;
-      this.names.push(name);
-      this.ids.set(name, id);
-    }
-    return id;
-  }
-
+export class LabelRoots extends NameTable {
   /**
    * A rewrite that puts each stack under its label value's pseudo-frame, numbered from `frameBase`
    * (past the session's real frames), after `inner` (the view's filters) has run.
@@ -50,9 +38,9 @@ export class LabelRoots {
 
   /** Frame -> key table extended with the pseudo-frames, whose keys follow the `keyCount` real ones. */
   extendKeys(ofFrame: Int32Array, frameBase: number, keyCount: number): Int32Array {
-    const out = new Int32Array(frameBase + this.names.length);
+    const out = new Int32Array(frameBase + this.size);
     out.set(ofFrame.subarray(0, frameBase));
-    for (let i = 0; i < this.names.length; i++) out[frameBase + i] = keyCount + i;
+    for (let i = 0; i < this.size; i++) out[frameBase + i] = keyCount + i;
     return out;
   }
 }

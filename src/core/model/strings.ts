@@ -1,7 +1,7 @@
-/** Interns strings to dense ids; id 0 is always the empty string. */
-export class StringTable {
-  private ids = new Map<string, number>([['', 0]]);
-  readonly values: string[] = [''];
+/** Interns strings to dense ids in first-seen order. */
+export class NameTable {
+  private ids = new Map<string, number>();
+  readonly values: string[] = [];
 
   intern(s: string): number {
     let id = this.ids.get(s);
@@ -19,5 +19,13 @@ export class StringTable {
 
   get size(): number {
     return this.values.length;
+  }
+}
+
+/** The session's strings; id 0 is always the empty string. */
+export class StringTable extends NameTable {
+  constructor() {
+    super();
+    this.intern('');
   }
 }
