@@ -12,6 +12,7 @@ import { Refiner, reportSteps, runToEnd, unmatchedMessage } from '../../src/core
 import { RefineError } from '../../src/core/query/refine-regex';
 import { parseTagRange } from '../../src/core/query/refine-tags';
 import { topReport } from '../../src/core/query/top';
+import { readTraces } from '../flame/oracle';
 
 const FIXTURES = resolve(__dirname, '../../../shared/fixtures');
 
@@ -22,22 +23,9 @@ interface Trace {
   labels: Record<string, string>;
 }
 
-/** `go tool pprof -traces` output: the oracle for stacks, counts and labels. */
-function readTraces(rel: string): Trace[] {
-  const blocks = readFileSync(resolve(FIXTURES, rel), 'utf8').split(/^-+\+-+$/m).slice(1);
-  return blocks.map((block) => {
-    const t: Trace = { count: 0, names: [], labels: {} };
-    for (const line of block.split('\n')) {
-      const label = /^\s+(\w+):\s+(.*)$/.exec(line);
-      const head = /^\s+(\d+)\s+(\S.*)$/.exec(line);
-      if (label) t.labels[label[1]] = label[2];
-      else if (head) {
-        t.count = Number(head[1]);
-        t.names.push(head[2].replace(/ \(inline\)$/, ''));
-      } else if (line.trim()) t.names.push(line.trim().replace(/ \(inline\)$/, ''));
-    }
-    return t;
-  });
+/** The -traces oracle with names leaf first, the order pprof's filters read them in. */
+function leafFirstTraces(rel: string): Trace[] {
+  return readTraces(rel).map((t) => ({ count: t.count, names: [...t.rootFirst].reverse(), labels: t.labels }));
 }
 
 /** pprof's name filters applied to the oracle's stacks (names only: the regexes used here match no file). */
@@ -68,7 +56,7 @@ describe('refine filters on service 040, against pprof', () => {
   const session = new Session();
   const refiner = new Refiner(session);
   let snap: Snapshot;
-  const traces = readTraces('expected/service-040.traces.txt');
+  const traces = leafFirstTraces('expected/service-040.traces.txt');
 
   beforeAll(async () => {
     snap = await decodeInput(readFileSync(resolve(FIXTURES, 'service/pprof.service.goroutine.040.pb.gz')), session, { name: '040' });

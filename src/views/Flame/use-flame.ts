@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useWorkerResult } from '../../app/use-worker-result';
 import { worker } from '../../worker/client';
 import type { FlameData, FlameSearch, FlameSpec } from '../../worker/flame';
 
@@ -7,26 +8,9 @@ import type { FlameData, FlameSearch, FlameSpec } from '../../worker/flame';
  * screen meanwhile). `resolution` and `zoomPath` are read when a request starts, not followed.
  */
 export function useFlameData(spec: FlameSpec | null, resolution: () => number, zoomPath: () => string[] | null) {
-  const [state, setState] = useState<{ data: FlameData | null; error: string | null }>({ data: null, error: null });
-  const [busy, setBusy] = useState(false);
   const read = useRef({ resolution, zoomPath });
   read.current = { resolution, zoomPath };
-  useEffect(() => {
-    if (!spec) return;
-    let live = true;
-    setBusy(true);
-    worker
-      .flame(spec, read.current.resolution(), read.current.zoomPath())
-      .then(
-        (data) => live && setState({ data, error: null }),
-        (e: Error) => live && setState({ data: null, error: e.message }),
-      )
-      .finally(() => live && setBusy(false));
-    return () => {
-      live = false;
-    };
-  }, [spec]);
-  return { ...state, busy };
+  return useWorkerResult<FlameData>(spec && (() => worker.flame(spec, read.current.resolution(), read.current.zoomPath())), [spec]);
 }
 
 const SEARCH_DELAY_MS = 90;

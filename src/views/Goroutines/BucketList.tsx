@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { waitLabel } from '../../core/analysis/format';
 import { worker } from '../../worker/client';
 import type { BucketRow } from '../../worker/timeline';
-import { useWorkerResult } from '../Timeline/use-worker';
+import { useWorkerResult } from '../../app/use-worker-result';
 
 const ROW_HEIGHT = 30;
 const OPEN_ESTIMATE = 260;

@@ -4,7 +4,7 @@ import type { SnapshotInfo } from '../../core/model/snapshot';
 import { useLeaks } from '../../store/leaks';
 import { selectedSnapshot, useSnapshots } from '../../store/snapshots';
 import { worker } from '../../worker/client';
-import { useWorkerResult } from '../Timeline/use-worker';
+import { useWorkerResult } from '../../app/use-worker-result';
 import { BucketList } from './BucketList';
 import '../Timeline/leaks.css';
 import './goroutines.css';

@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
+import { GranularitySwitch } from '../../app/GranularitySwitch';
 import { applyFilters } from '../../app/refine-state';
 import { useEffectiveTheme } from '../../app/theme';
 import { hasFilters } from '../../core/query/filters';
-import type { Granularity } from '../../core/query/granularity';
 import type { DrawnNode } from '../../core/query/graph/present';
 import type { GraphResult } from '../../worker/graph';
 import { useViewQuery } from '../../store/query';
@@ -16,13 +16,6 @@ import './graph.css';
 
 // The view's code has just arrived: Graphviz and the graph start now, while React switches views.
 prefetchGraph();
-
-const GRANULARITIES: { id: Granularity; title: string }[] = [
-  { id: 'functions', title: 'One node per function' },
-  { id: 'filefunctions', title: 'One node per function and source file' },
-  { id: 'files', title: 'One node per source file' },
-  { id: 'lines', title: 'One node per source line' },
-];
 
 /** A Go (RE2) regexp matching exactly this name. */
 function exactly(name: string): string {
@@ -53,10 +46,8 @@ function GraphSummary({ graph }: { graph: GraphResult }) {
 export default function GraphView() {
   const query = useViewQuery();
   const options = useGraphSettings((s) => s.options);
-  const { drawn, busy, error } = useGraph(query, options);
+  const { data: drawn, busy, error } = useGraph(query, options);
   const theme = useEffectiveTheme();
-  const granularity = useView((s) => s.granularity);
-  const setGranularity = useView((s) => s.setGranularity);
   const selected = useView((s) => s.selectedFunction);
   const onSelect = useCallback((n: DrawnNode) => useView.getState().selectFunction(n.func), []);
   const onFocus = useCallback((n: DrawnNode) => {
@@ -68,13 +59,7 @@ export default function GraphView() {
   return (
     <div className="graph-view">
       <div className="view-bar">
-        <div className="segmented" role="radiogroup" aria-label="Granularity">
-          {GRANULARITIES.map((g) => (
-            <button key={g.id} role="radio" aria-checked={granularity === g.id} className={granularity === g.id ? 'active' : ''} title={g.title} onClick={() => setGranularity(g.id)}>
-              {g.id}
-            </button>
-          ))}
-        </div>
+        <GranularitySwitch unit="node" />
         <GraphSettings />
         <BaseSelect />
       </div>

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import { useWorkerResult, type WorkerResult } from '../../app/use-worker-result';
 import type { GraphOptions } from '../../core/query/graph/build';
 import type { GraphLayout } from '../../core/query/graph/layout';
 import type { ViewQuery } from '../../core/query/view-query';
@@ -11,12 +12,6 @@ import { layoutDot, warmLayout } from './layout-client';
 export interface DrawableGraph {
   graph: GraphResult;
   layout: GraphLayout;
-}
-
-export interface GraphState {
-  drawn: DrawableGraph | null;
-  busy: boolean;
-  error: string | null;
 }
 
 const NO_LAYOUT: GraphLayout = { width: 0, height: 0, nodes: [], edges: [] };
@@ -51,23 +46,7 @@ export function prefetchGraph(): void {
   if (query) requestGraph(query, useGraphSettings.getState().options).catch(() => {});
 }
 
-export function useGraph(query: ViewQuery | null, options: GraphOptions): GraphState {
-  const [state, setState] = useState<{ drawn: DrawableGraph | null; error: string | null }>({ drawn: null, error: null });
-  const [busy, setBusy] = useState(false);
+export function useGraph(query: ViewQuery | null, options: GraphOptions): WorkerResult<DrawableGraph> {
   useEffect(warmLayout, []);
-  useEffect(() => {
-    if (!query) return;
-    let live = true;
-    setBusy(true);
-    requestGraph(query, options)
-      .then(
-        (drawn) => live && setState({ drawn, error: null }),
-        (e: Error) => live && setState({ drawn: null, error: e.message }),
-      )
-      .finally(() => live && setBusy(false));
-    return () => {
-      live = false;
-    };
-  }, [query, options]);
-  return { ...state, busy };
+  return useWorkerResult(query && (() => requestGraph(query, options)), [query, options]);
 }

@@ -68,7 +68,7 @@ export default function SourceView() {
     if (mode === 'regex') return regex ? { regex, order } : null;
     return selected ? { func: selected, order } : null;
   }, [mode, regex, selected, order]);
-  const { result, error, busy } = useSourceList(query, req);
+  const { data: result, error, busy } = useSourceList(query, req);
   const names = useMemo(() => functions.map((f) => f.name), [functions]);
   const files = useMemo(() => [...new Set(functions.map((f) => f.file))], [functions]);
   const panelOpen = panelSetting ?? false;

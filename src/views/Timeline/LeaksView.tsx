@@ -13,7 +13,7 @@ import { useLeakRequest } from './leak-request';
 import { BAND_COLORS, TOP_N_CHOICES } from './palette';
 import { TimelineChart } from './TimelineChart';
 import { TimelineLegend } from './TimelineLegend';
-import { useWorkerResult } from './use-worker';
+import { useWorkerResult } from '../../app/use-worker-result';
 import './leaks.css';
 
 const GROUPINGS: { id: Grouping; label: string; title: string }[] = [

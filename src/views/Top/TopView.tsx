@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { GranularitySwitch } from '../../app/GranularitySwitch';
 import { percentage, scaledLabel } from '../../core/format/units';
-import type { Granularity } from '../../core/query/granularity';
 import { useViewQuery } from '../../store/query';
 import { useView } from '../../store/view';
 import { worker } from '../../worker/client';
@@ -9,13 +9,6 @@ import { parseRowFilter } from './row-filter';
 import { useTopState } from './top-state';
 import { topEntries, type TopEntry } from './top-rows';
 import { TopTable } from './TopTable';
-
-const GRANULARITIES: { id: Granularity; title: string }[] = [
-  { id: 'functions', title: 'One row per function' },
-  { id: 'filefunctions', title: 'One row per function and source file' },
-  { id: 'files', title: 'One row per source file' },
-  { id: 'lines', title: 'One row per source line' },
-];
 
 interface TopReport extends Omit<TopColumns, 'name' | 'func' | 'flat' | 'cum' | 'inline'> {
   rows: TopEntry[];
@@ -62,7 +55,6 @@ function useSlashToFilter(input: RefObject<HTMLInputElement | null>): void {
 export default function TopView() {
   const { result, busy, error } = useTopReport();
   const granularity = useView((s) => s.granularity);
-  const setGranularity = useView((s) => s.setGranularity);
   const filter = useTopState((s) => s.filter);
   const setFilter = useTopState((s) => s.setFilter);
   const filterInput = useRef<HTMLInputElement>(null);
@@ -98,13 +90,7 @@ export default function TopView() {
           />
           {!filter && <kbd>/</kbd>}
         </div>
-        <div className="segmented" role="radiogroup" aria-label="Granularity">
-          {GRANULARITIES.map((g) => (
-            <button key={g.id} role="radio" aria-checked={granularity === g.id} className={granularity === g.id ? 'active' : ''} title={g.title} onClick={() => setGranularity(g.id)}>
-              {g.id}
-            </button>
-          ))}
-        </div>
+        <GranularitySwitch unit="row" />
         {result && (
           <>
             <span className="view-summary" title="As pprof reports it: the flat total of the rows shown">
