@@ -1,6 +1,6 @@
 import { SnapshotBuilder, type SnapshotHeader } from '../model/builder';
 import type { Session } from '../model/session';
-import type { GoroutineFacts, SampleType, Snapshot, SourceFormat } from '../model/snapshot';
+import type { GoroutineFacts, SampleType, Snapshot } from '../model/snapshot';
 import { StringTable } from '../model/strings';
 import type { Label } from '../model/tables';
 import { ByteReader, ByteWriter, isSmallInt } from './bytes';
@@ -36,21 +36,10 @@ class Subset {
   }
 }
 
-interface HeaderJson {
-  name: string;
-  timeMs: number | null;
-  seq: number | null;
-  kind: string;
-  format: SourceFormat;
-  sampleTypes: SampleType[];
-  defaultSampleType: number;
-  periodType: SampleType | null;
-  period: number;
-  durationNanos: number;
-  comments: string[];
-  binary: string;
-  warnings: string[];
-}
+type HeaderJson = Pick<
+  Snapshot,
+  'name' | 'timeMs' | 'seq' | 'kind' | 'format' | 'sampleTypes' | 'defaultSampleType' | 'periodType' | 'period' | 'durationNanos' | 'comments' | 'binary' | 'warnings'
+>;
 
 /** The session ids some snapshots reference, renumbered densely. */
 interface Used {
