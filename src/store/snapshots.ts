@@ -1,3 +1,4 @@
+import { captureOrder } from '../core/model/order';
 import { create } from 'zustand';
 import type { SnapshotInfo } from '../core/model/snapshot';
 
@@ -47,17 +48,6 @@ interface SnapshotState {
   taskEnded: (id: number) => void;
 }
 
-/** Orders known values ascending and unknown ones after them (so the order stays transitive). */
-function byKnown(a: number | null, b: number | null): number {
-  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
-  return a - b;
-}
-
-/** Capture time, then the NNN of the file name, then load order; a snapshot lacking a key sorts after those having it. */
-export function compareSnapshots(a: SnapshotInfo, b: SnapshotInfo): number {
-  return byKnown(a.timeMs, b.timeMs) || byKnown(a.seq, b.seq) || a.loadOrder - b.loadOrder;
-}
-
 let nextErrorId = 1;
 
 export const useSnapshots = create<SnapshotState>((set) => ({
@@ -68,7 +58,7 @@ export const useSnapshots = create<SnapshotState>((set) => ({
   tasks: [],
   added: (infos, errors) =>
     set((s) => {
-      const snapshots = [...s.snapshots, ...infos].sort(compareSnapshots);
+      const snapshots = [...s.snapshots, ...infos].sort(captureOrder);
       const selectedId = infos.length ? snapshots[snapshots.length - 1].id : s.selectedId;
       return { snapshots, errors: [...s.errors, ...errors.map((e) => ({ ...e, id: nextErrorId++ }))], selectedId };
     }),

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { Session } from '../../src/core/model/session';
 import { snapshotInfo, type SnapshotInfo } from '../../src/core/model/snapshot';
-import { compareSnapshots, selectedSnapshot, useSnapshots } from '../../src/store/snapshots';
+import { captureOrder } from '../../src/core/model/order';
+import { selectedSnapshot, useSnapshots } from '../../src/store/snapshots';
 import { load } from '../fixtures';
 
 async function infos(paths: string[]): Promise<SnapshotInfo[]> {
@@ -13,10 +14,10 @@ async function infos(paths: string[]): Promise<SnapshotInfo[]> {
 
 const names = (list: SnapshotInfo[]) => list.map((s) => s.name);
 
-describe('compareSnapshots', () => {
+describe('captureOrder', () => {
   test('orders by capture time whatever the load order', async () => {
     const list = await infos(['service/pprof.service.goroutine.003.pb.gz', 'service/pprof.service.goroutine.001.pb.gz', 'service/pprof.service.goroutine.002.pb.gz']);
-    expect(names([...list].sort(compareSnapshots))).toEqual(['pprof.service.goroutine.001.pb.gz', 'pprof.service.goroutine.002.pb.gz', 'pprof.service.goroutine.003.pb.gz']);
+    expect(names([...list].sort(captureOrder))).toEqual(['pprof.service.goroutine.001.pb.gz', 'pprof.service.goroutine.002.pb.gz', 'pprof.service.goroutine.003.pb.gz']);
   });
 
   test('without capture times falls back to the NNN of the name, then load order; snapshots with a key sort before those without', async () => {
@@ -28,7 +29,7 @@ describe('compareSnapshots', () => {
       { ...list[0], name: 'later', seq: null, loadOrder: 9 },
       { ...list[2], name: 'earlier', seq: null, loadOrder: 8 },
     ];
-    expect(names([...renamed, list[1]].sort(compareSnapshots))).toEqual(['pprof.service.goroutine.040.pb.gz', 'dump.3.txt', 'dump.7.txt', 'earlier', 'later']);
+    expect(names([...renamed, list[1]].sort(captureOrder))).toEqual(['pprof.service.goroutine.040.pb.gz', 'dump.3.txt', 'dump.7.txt', 'earlier', 'later']);
   });
 });
 

@@ -1,7 +1,8 @@
 import type { Session } from '../model/session';
 import type { Snapshot } from '../model/snapshot';
 import type { StackNames } from './functions';
-import { captureOrder, LEAK_PROFILE_KIND } from './series';
+import { captureOrder } from '../model/order';
+import { LEAK_PROFILE_KIND } from './series';
 
 /** What a debug=2 dump says about the goroutines on one code path. */
 export interface DumpFacts {

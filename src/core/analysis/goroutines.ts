@@ -3,7 +3,7 @@ import type { Snapshot } from '../model/snapshot';
 import { creatorLabel } from './facts';
 import type { StackNames } from './functions';
 import { labelSetText } from './grouping';
-import { captureOrder } from './series';
+import { captureOrder } from '../model/order';
 import { categoryOfReason, type StateCategory } from './states';
 
 /** Goroutines of one dump with the same stack, state and creator, the way panicparse buckets them. */

@@ -1,3 +1,4 @@
+import { captureOrder } from '../model/order';
 import type { Session } from '../model/session';
 import type { Snapshot, SourceFormat } from '../model/snapshot';
 
@@ -16,13 +17,6 @@ export interface Series {
 export const LEAK_PROFILE_KIND = 'goroutineleak';
 
 const FORMAT_NAMES: Record<SourceFormat, string> = { pprof: 'protobuf', debug1: 'debug=1 text', debug2: 'debug=2 text' };
-
-/** Capture time, then the NNN of the file name, then load order. */
-export function captureOrder(a: Snapshot, b: Snapshot): number {
-  if (a.timeMs !== null && b.timeMs !== null && a.timeMs !== b.timeMs) return a.timeMs - b.timeMs;
-  if (a.seq !== null && b.seq !== null && a.seq !== b.seq) return a.seq - b.seq;
-  return a.loadOrder - b.loadOrder;
-}
 
 /** Time axis in minutes from the first snapshot; equal steps when any capture time is missing. */
 export function timeAxis(snapshots: Snapshot[]): { x: number[]; timed: boolean } {
