@@ -1,5 +1,5 @@
 import { transfer } from 'comlink';
-import type { Granularity, NodeKeys } from '../core/query/granularity';
+import { nodeFunctions, type Granularity, type NodeKeys } from '../core/query/granularity';
 import { topReport, type TopRow } from '../core/query/top';
 import type { ViewQuery } from '../core/query/view-query';
 import { reportUnit } from '../core/format/units';
@@ -36,18 +36,12 @@ export interface TopColumns extends TopUnits {
 
 const funcNames = new Map<Granularity, { frames: number; names: string[] }>();
 
-/** The function name of each report node at a granularity (its label, for `functions` and `files`). */
-function nodeFunctions(keys: NodeKeys, granularity: Granularity): string[] {
-  if (granularity === 'functions' || granularity === 'files') return keys.name;
-  const frames = session.frames.size;
+/** nodeFunctions, kept per granularity until new frames arrive. */
+function cachedNodeFunctions(keys: NodeKeys, granularity: Granularity): string[] {
   const cached = funcNames.get(granularity);
-  if (cached && cached.frames === frames) return cached.names;
-  const names = new Array<string>(keys.name.length);
-  for (let f = 0; f < frames; f++) {
-    const k = keys.ofFrame[f];
-    if (names[k] === undefined) names[k] = session.funcName(f);
-  }
-  funcNames.set(granularity, { frames, names });
+  if (cached && cached.frames === session.frames.size) return cached.names;
+  const names = nodeFunctions(session, keys, granularity);
+  funcNames.set(granularity, { frames: session.frames.size, names });
   return names;
 }
 
@@ -60,7 +54,7 @@ function report(q: ViewQuery, sortBy: 'flat' | 'cum'): TopUnits & { rows: TopRow
     rows.map((x) => x.cum),
     sampleUnit,
   );
-  return { rows, funcs: nodeFunctions(r.keys, q.granularity ?? 'functions'), total, sampleUnit, unit };
+  return { rows, funcs: cachedNodeFunctions(r.keys, q.granularity ?? 'functions'), total, sampleUnit, unit };
 }
 
 export const topApi = {

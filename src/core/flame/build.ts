@@ -1,7 +1,7 @@
 import type { Session } from '../model/session';
 import type { Snapshot } from '../model/snapshot';
 import { buildCallTree, type StackRewrite } from '../query/call-tree';
-import type { Granularity, NodeKeys } from '../query/granularity';
+import { nodeFunctions } from '../query/granularity';
 import { rewriteFor, type QueryCache, type ViewQuery } from '../query/view-query';
 import { keyedCallTree, mergeByKey } from './merge';
 import { FlameModel } from './model';
@@ -43,7 +43,7 @@ export function buildFlame(session: Session, queries: QueryCache, q: ViewQuery, 
   const granularity = q.granularity ?? 'functions';
   const keys = queries.keysFor(granularity);
   const filters = rewriteFor(session, q.filters);
-  const funcs = functionNames(session, keys, granularity);
+  const funcs = nodeFunctions(session, keys, granularity);
   const plain = { snapshot, sampleIndex, labelFrom: keys.name.length, files: keys.file, funcs };
   if (!filters && !groupBy) {
     // The common case: values on the session's skeleton, no call tree needed.
@@ -78,14 +78,6 @@ export function buildFlame(session: Session, queries: QueryCache, q: ViewQuery, 
       return node;
     },
   };
-}
-
-/** The function each report node belongs to (its own name at `functions` and `files` granularity). */
-function functionNames(session: Session, keys: NodeKeys, granularity: Granularity): string[] {
-  if (granularity === 'functions' || granularity === 'files') return keys.name;
-  const out = new Array<string>(keys.name.length);
-  for (let f = 0; f < keys.ofFrame.length; f++) out[keys.ofFrame[f]] ??= session.funcName(f);
-  return out;
 }
 
 function groupPaths(session: Session, keyOfFrame: Int32Array, rewrite: StackRewrite | undefined): (group: number) => Int32Array | null {

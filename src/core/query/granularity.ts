@@ -59,3 +59,11 @@ export function nodeKeys(session: Session, granularity: Granularity): NodeKeys {
   }
   return { ofFrame, name, file, line };
 }
+
+/** The function name of each node at a granularity (its label, for `functions` and `files`): what selecting the node selects. */
+export function nodeFunctions(session: Session, keys: NodeKeys, granularity: Granularity): string[] {
+  if (granularity === 'functions' || granularity === 'files') return keys.name;
+  const out = new Array<string>(keys.name.length);
+  for (let f = 0; f < keys.ofFrame.length; f++) out[keys.ofFrame[f]] ??= session.funcName(f);
+  return out;
+}
