@@ -150,6 +150,20 @@ test('one snapshot: the timeline says growth needs two', async ({ page }) => {
   await expect(page.locator('.suspects-row').first().locator('.score')).toHaveAttribute('title', 'growth needs at least two snapshots');
 });
 
+test('a CPU profile selected: the view says leaks follow goroutines and leads to the goroutine series', async ({ page }) => {
+  await page.goto('./');
+  await dropFixtures(page, [...SERVICE.slice(0, 3), 'other-types/pprof.service.samples.cpu.001.pb.gz']);
+  await expect(page.locator('.snapshot-list li')).toHaveCount(4);
+  await page.locator('.snapshot-list li', { hasText: 'cpu' }).click();
+  await openLeaks(page);
+  await expect(page.locator('.leaks-view .view-message')).toContainText('is a cpu profile');
+  await expect(page.locator('.timeline-point')).toHaveCount(0);
+  await shot(page, 'leaks-cpu-light');
+  await page.getByRole('button', { name: 'Show the goroutine series' }).click();
+  await expect(page.locator('.timeline-point')).toHaveCount(3);
+  await expect(page.locator('.snapshot-list li[aria-selected="true"]')).toContainText('003');
+});
+
 test('timeline: a click selects a snapshot, a drag sets the diff base and target', async ({ page }) => {
   await page.goto('./');
   await dropFixtures(page, Array.from({ length: 10 }, (_, i) => `seed/timeout/pprof.timeout.goroutine.${String(i + 1).padStart(3, '0')}.pb.gz`));

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { NEEDS_TWO } from '../../core/analysis/format';
+import { LEAK_PROFILE_KIND } from '../../core/analysis/series';
 import type { Grouping } from '../../core/analysis/grouping';
 import { useLeaks } from '../../store/leaks';
 import { useSnapshots } from '../../store/snapshots';
@@ -50,8 +51,37 @@ function MergeHint({ rows, onMerge }: { rows: SuspectRow[]; onMerge: () => void 
   );
 }
 
+const GOROUTINE_KINDS = new Set(['goroutine', LEAK_PROFILE_KIND]);
+
+/** What the view says when the selected snapshot counts something other than goroutines. */
+function NotGoroutines({ name, kind }: { name: string; kind: string }) {
+  const goroutines = useSnapshots((s) => s.snapshots.findLast((x) => GOROUTINE_KINDS.has(x.kind))?.id ?? null);
+  return (
+    <div className="leaks-view">
+      <div className="view-message">
+        <p>
+          Leaks follow goroutine counts across snapshots, and <strong>{name}</strong> is a {kind} profile.
+        </p>
+        {goroutines !== null ? (
+          <button className="button" onClick={() => useSnapshots.getState().select(goroutines)}>
+            Show the goroutine series
+          </button>
+        ) : (
+          <p className="muted">Load goroutine profiles (/debug/pprof/goroutine) to find leaks; to see what changed between two {kind} profiles, pick one as Compare in the flame graph.</p>
+        )}
+      </div>
+    </div>
+  );
+}
+
 /** The timeline of a series of snapshots with its ranked leak suspects underneath. */
 export default function LeaksView() {
+  const anchor = useSnapshots((s) => s.snapshots.find((x) => x.id === s.selectedId) ?? null);
+  if (anchor && !GOROUTINE_KINDS.has(anchor.kind)) return <NotGoroutines name={anchor.name} kind={anchor.kind} />;
+  return <GoroutineLeaks />;
+}
+
+function GoroutineLeaks() {
   const req = useLeakRequest();
   const grouping = useLeaks((s) => s.grouping);
   const topBy = useLeaks((s) => s.topBy);
