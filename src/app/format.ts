@@ -7,9 +7,14 @@ export function totalLabel(s: SnapshotInfo, sampleIndex = s.defaultSampleType, n
   const total = s.totals[sampleIndex];
   if (!type || type.unit === 'count' || type.unit === '') {
     const goroutines = type?.type === 'goroutine' || type?.type === 'goroutineleak';
-    return `${total.toLocaleString('en-US')}${noun && goroutines ? ' goroutines' : ''}`;
+    return `${countLabel(total)}${noun && goroutines ? ' goroutines' : ''}`;
   }
   return scaledLabel(total, type.unit, 'minimum');
+}
+
+/** A count with thousands separators, or in powers of ten once it is too long to read (1.2e+18). */
+function countLabel(n: number): string {
+  return Math.abs(n) < 1e12 ? n.toLocaleString('en-US') : n.toExponential(2);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -56,3 +56,26 @@ describe('top against go tool pprof -top', () => {
     });
   });
 });
+
+describe('top of a profile with a negative value', () => {
+  it('totals the magnitudes as pprof does: edge/extreme-values (2^62 and -500)', async () => {
+    const session = new Session();
+    const s = await load(session, 'edge/extreme-values.pb.gz');
+    const top = topReport(buildCallTree(session, s, 0), nodeKeys(session, 'functions'), session.frames, 'flat');
+    // go tool pprof -top -nodefraction=0 edge/extreme-values.pb.gz
+    expect(topText(s, 0, top)).toBe(
+      [
+        'Type: goroutine',
+        'Time: Nov 22, 2025 at 5:20am (UTC)',
+        'Showing nodes accounting for 4611686018427387392, 100% of 4611686018427387904 total',
+        '      flat  flat%   sum%        cum   cum%',
+        '4611686018427387392   100%   100% 4611686018427387392   100%  runtime.gopark',
+        '         0     0%   100% 4611686018427387904   100%  main.grew',
+        '         0     0%   100%       -500 1.1e-14%  main.shrank',
+        '         0     0%   100% 4611686018427387392   100%  runtime.chansend',
+        '         0     0%   100% 4611686018427387392   100%  runtime.goexit',
+        '',
+      ].join('\n'),
+    );
+  });
+});

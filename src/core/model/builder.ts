@@ -76,7 +76,7 @@ export class SnapshotBuilder {
     const values = this.columns.map((c) => Float64Array.from(c));
     const totals = values.map((v) => {
       let sum = 0;
-      for (let i = 0; i < v.length; i++) sum += v[i];
+      for (let i = 0; i < v.length; i++) sum += Math.abs(v[i]);
       return sum;
     });
     const { id, loadOrder } = this.session.reserve();

@@ -46,6 +46,7 @@ export interface Snapshot {
   groups: Int32Array;
   /** values[sampleType][i] belongs to groups[i]. */
   values: Float64Array[];
+  /** Per sample type, the sum of the values' magnitudes: pprof's report total, what percentages are of. */
   totals: number[];
   goroutines: GoroutineFacts | null;
   /** Facts the user should know about the input (cut-off dump, rounded values…). */

@@ -14,7 +14,7 @@ export interface CallTree {
   self: Float64Array;
   /**
    * What percentages are of: the snapshot's total before any filter, as pprof's reports keep it
-   * (`focus=exporter` shows "13610, 57.43% of 23697 total").
+   * (`focus=exporter` shows "13610, 57.43% of 23697 total"); see Snapshot.totals.
    */
   total: number;
   /** The value of the samples the filters kept: the root's cumulative value. */
@@ -69,7 +69,7 @@ function buildDirect(session: Session, snapshot: Snapshot, sampleIndex: number):
     frame[i] = sFrame[s];
     self[i] = selfBySession[s];
   }
-  return { parent, frame, self, total: kept, kept };
+  return { parent, frame, self, total: snapshot.totals[sampleIndex], kept };
 }
 
 function buildRewritten(session: Session, snapshot: Snapshot, sampleIndex: number, rewrite: StackRewrite): CallTree {
@@ -80,13 +80,11 @@ function buildRewritten(session: Session, snapshot: Snapshot, sampleIndex: numbe
   const parent: number[] = [-1];
   const frame: number[] = [-1];
   const self: number[] = [0];
-  let total = 0;
   let kept = 0;
   const scratch: number[] = [];
   for (let i = 0; i < snapshot.groups.length; i++) {
     const v = values[i];
     if (v === 0) continue;
-    total += v;
     const g = snapshot.groups[i];
     scratch.length = 0;
     for (let s = groupStack[g]; s > 0; s = session.stacks.parent.data[s]) scratch.push(session.stacks.frame.data[s]);
@@ -107,5 +105,5 @@ function buildRewritten(session: Session, snapshot: Snapshot, sampleIndex: numbe
     self[node] += v;
     kept += v;
   }
-  return { parent: Int32Array.from(parent), frame: Int32Array.from(frame), self: Float64Array.from(self), total, kept };
+  return { parent: Int32Array.from(parent), frame: Int32Array.from(frame), self: Float64Array.from(self), total: snapshot.totals[sampleIndex], kept };
 }
