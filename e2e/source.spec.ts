@@ -200,3 +200,13 @@ test('hostile function names and source text render as text', async ({ page }) =
   expect(dialogs).toEqual([]);
   await shot(page, 'source-hostile');
 });
+
+test('a heap profile lists its functions in bytes, in words about memory', async ({ page }) => {
+  await openApp(page);
+  await pickFixtures(page, ['other-types/pprof.service.heap.001.pb.gz']);
+  await page.getByRole('tab', { name: 'Source', exact: true }).click();
+  await expect(page.locator('.source-empty p').first()).toContainText('shows its inuse_space');
+  await expect(page.locator('.quick-pick').first()).toContainText('512.05kB');
+  await page.locator('.quick-pick').first().click();
+  await expect(page.locator('.routine').first()).toContainText('512.05kB');
+});

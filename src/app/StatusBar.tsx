@@ -1,15 +1,13 @@
-import { selectedSnapshot, useSnapshots } from '../store/snapshots';
-import { useView } from '../store/view';
+import { useSnapshots } from '../store/snapshots';
 import { dateTime, FORMAT_LABEL, totalLabel } from './format';
+import { useShownSample } from './use-shown-sample';
 
 /** Facts about the selected snapshot, at the bottom of the page. */
 export function StatusBar() {
-  const current = useSnapshots(selectedSnapshot);
+  const shown = useShownSample();
   const count = useSnapshots((s) => s.snapshots.length);
-  const sampleIndex = useView((s) => s.sampleIndex);
-  if (!current) return <footer className="statusbar" />;
-  const index = sampleIndex !== null && sampleIndex < current.sampleTypes.length ? sampleIndex : current.defaultSampleType;
-  const type = current.sampleTypes[index];
+  if (!shown) return <footer className="statusbar" />;
+  const { snapshot: current, index, type } = shown;
   return (
     <footer className="statusbar" aria-label="Selected snapshot">
       <span className="status-item status-type" title="Profile type">

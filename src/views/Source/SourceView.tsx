@@ -13,6 +13,7 @@ import { restoreSources, useSources } from './sources';
 import { SourcesPanel, useSourceDrop } from './SourcesPanel';
 import { useSourceView } from './source-state';
 import { useSourceList } from './use-source-list';
+import { useShownSample } from '../../app/use-shown-sample';
 import './source.css';
 
 /** Functions by cum for the picker and the quick picks. */
@@ -72,7 +73,8 @@ export default function SourceView() {
   const names = useMemo(() => functions.map((f) => f.name), [functions]);
   const files = useMemo(() => [...new Set(functions.map((f) => f.file))], [functions]);
   const panelOpen = panelSetting ?? false;
-  const unit = result?.sampleUnit ?? 'count';
+  const shown = useShownSample();
+  const unit = result?.sampleUnit ?? shown?.type.unit ?? 'count';
 
   return (
     <div className={`source-view${drop.over ? ' drop-target' : ''}`} {...drop.handlers}>
@@ -103,8 +105,10 @@ export default function SourceView() {
             <div className="source-empty">
               <h2>{mode === 'regex' ? 'Type a regular expression' : 'Pick a function'}</h2>
               <p>
-                Each of its source lines shows how many goroutines (flat: parked right there; cum: anywhere below it) pass through it, exactly as <code>go tool pprof -list</code> counts
-                them. Select a function in any view, type one above, or start with one of these:
+                {!shown || shown.snapshot.kind.startsWith('goroutine')
+                  ? 'Each of its source lines shows how many goroutines pass through it (flat: parked right there; cum: anywhere below it),'
+                  : `Each of its source lines shows its ${shown.type.type} (flat: on that line itself; cum: with what it calls),`}{' '}
+                exactly as <code>go tool pprof -list</code> counts them. Select a function in any view, type one above, or start with one of these:
               </p>
               <div className="quick-picks">
                 {quickPicks(functions).map((f) => (
