@@ -30,7 +30,7 @@ async function bench(name: string, inputs: { name: string; bytes: Uint8Array }[]
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  console.log(`BENCH ${name} median_ms=${Math.round(times[RUNS >> 1])}`);
+  console.log(`BENCH ${name} median_ms=${Math.round(times[RUNS >> 1] * 10) / 10}`);
 }
 
 const series = read(SERIES);

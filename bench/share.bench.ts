@@ -29,7 +29,7 @@ async function median(run: () => unknown): Promise<number> {
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  return Math.round(times[Math.floor(RUNS / 2)]);
+  return Math.round(times[Math.floor(RUNS / 2)] * 10) / 10;
 }
 
 const big = await load('fanout-200k');
