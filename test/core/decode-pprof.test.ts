@@ -68,8 +68,10 @@ describe('pprof series', () => {
     const session = new Session();
     const a = await load(session, 'fanout-series/pprof.fanout.goroutine.059.pb.gz');
     const groups = session.groups.size;
+    const nodes = session.stacks.size;
     const b = await load(session, 'fanout-series/pprof.fanout.goroutine.060.pb.gz');
     expect(session.groups.size).toBe(groups);
+    expect(session.stacks.size).toBe(nodes);
     expect(Array.from(b.groups).sort()).toEqual(Array.from(a.groups).sort());
     expect(b.values).toEqual(a.values);
   });

@@ -319,8 +319,10 @@ function countLocationIds(r: Reader, l: Layout): number {
 function readSamples(r: Reader, l: Layout, builder: SnapshotBuilder, locs: Int32Array[], nTypes: number): void {
   const session = builder.session;
   const stacks = session.stacks;
-  // A session's first profile brings only new stacks: size the tables for all of them at once.
-  if (stacks.size === 1) stacks.reserve(l.samples.length, countLocationIds(r, l));
+  // A session's first profile brings only new stacks, nearly all of them once (pprof merged its
+  // samples): size the tables for all of them at once, and leave whole-stack lookups to later loads.
+  const fresh = stacks.size === 1;
+  if (fresh) stacks.reserve(l.samples.length, countLocationIds(r, l));
   builder.reserve(l.samples.length);
   const labelSets = new LabelSets(session, l);
   const locIds: number[] = [];
@@ -374,7 +376,7 @@ function readSamples(r: Reader, l: Layout, builder: SnapshotBuilder, locs: Int32
       if (frames === undefined) throw new ProfileError(`malformed profile: sample has nil location (location id ${locIds[i]} not found)`);
       for (let j = 0; j < frames.length; j++) stack[depth++] = frames[j];
     }
-    const node = stacks.intern(stack, depth);
+    const node = stacks.intern(stack, depth, !fresh);
     let labelSet = 0;
     if (numeric.length) {
       for (let i = 0; i < nRaw; i += 2) numeric.push({ key: str(l, raw[i]), value: str(l, raw[i + 1]) });

@@ -74,6 +74,8 @@ export class StackTable {
   private links = new IntList(8192);
   private wide = new PairTable();
   private cache = new StackCache();
+  /** Leaves interned without the cache, waiting to be added to it. */
+  private uncached = new IntList(0);
 
   constructor() {
     this.parent.push(-1);
@@ -102,22 +104,54 @@ export class StackTable {
     return id;
   }
 
-  /** Interns the stack of frames[0..n), root-most first; returns its leaf node. */
-  intern(framesRootFirst: ArrayLike<number>, n = framesRootFirst.length): number {
+  /**
+   * Interns the stack of frames[0..n), root-most first; returns its leaf node. A load that cannot
+   * repeat itself (a pprof profile's samples into an empty table) passes `cache` false: its stacks
+   * go to the whole-stack cache only when a later load asks for them.
+   */
+  intern(framesRootFirst: ArrayLike<number>, n = framesRootFirst.length, cache = true): number {
+    if (!cache) {
+      const leaf = this.walk(framesRootFirst, n);
+      this.uncached.push(leaf);
+      return leaf;
+    }
+    if (this.uncached.length) this.cacheUncached();
     const h = hashFrames(framesRootFirst, n);
     let node = this.cache.find(framesRootFirst, n, h);
     if (node < 0) {
-      node = 0;
-      let i = 0;
-      while (i < n) {
-        const known = this.parent.length;
-        node = this.child(node, framesRootFirst[i++]);
-        if (node >= known) break;
-      }
-      if (i < n) node = this.chain(node, framesRootFirst, i, n);
+      node = this.walk(framesRootFirst, n);
       this.cache.add(framesRootFirst, n, h, node);
     }
     return node;
+  }
+
+  private walk(framesRootFirst: ArrayLike<number>, n: number): number {
+    let node = 0;
+    let i = 0;
+    while (i < n) {
+      const known = this.parent.length;
+      node = this.child(node, framesRootFirst[i++]);
+      if (node >= known) break;
+    }
+    return i < n ? this.chain(node, framesRootFirst, i, n) : node;
+  }
+
+  /** Adds the stacks interned without the cache to it. */
+  private cacheUncached(): void {
+    const leaves = this.uncached;
+    const parent = this.parent.data;
+    const frame = this.frame.data;
+    const depth = this.depth.data;
+    let frames = new Int32Array(64);
+    for (let i = 0; i < leaves.length; i++) {
+      const leaf = leaves.data[i];
+      const n = depth[leaf];
+      if (frames.length < n) frames = new Int32Array(n * 2);
+      for (let s = leaf, d = n - 1; s > 0; s = parent[s], d--) frames[d] = frame[s];
+      const h = hashFrames(frames, n);
+      if (this.cache.find(frames, n, h) < 0) this.cache.add(frames, n, h, leaf);
+    }
+    this.uncached = new IntList(0);
   }
 
   /** Makes room ahead of a load of `stacks` stacks with `frames` frames in all. */
