@@ -1,5 +1,8 @@
-/** Splits `--name=value`, `--name value` and bare `--flag` options from positional arguments. */
-export function parseArgs(argv: string[], flags: string[]): { opts: Record<string, string>; positional: string[] } {
+/**
+ * Splits `--name=value`, `--name value` and bare `--flag` options from positional arguments; an
+ * option that is neither a flag nor one of `valued` is a usage error.
+ */
+export function parseArgs(argv: string[], flags: string[], valued: string[]): { opts: Record<string, string>; positional: string[] } {
   const opts: Record<string, string> = {};
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -10,12 +13,19 @@ export function parseArgs(argv: string[], flags: string[]): { opts: Record<strin
     }
     const name = a.replace(/^--?/, '');
     const eq = name.indexOf('=');
-    if (eq >= 0) opts[name.slice(0, eq)] = name.slice(eq + 1);
-    else if (flags.includes(name)) opts[name] = 'true';
-    else if (i + 1 < argv.length) opts[name] = argv[++i];
-    else throw new UsageError(`option --${name} needs a value`);
+    const key = eq >= 0 ? name.slice(0, eq) : name;
+    if (!flags.includes(key) && !valued.includes(key)) throw new UsageError(`unknown option ${a.slice(0, a.length - name.length)}${key}`);
+    if (eq >= 0) opts[key] = name.slice(eq + 1);
+    else if (flags.includes(key)) opts[key] = 'true';
+    else if (i + 1 < argv.length) opts[key] = argv[++i];
+    else throw new UsageError(`option --${key} needs a value`);
   }
   return { opts, positional };
+}
+
+/** True when the arguments ask for the command's usage. */
+export function wantsHelp(argv: string[]): boolean {
+  return argv.includes('--help') || argv.includes('-h');
 }
 
 export class UsageError extends Error {}

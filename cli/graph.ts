@@ -27,7 +27,7 @@ function numberOption(opts: Record<string, string>, name: string, fallback: numb
 
 /** pprof's call graph of one profile, as DOT (like `go tool pprof -dot`) or laid out as SVG (`-svg`). */
 export async function graphCommand(argv: string[]): Promise<string> {
-  const { opts, positional } = parseArgs(argv, ['dot', 'svg', ...GRANULARITIES]);
+  const { opts, positional } = parseArgs(argv, ['dot', 'svg', ...GRANULARITIES], ['nodecount', 'nodefraction', 'edgefraction', 'sample_index', 'diff_base']);
   if (positional.length !== 1) throw new UsageError(`usage: ${GRAPH_USAGE}`);
   if (opts.dot && opts.svg) throw new UsageError('choose one of --dot and --svg');
   const chosen = GRANULARITIES.filter((g) => opts[g]);

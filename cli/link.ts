@@ -12,7 +12,7 @@ const DEFAULT_BASE = 'http://127.0.0.1:8081/';
 
 /** Prints a permalink whose hash carries the files' snapshots (or writes them as a .parkview bundle). */
 export async function linkCommand(argv: string[]): Promise<string> {
-  const { opts, positional } = parseArgs(argv, []);
+  const { opts, positional } = parseArgs(argv, [], ['base', 'bundle']);
   if (positional.length === 0) throw new UsageError(`usage: ${LINK_USAGE}`);
   let base: URL;
   try {

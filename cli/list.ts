@@ -45,7 +45,7 @@ function readSource(path: string, searchPath: string): SourceLines {
 }
 
 export async function listCommand(argv: string[]): Promise<string> {
-  const { opts, positional } = parseArgs(argv, []);
+  const { opts, positional } = parseArgs(argv, [], ['sample_index', 'source_path', 'trim_path']);
   if (positional.length !== 2) throw new UsageError(`usage: ${LIST_USAGE}`);
   const [pattern, file] = positional;
   let matches: (name: string) => boolean;

@@ -1,6 +1,6 @@
 import { ProfileError } from '../src/core/decode';
 import { existsSync } from 'node:fs';
-import { UsageError } from './args';
+import { UsageError, wantsHelp } from './args';
 import { isUrl } from './captures';
 import { GRAPH_USAGE, graphCommand } from './graph';
 import { LINK_USAGE, linkCommand } from './link';
@@ -32,6 +32,10 @@ export async function main(argv: string[]): Promise<number> {
     const known = name === 'help' || name === '--help' || name === '-h';
     process.stderr.write(`${known ? '' : `parkview: unknown command "${name}"\n`}${usage()}\n`);
     return known ? 0 : 2;
+  }
+  if (wantsHelp(rest)) {
+    process.stdout.write(`usage: ${command.usage}\n`);
+    return 0;
   }
   try {
     process.stdout.write(await command.run(rest));

@@ -100,7 +100,7 @@ export async function startServer(opts: { host: string; port: number; targets: s
  * fetched here (no CORS trouble) and, with --every, again and again so the timeline grows live.
  */
 export async function serveCommand(argv: string[]): Promise<string> {
-  const { opts, positional } = parseArgs(argv, ['no-open', 'demo']);
+  const { opts, positional } = parseArgs(argv, ['no-open', 'demo'], ['port', 'host', 'every']);
   if (!existsSync(join(DIST, 'index.html'))) throw new UsageError('the app is not built: run `npm run build` first');
   const port = Number(opts.port ?? 8081);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${opts.port}: not a port number`);

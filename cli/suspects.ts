@@ -103,7 +103,7 @@ function report(a: LeakAnalysis, shown: GroupReport[], skipped: string[]): strin
 }
 
 export async function suspectsCommand(argv: string[]): Promise<string> {
-  const { opts, positional } = parseArgs(argv, ['json', 'all', 'fail-on-leak']);
+  const { opts, positional } = parseArgs(argv, ['json', 'all', 'fail-on-leak'], ['group']);
   if (positional.length === 0) throw new UsageError(`usage: ${SUSPECTS_USAGE}`);
   const grouping = (opts.group ?? 'stack') as Grouping;
   if (!GROUPINGS.includes(grouping)) throw new UsageError(`--group must be one of ${GROUPINGS.join(', ')}`);

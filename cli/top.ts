@@ -10,7 +10,7 @@ import { loadFile } from './load';
 export const TOP_USAGE = 'parkview top [--cum] [--sample_index=NAME] FILE';
 
 export async function topCommand(argv: string[]): Promise<string> {
-  const { opts, positional } = parseArgs(argv, ['cum']);
+  const { opts, positional } = parseArgs(argv, ['cum'], ['sample_index']);
   if (positional.length !== 1) throw new UsageError(`usage: ${TOP_USAGE}`);
   const session = new Session();
   const snapshot = await loadFile(session, positional[0]);
