@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BenignMatcher } from '../../src/core/analysis/benign';
-import { isStdlib, packageOf, portableStackKey, representativeIndex } from '../../src/core/analysis/functions';
+import { isStdlib, portableStackKey, representativeIndex } from '../../src/core/analysis/functions';
+import { packageOf } from '../../src/core/model/go-packages';
 import { categoryOfReason, inferState } from '../../src/core/analysis/states';
 
 describe('blocked state from leaf frames', () => {

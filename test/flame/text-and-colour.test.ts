@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitName } from '../../src/core/flame/names';
-import { CLASS_PACKAGE, CLASS_RUNTIME, CLASS_STDLIB, packageClass, packageOf } from '../../src/core/flame/palette';
+import { CLASS_PACKAGE, CLASS_RUNTIME, CLASS_STDLIB, packageClass } from '../../src/core/flame/palette';
+import { packageOf } from '../../src/core/model/go-packages';
 
 describe('frame labels', () => {
   const name = 'github.com/acme/leaky/internal/store.(*DB).Query';
@@ -30,6 +31,8 @@ describe('package colours', () => {
     expect(packageOf('github.com/acme/leaky/store.(*DB).Query')).toBe('github.com/acme/leaky/store');
     expect(packageOf('main.(*exporter).send')).toBe('main');
     expect(packageOf('pkg.Map[go.shape.struct { a/b.T }]')).toBe('pkg');
+    expect(packageOf('main.<script>alert("fn")</script>')).toBe('main');
+    expect(packageOf('gopkg.in/yaml%2ev3.(*Decoder).Decode')).toBe('gopkg.in/yaml%2ev3');
   });
 
   it('mute the runtime and the standard library, and hash the rest stably', () => {
@@ -40,6 +43,8 @@ describe('package colours', () => {
     const main = packageClass('main.main');
     expect(main).toBeGreaterThanOrEqual(CLASS_PACKAGE);
     expect(packageClass('main.(*exporter).send')).toBe(main);
+    expect(packageClass('main.<script>alert("fn")</script>')).toBe(main);
+    expect(packageClass('leaky/store.(*DB).get')).toBeGreaterThanOrEqual(CLASS_PACKAGE);
     expect(packageClass('github.com/acme/leaky/store.Open')).toBe(packageClass('github.com/acme/leaky/store.(*DB).Close'));
   });
 });

@@ -1,25 +1,8 @@
+import { isStdlibPackage, packageOf } from '../model/go-packages';
 import type { Session } from '../model/session';
 
-/** Top-level directories of Go's standard library (GOROOT/src), the way `go list std` sees them. */
-const STDLIB_ROOTS = new Set([
-  'archive', 'bufio', 'builtin', 'bytes', 'cmp', 'compress', 'container', 'context', 'crypto', 'database',
-  'debug', 'embed', 'encoding', 'errors', 'expvar', 'flag', 'fmt', 'go', 'hash', 'html', 'image', 'index',
-  'internal', 'io', 'iter', 'log', 'maps', 'math', 'mime', 'net', 'os', 'path', 'plugin', 'reflect', 'regexp',
-  'runtime', 'slices', 'sort', 'strconv', 'strings', 'structs', 'sync', 'syscall', 'testing', 'text', 'time',
-  'unicode', 'unique', 'unsafe', 'vendor', 'weak',
-]);
-
-/** Import path of a Go function name: `net/http.(*Server).Serve` -> `net/http`. */
-export function packageOf(fn: string): string {
-  const slash = fn.lastIndexOf('/');
-  const dot = fn.indexOf('.', slash + 1);
-  return dot < 0 ? fn : fn.slice(0, dot);
-}
-
 export function isStdlib(fn: string): boolean {
-  const pkg = packageOf(fn);
-  const slash = pkg.indexOf('/');
-  return STDLIB_ROOTS.has(slash < 0 ? pkg : pkg.slice(0, slash));
+  return isStdlibPackage(packageOf(fn));
 }
 
 /**
