@@ -102,6 +102,13 @@ test('diff against a base colours by change, dark theme', async ({ page }) => {
   await page.keyboard.press('D');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await shot(page, 'graph-service-dark');
+  // The other way round everything shrank: blue, as in the flame graph's diff, not pprof's green.
+  await page.keyboard.press('D');
+  await page.locator('.snapshot-list li', { hasText: '001' }).click();
+  await page.getByLabel('Base snapshot').selectOption({ label: 'pprof.service.goroutine.040.pb.gz' });
+  await expect(node(page, 'main.(*exporter).send')).toHaveText(/0 of -13366/);
+  await expect(node(page, 'main.(*exporter).send').locator('rect')).toHaveAttribute('stroke', '#1c00b2');
+  await expect(page.locator('.graph-summary .shrank')).toHaveText('blue shrank');
 });
 
 test('fanout-100k: pprof’s 38 nodes and 346 edges', async ({ page }) => {

@@ -31,7 +31,7 @@ function GraphSummary({ graph }: { graph: GraphResult }) {
       ))}
       {graph.base && (
         <span className="graph-summary-diff">
-          Changes since <strong>{graph.base.name}</strong>: <span className="grew">red grew</span>, <span className="shrank">green shrank</span>
+          Changes since <strong>{graph.base.name}</strong>: <span className="grew">red grew</span>, <span className="shrank">blue shrank</span>
         </span>
       )}
       {graph.baseError && <span className="graph-summary-warning">No diff: {graph.baseError}</span>}
