@@ -127,6 +127,13 @@ test('focus shows callers above and callees below', async ({ page }) => {
   await shot(page, 'flame-sandwich-light');
   await page.keyboard.press('Escape');
   await expect(page.locator('.flame-crumbs')).toBeVisible();
+  // Enter focuses the frame under the pointer, and leaves again.
+  const send = await frame(page, 'main.(*exporter).send');
+  await page.mouse.move(send.x, send.y);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.flame-focus-label')).toContainText('main.(*exporter).send');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.flame-crumbs')).toBeVisible();
 });
 
 test('hostile names draw as text, run nothing and add no elements', async ({ page }) => {

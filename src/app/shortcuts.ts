@@ -38,6 +38,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['+', '−'], label: 'Zoom in / out', group: 'Graph' },
   { keys: ['0'], label: 'Fit the graph to the screen', group: 'Graph' },
   { keys: ['Ctrl+F', '⌘F'], label: 'Search frames (text or /regex/)', group: 'Flame graph' },
+  { keys: ['Enter'], label: 'Callers and callees of the frame under the pointer, or of the selected function', group: 'Flame graph' },
   { keys: ['Escape'], label: 'Zoom out, then leave callers / callees, then clear the search', group: 'Flame graph' },
   { keys: ['Ctrl+Wheel', '⌘Wheel'], label: 'Zoom at the pointer (drag to pan, click a frame to zoom into it)', group: 'Flame graph' },
 ];

@@ -82,7 +82,13 @@ export default function FlameView() {
   const callersLook = useMemo(() => (focus ? lookFor(focus, 'flame') : null), [lookFor, focus]);
   const calleesLook = useMemo(() => (focus ? lookFor(focus, 'icicle') : null), [lookFor, focus]);
 
-  useFlameKeys(searchInput, menu !== null);
+  useFlameKeys(searchInput, menu !== null, () => {
+    for (const role of ['main', 'callers', 'callees'] as const) {
+      const key = paneController(role)?.hoveredKey() ?? -1;
+      if (data && key >= 0 && key < data.labelFrom) return data.funcs[key];
+    }
+    return flame.focus ?? selectedFunction;
+  });
 
   const tooltip = useCallback(
     (paneRoot: string, selfLabel = 'self') => (target: Parameters<typeof FrameTooltip>[0]['target']) =>
@@ -203,8 +209,13 @@ export default function FlameView() {
   );
 }
 
-/** Ctrl/⌘+F goes to the search box; Escape zooms out, then leaves the sandwich, then clears the search. */
-function useFlameKeys(searchInput: React.RefObject<HTMLInputElement | null>, menuOpen: boolean): void {
+/**
+ * Ctrl/⌘+F goes to the search box; Enter shows the callers and callees of the function under the
+ * pointer (else of the selected one); Escape zooms out, then leaves the sandwich, then clears the search.
+ */
+function useFlameKeys(searchInput: React.RefObject<HTMLInputElement | null>, menuOpen: boolean, focusTarget: () => string | null): void {
+  const target = useRef(focusTarget);
+  target.current = focusTarget;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f') {
@@ -213,11 +224,20 @@ function useFlameKeys(searchInput: React.RefObject<HTMLInputElement | null>, men
         searchInput.current?.select();
         return;
       }
-      if (e.key !== 'Escape' || menuOpen || e.defaultPrevented) return;
+      if ((e.key !== 'Escape' && e.key !== 'Enter') || menuOpen || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
       const t = e.target as HTMLElement | null;
-      if (t && ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName)) return;
+      if (t && (['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName) || t.isContentEditable)) return;
       if (document.querySelector('[role="dialog"]')) return;
       const s = useFlame.getState();
+      if (e.key === 'Enter') {
+        // Enter on a button or link is that control's.
+        if (t && ['BUTTON', 'A'].includes(t.tagName)) return;
+        const fn = target.current();
+        if (fn === null) return;
+        s.setFocus(s.focus === fn ? null : fn);
+        e.preventDefault();
+        return;
+      }
       if (s.focus === null && s.zoomPath !== null) s.zoomTo(null);
       else if (s.focus === null && paneController('main')?.resetZoom()) e.preventDefault();
       else if (s.focus !== null) s.setFocus(null);

@@ -140,6 +140,11 @@ export class PaneController {
     this.requestDraw();
   }
 
+  /** The name key of the frame under the pointer (-1 for none, or for merged small frames). */
+  hoveredKey(): number {
+    return this.hovered && this.hovered.run === 0 && this.win ? this.win.key[this.hovered.frame] : -1;
+  }
+
   /** Zooms all the way out if zoomed (by wheel or drag) at all; tells whether it was. */
   resetZoom(): boolean {
     if (!this.graph || (this.vx0 <= 0 && this.vx1 >= this.graph.total)) return false;

@@ -29,7 +29,7 @@ export function frameMenu(m: MenuRequest, data: FlameData, actions: { zoom: (pat
   if (key < data.labelFrom) {
     const filters = () => useView.getState().filters;
     items.push(
-      { label: flame.focus === fn ? 'Leave callers / callees view' : 'Focus: callers and callees', run: () => flame.setFocus(flame.focus === fn ? null : fn) },
+      { label: flame.focus === fn ? 'Leave callers / callees view' : 'Focus: callers and callees', hint: 'Enter', run: () => flame.setFocus(flame.focus === fn ? null : fn) },
       { label: 'Hide this function', hint: 'keeps its callees', run: () => view.setFilters({ ...filters(), h: addPattern(filters().h, exactName(fn)) }) },
       { label: 'Ignore stacks through it', hint: 'drops them', run: () => view.setFilters({ ...filters(), i: addPattern(filters().i, exactName(fn)) }) },
       { label: 'Search for this function', run: () => flame.setSearch(`/${exactName(fn)}/`) },
