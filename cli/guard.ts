@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { networkInterfaces } from 'node:os';
 
 /** A fresh secret per run; only the page `parkview` opens knows it. */
 export function newToken(): string {
@@ -7,6 +8,17 @@ export function newToken(): string {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/** A bind address that listens on every interface. */
+export function isWildcard(host: string): boolean {
+  return host === '0.0.0.0' || host === '::';
+}
+
+/** This machine's addresses, IPv4 first: the names other machines reach a wildcard bind by. */
+export function interfaceAddresses(): string[] {
+  const all = Object.values(networkInterfaces()).flatMap((list) => list ?? []);
+  return [...all.filter((a) => a.family === 'IPv4'), ...all.filter((a) => a.family !== 'IPv4')].map((a) => a.address);
+}
 
 export function isLoopback(address: string | undefined): boolean {
   return address !== undefined && LOOPBACK.has(address);
@@ -26,7 +38,7 @@ export class Guard {
     port: number,
   ) {
     const names = new Set(['127.0.0.1', 'localhost', '[::1]']);
-    names.add(bindHost.includes(':') ? `[${bindHost}]` : bindHost);
+    for (const host of isWildcard(bindHost) ? [bindHost, ...interfaceAddresses()] : [bindHost]) names.add(host.includes(':') ? `[${host}]` : host);
     this.hosts = new Set([...names].map((h) => `${h}:${port}`));
   }
 

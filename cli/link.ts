@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { ProfileError } from '../src/core/decode/errors';
 import { formatBytes } from '../src/core/decode/limits';
 import { Session } from '../src/core/model/session';
 import { encodeBundle, encodePayload, MAX_LINK_CHARS } from '../src/core/permalink';
@@ -31,8 +32,8 @@ export async function linkCommand(argv: string[]): Promise<string> {
   }
   const link = `${base.href}#${encodeAddress({ ...emptyAddress(), payload: await encodePayload(session, ids) })}`;
   if (link.length > MAX_LINK_CHARS) {
-    process.stderr.write(
-      `parkview: this link is ${formatBytes(link.length)}, more than the ~${formatBytes(MAX_LINK_CHARS)} browsers accept in an address; write a bundle instead with --bundle OUT.parkview\n`,
+    throw new ProfileError(
+      `the link would be ${formatBytes(link.length)}, more than the ~${formatBytes(MAX_LINK_CHARS)} browsers accept in an address; write a bundle instead with --bundle OUT.parkview`,
     );
   }
   return `${link}\n`;

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs, UsageError } from './args';
 import { Captures, fetchProfile, isUrl, parseDuration, type CaptureEvent } from './captures';
-import { Guard, isLoopback, newToken } from './guard';
+import { Guard, interfaceAddresses, isLoopback, isWildcard, newToken } from './guard';
 import { DIST, serveStatic } from './static';
 
 export const SERVE_USAGE = 'parkview [serve] [--port 8081] [--host 127.0.0.1] [--every 15s] [--no-open] [--demo] [FILE|URL]...';
@@ -70,7 +70,12 @@ export async function startServer(opts: { host: string; port: number; targets: s
   const token = newToken();
   let guard: Guard | null = null;
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      return plain(res, 400, 'malformed request address');
+    }
     const refused = guard ? guard.refuse(req, url) : 'starting';
     if (refused) return plain(res, 403, `parkview: ${refused}`);
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'method not allowed');
@@ -82,7 +87,10 @@ export async function startServer(opts: { host: string; port: number; targets: s
     }
     if (url.pathname === '/api/fetch') return void proxyTyped(req, res, url.searchParams.get('url'));
     if (url.pathname.startsWith('/api/')) return plain(res, 404, 'not found');
-    void serveStatic(req, res).then((served) => served || plain(res, 404, 'not found'));
+    void serveStatic(req, res).then(
+      (served) => served || plain(res, 404, 'not found'),
+      () => plain(res, 500, 'could not read the file'),
+    );
   });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
@@ -91,7 +99,9 @@ export async function startServer(opts: { host: string; port: number; targets: s
   const port = (server.address() as AddressInfo).port;
   guard = new Guard(token, opts.host, port);
   captures.poll(opts.everyMs);
-  const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+  // On a wildcard bind, print an address other machines can reach.
+  const host = isWildcard(opts.host) ? (interfaceAddresses().find((a) => !isLoopback(a)) ?? '127.0.0.1') : opts.host;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
   return { server, url: `http://${shownHost}:${port}/?${opts.demo ? 'demo&' : ''}token=${token}`, captures };
 }
 

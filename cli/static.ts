@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const DIST = resolve(process.env.PARKVIEW_DIST ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../dist'));
@@ -18,11 +18,22 @@ const TYPES: Record<string, string> = {
   '.go': 'text/plain; charset=utf-8',
 };
 
+/** The file under dist/ a request path names, or null for a malformed path or one outside dist/. */
+export function staticFile(requestPath: string): string | null {
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(requestPath, 'http://x').pathname);
+  } catch {
+    return null;
+  }
+  const file = normalize(join(DIST, path === '/' ? 'index.html' : path));
+  return file.startsWith(DIST + sep) ? file : null;
+}
+
 /** Serves the built app from dist/; false when the path is not a file there. */
 export async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  const file = normalize(join(DIST, path === '/' ? 'index.html' : path));
-  if (!file.startsWith(DIST)) return false;
+  const file = staticFile(req.url ?? '/');
+  if (file === null) return false;
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) return false;
   res.writeHead(200, {

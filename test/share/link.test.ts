@@ -41,4 +41,9 @@ describe('parkview link', () => {
   it('rejects a base that is not an http(s) address', async () => {
     await expect(linkCommand(['--base', 'javascript:alert(1)', files[0]])).rejects.toThrow(/expected an http/);
   });
+
+  it('refuses a link longer than browsers accept and points to --bundle (the 60-file fanout series)', async () => {
+    const series = Array.from({ length: 60 }, (_, i) => resolve(FIXTURES, `fanout-series/pprof.fanout.goroutine.${String(i + 1).padStart(3, '0')}.pb.gz`));
+    await expect(linkCommand(series)).rejects.toThrow(/more than the ~2 MiB browsers accept .*--bundle OUT\.parkview/);
+  }, 30_000);
 });

@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDuration } from '../../cli/captures';
 import { startServer, type ParkviewServer } from '../../cli/serve';
+import { DIST, staticFile } from '../../cli/static';
+import { interfaceAddresses, isLoopback } from '../../cli/guard';
 
 const FIXTURE = resolve(__dirname, '../../../shared/fixtures/seed/timeout/pprof.timeout.goroutine.001.pb.gz');
 
@@ -89,11 +91,45 @@ describe('parkview server: serves its own page only, and is no open proxy', () =
     expect(down.body).toMatch(/cannot fetch .*ECONNREFUSED/);
   });
 
+  it('answers a malformed or escaping path with an error and keeps serving', async () => {
+    expect((await get(port, '/%E0%A4%A')).status).toBe(404);
+    expect((await get(port, '/..%2fdist-secret%2fx.txt')).status).toBe(404);
+    expect((await get(port, `/api/events?token=${token}`)).status).toBe(200);
+  });
+
   it('parses Go-style durations for --every', () => {
     expect(parseDuration('15s')).toBe(15_000);
     expect(parseDuration('1m30s')).toBe(90_000);
     expect(parseDuration('500ms')).toBe(500);
     expect(parseDuration('15')).toBeNull();
     expect(parseDuration('0s')).toBeNull();
+  });
+});
+
+describe('static files', () => {
+  it('stay inside dist/: no sibling folder with the same prefix, no malformed escapes', () => {
+    expect(staticFile('/')).toBe(resolve(DIST, 'index.html'));
+    expect(staticFile('/assets/app.js')).toBe(resolve(DIST, 'assets/app.js'));
+    expect(staticFile('/..%2fdist-secret%2fx.txt')).toBeNull();
+    expect(staticFile('/../../etc/passwd')).toBe(resolve(DIST, 'etc/passwd'));
+    expect(staticFile('/%E0%A4%A')).toBeNull();
+  });
+});
+
+describe('parkview --host 0.0.0.0', () => {
+  it('prints an address other machines reach, and answers under that Host name', async () => {
+    const pv = await startServer({ host: '0.0.0.0', port: 0, targets: [], everyMs: null });
+    try {
+      const url = new URL(pv.url);
+      const external = interfaceAddresses().find((a) => !isLoopback(a) && !a.includes(':'));
+      if (external) expect(url.hostname).toBe(external);
+      const host = external ?? '127.0.0.1';
+      const port = Number(url.port);
+      expect((await get(port, '/', { host: `${host}:${port}` })).status).not.toBe(403);
+      expect((await get(port, '/', { host: `evil.example:${port}` })).status).toBe(403);
+    } finally {
+      pv.server.closeAllConnections();
+      pv.server.close();
+    }
   });
 });
