@@ -52,6 +52,7 @@ describe('Go standard library files', () => {
     expect(goStdPath('/opt/homebrew/Cellar/go/1.23.4/libexec/src/sync/mutex.go')).toBe('sync/mutex.go');
     expect(goStdPath('/home/me/sdk/go1.22.5/src/internal/poll/fd_unix.go')).toBe('internal/poll/fd_unix.go');
     expect(goStdPath('C:/Program Files/Go/src/runtime/proc.go')).toBe('runtime/proc.go');
+    expect(goStdPath('/home/me/go/pkg/mod/golang.org/toolchain@v0.0.1-go1.23.4.linux-amd64/src/runtime/proc.go')).toBe('runtime/proc.go');
   });
 
   it('leaves user code alone', () => {
@@ -64,5 +65,8 @@ describe('Go standard library files', () => {
     expect(goVersionInPath('/usr/lib/go-1.23/src/runtime/proc.go')).toBe('go1.23');
     expect(goVersionInPath('/home/me/sdk/go1.22.5/src/sync/mutex.go')).toBe('go1.22.5');
     expect(goVersionInPath('/usr/local/go/src/runtime/proc.go')).toBeNull();
+    expect(goVersionInPath('/opt/homebrew/Cellar/go/1.23.4/libexec/src/sync/mutex.go')).toBe('go1.23.4');
+    expect(goVersionInPath('/home/me/go/pkg/mod/golang.org/toolchain@v0.0.1-go1.23.4.linux-amd64/src/runtime/proc.go')).toBe('go1.23.4');
+    expect(goVersionInPath('/home/me/go/src/myapp/main.go')).toBeNull();
   });
 });

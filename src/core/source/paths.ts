@@ -86,18 +86,22 @@ const GO_SRC_ROOTS = new Set(
 /**
  * The path of a Go standard library file inside the Go tree's `src/` (`runtime/proc.go`), or null.
  * Recognises `$GOROOT/src/…` for the usual GOROOT layouts (`/usr/local/go`, `/usr/lib/go-1.23`,
- * `…/libexec` of Homebrew, `sdk/go1.23.4`, `…/goroot`) holding a standard package.
+ * `…/libexec` of Homebrew, `sdk/go1.23.4`, `…/goroot`, a toolchain Go downloaded into the module
+ * cache: `golang.org/toolchain@v0.0.1-go1.23.4.linux-amd64`) holding a standard package.
  */
 export function goStdPath(path: string): string | null {
-  const m = /(?:^|\/)(?:go|go-?[0-9][^/]*|goroot|libexec)\/src\/(.+)$/i.exec(path.replace(/\\/g, '/'));
+  const m = /(?:^|\/)(?:go|go-?[0-9][^/]*|goroot|libexec|toolchain@[^/]+)\/src\/(.+)$/i.exec(path.replace(/\\/g, '/'));
   if (!m) return null;
   const rest = m[1];
   const first = rest.split('/')[0];
   return rest.includes('/') && GO_SRC_ROOTS.has(first) ? rest : null;
 }
 
-/** The Go release a GOROOT path names (`/usr/lib/go-1.23/…` gives `go1.23`), or null. */
+/**
+ * The Go release a GOROOT path names, or null: `/usr/lib/go-1.23/…` gives `go1.23`; so do
+ * `sdk/go1.23.4`, Homebrew's `Cellar/go/1.23.4/libexec` and `golang.org/toolchain@v0.0.1-go1.23.4.linux-amd64`.
+ */
 export function goVersionInPath(path: string): string | null {
-  const m = /(?:^|\/)(?:go-?|sdk\/go)([0-9]+\.[0-9]+(?:\.[0-9]+)?)\//.exec(path.replace(/\\/g, '/'));
+  const m = /(?:^|\/)(?:go-?|sdk\/go|go\/|toolchain@v[^/]*?-go)([0-9]+\.[0-9]+(?:\.[0-9]+)?)[/.]/.exec(path.replace(/\\/g, '/'));
   return m ? `go${m[1]}` : null;
 }
