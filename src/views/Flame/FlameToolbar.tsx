@@ -37,7 +37,7 @@ export function FlameToolbar({ searchInput, search, data, current, labelKeys, on
           ref={searchInput}
           type="search"
           aria-label="Search frames"
-          placeholder="Search frames, or /regex/"
+          placeholder="Search or /regex/"
           value={text}
           onChange={(e) => setSearch(e.target.value)}
           onKeyDown={(e) => {
