@@ -76,6 +76,12 @@ test('search counts matches and goroutines once, and dims the rest', async ({ pa
   await expect(page.locator('.flame-search-error')).toBeVisible();
 });
 
+async function exportSvg(page: Page): Promise<string> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'SVG' }).click();
+  return readFileSync(await (await download).path(), 'utf8');
+}
+
 test('click zooms into a frame, the breadcrumb leads back, Escape resets', async ({ page }) => {
   await openFlame(page, [SERVICE('040')]);
   const before = await frame(page, 'main.(*exporter).send');
@@ -85,6 +91,8 @@ test('click zooms into a frame, the breadcrumb leads back, Escape resets', async
   await expect(page.locator('.flame-crumbs .crumb.current')).toHaveText('main.(*exporter).send');
   await expect.poll(async () => (await frame(page, 'main.(*exporter).send')).width).toBeCloseTo(canvasWidth, 0);
   await shot(page, 'flame-zoomed-light');
+  const zoomedSvg = await exportSvg(page);
+  expect(zoomedSvg).toContain('zoomed to main.(*exporter).send');
   await page.mouse.move(5, 300);
   await page.keyboard.press('Escape');
   await expect(page.locator('.flame-crumbs .crumb.current')).toHaveText('all goroutines');

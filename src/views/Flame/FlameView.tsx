@@ -103,8 +103,9 @@ export default function FlameView() {
     if (!pane || !look || !data || !current) return;
     const win = pane.window;
     const total = win.width[0];
+    const boxes = pane.allBoxes();
     const scene: ExportScene = {
-      boxes: pane.allBoxes(),
+      boxes,
       style: look.style(win),
       title: (b) => {
         const key = win.key[b.frame];
@@ -113,7 +114,7 @@ export default function FlameView() {
         return `${name}\n${formatValue(value, data)} ${noun} (${pct(value, data.total)})`;
       },
       width: stage.current?.clientWidth ?? 1200,
-      rows: (focus ? data.callees! : data.main!).maxDepth + 1,
+      rows: boxes.reduce((m, b) => Math.max(m, b.depth + 1), 1),
       orientation: focus ? 'icicle' : orientation,
       background: colours.bg,
       foreground: colours.fg,
