@@ -171,3 +171,101 @@ test("the flame graph's search and diff base are in the address and survive a re
   await expect(page.getByLabel('Search frames')).toHaveValue('lookupInventory');
   await shot(page, 'share-flame-address');
 });
+
+const SEND = 'main.(*exporter).send';
+const hashOf = (page: Page) => () => page.evaluate(() => location.hash);
+
+test('the function picked in the Source view, or its -list regex, is listed again after a reload', async ({ page }) => {
+  await openDemo(page);
+  await page.getByRole('tab', { name: 'Source', exact: true }).click();
+  const picker = page.getByRole('combobox', { name: 'Function', exact: true });
+  await picker.fill(SEND);
+  await expect(page.locator('.routine-name')).toHaveText([SEND]);
+  await expect.poll(hashOf(page)).toBe('#v1&view=source&fn=main.%28*exporter%29.send');
+  await page.reload();
+  await expect(snapshots(page)).toHaveCount(40);
+  await expect(page.getByRole('tab', { name: 'Source', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.routine-name')).toHaveText([SEND]);
+  await expect(picker).toHaveValue(SEND);
+
+  await page.getByRole('radio', { name: 'Regex' }).click();
+  const regex = page.getByRole('searchbox', { name: 'Function regex' });
+  await regex.fill('lookupInventory|exporter');
+  await regex.press('Enter');
+  await page.getByRole('radio', { name: 'By name' }).click();
+  const listed = [SEND, 'main.(*service).lookupInventory.func1'];
+  await expect(page.locator('.routine-name')).toHaveText(listed);
+  await expect.poll(hashOf(page)).toBe('#v1&view=source&fn=main.%28*exporter%29.send&list=lookupInventory%7Cexporter&listorder=name');
+  await page.reload();
+  await expect(snapshots(page)).toHaveCount(40);
+  await expect(page.getByRole('radio', { name: 'Regex' })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByRole('radio', { name: 'By name' })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByRole('searchbox', { name: 'Function regex' })).toHaveValue('lookupInventory|exporter');
+  await expect(page.locator('.routine-name')).toHaveText(listed);
+});
+
+test('the selected function and the graph’s nodecount survive a reload', async ({ page }) => {
+  await openDemo(page);
+  await topRow(page, SEND).click();
+  await expect(topRow(page, SEND)).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tab', { name: 'Graph', exact: true }).click();
+  const nodes = page.getByLabel(/Show at most this many nodes/);
+  await nodes.fill('6');
+  await nodes.press('Enter');
+  await expect(page.locator('.gnode')).toHaveCount(6);
+  await expect(page.locator('.graph-summary')).toContainText('Showing top 6 nodes out of');
+  await expect.poll(hashOf(page)).toBe('#v1&view=graph&fn=main.%28*exporter%29.send&nodecount=6');
+  await page.reload();
+  await expect(snapshots(page)).toHaveCount(40);
+  await expect(page.getByLabel(/Show at most this many nodes/)).toHaveValue('6');
+  await expect(page.locator('.gnode')).toHaveCount(6);
+  await page.getByRole('tab', { name: 'Top', exact: true }).click();
+  await expect(topRow(page, SEND)).toHaveAttribute('aria-selected', 'true');
+});
+
+test('the Leaks view’s grouping, chart and selected suspect survive a reload', async ({ page }) => {
+  await openDemo(page);
+  await page.getByRole('tab', { name: 'Leaks', exact: true }).click();
+  await expect(page.locator('.timeline-point')).toHaveCount(40);
+  const grouping = page.getByRole('radiogroup', { name: 'Group by' });
+  await grouping.getByRole('radio', { name: 'Function', exact: true }).click();
+  await page.getByLabel('Rank chart areas by').selectOption('growth');
+  const rows = page.locator('.suspects-row');
+  await rows.filter({ hasText: 'lookupInventory' }).click();
+  await expect(page.locator('.suspect-detail h3')).toHaveText('main.(*service).lookupInventory.func1');
+  await expect.poll(hashOf(page)).toMatch(/^#v1&view=timeline&ff=[^&]+&fn=main\.%28\*service%29\.lookupInventory\.func1&group=function&chart=growth&suspect=\d+$/);
+  await page.reload();
+  await expect(snapshots(page)).toHaveCount(40);
+  await expect(page.getByRole('radiogroup', { name: 'Group by' }).getByRole('radio', { name: 'Function', exact: true })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByLabel('Rank chart areas by')).toHaveValue('growth');
+  await expect(page.locator('.suspect-detail h3')).toHaveText('main.(*service).lookupInventory.func1');
+  await expect(page.locator('.suspects-row.selected')).toContainText('lookupInventory');
+});
+
+test('a shared link carries the selection, the graph’s pruning and the leaks grouping', async ({ page, browser }) => {
+  await openDemo(page);
+  await page.getByRole('tab', { name: 'Leaks', exact: true }).click();
+  await page.getByRole('radiogroup', { name: 'Group by' }).getByRole('radio', { name: 'Creator' }).click();
+  await page.locator('.suspects-row').first().click();
+  const selected = await page.locator('.suspect-detail h3').textContent();
+  await page.getByRole('tab', { name: 'Graph', exact: true }).click();
+  const nodes = page.getByLabel(/Show at most this many nodes/);
+  await nodes.fill('5');
+  await nodes.press('Enter');
+  await expect(page.locator('.graph-summary')).toContainText('Showing top 5 nodes out of');
+  const drawn = await page.locator('.gnode').allTextContents();
+  const link = await shareLink(page);
+  expect(link).toMatch(/#v1&view=graph&ff=[^&]+&fn=[^&]+&nodecount=5&group=creator&suspect=\d+&pv=1\.[A-Za-z0-9_-]+$/);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expect(snapshots(other)).toHaveCount(40);
+  await expect(other.getByLabel(/Show at most this many nodes/)).toHaveValue('5');
+  await expect(other.locator('.graph-summary')).toContainText('Showing top 5 nodes out of');
+  await expect(other.locator('.gnode')).toHaveText(drawn);
+  await other.getByRole('tab', { name: 'Leaks', exact: true }).click();
+  await expect(other.getByRole('radiogroup', { name: 'Group by' }).getByRole('radio', { name: 'Creator' })).toHaveAttribute('aria-checked', 'true');
+  await expect(other.locator('.suspect-detail h3')).toHaveText(selected ?? '');
+  await fresh.close();
+});

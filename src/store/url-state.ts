@@ -16,7 +16,13 @@ export interface AddressState {
   granularity?: Granularity;
   filters: Filters;
   theme?: 'light' | 'dark';
-  /** Parameters other views keep in the address (flame graph zoom, search…), passed through as they are. */
+  /**
+   * Parameters other stores keep in the address (see app/url/*-part.ts), passed through as they are:
+   * the flame graph's `fz` `fq` `ff` `fc` `fo` `tagroot`, the selected function `fn`, the Source view's
+   * `list` (pprof's command) and `listorder`, the graph's `nodecount` `nodefraction` `edgefraction`
+   * (pprof's options), the Leaks view's `group` `chart` `areas` `all` `suspect`. New ones join format
+   * v1: an address without them reads as before, and an older Parkview ignores them.
+   */
   extra: Record<string, string>;
   /** Embedded snapshots (`pv`), when the address is a permalink. */
   payload?: string;

@@ -6,15 +6,28 @@ import { VIEWS } from '../../views/registry';
 import { worker } from '../../worker/client';
 import { applyFilters } from '../refine-state';
 import { flamePart } from './flame-part';
+import { graphPart } from './graph-part';
+import { leaksPart } from './leaks-part';
+import { selectionPart } from './selection-part';
+import { sourcePart } from './source-part';
 
-/** Another store's share of the address (flame graph zoom, search…): its parameters and how to restore them. */
+/** What an address is for: `partial` when it covers only some of the loaded snapshots (a link embedding just them). */
+export interface PartScope {
+  partial: boolean;
+}
+
+/**
+ * Another store's share of the address (flame graph zoom, search…): its parameters and how to restore
+ * them. `apply` gets untrusted values and ignores those it cannot use.
+ */
 export interface AddressPart {
-  params(): Record<string, string>;
+  params(scope?: PartScope): Record<string, string>;
   apply(params: Record<string, string>): void;
   subscribe(listener: () => void): () => void;
 }
 
-const parts: AddressPart[] = [flamePart];
+/** In the order they apply: the source part reads the selection the selection part restores. */
+const parts: AddressPart[] = [flamePart, selectionPart, sourcePart, graphPart, leaksPart];
 
 const WRITE_DELAY_MS = 250;
 /** Task id shown while a shared link's snapshots decode (the loader's own ids are positive). */
@@ -39,6 +52,7 @@ export function currentAddress(only?: number[]): AddressState {
   const shown = selectedSnapshot(snaps);
   const snapshot = positionOf(list, snaps.selectedId);
   const ids = list.map((s) => s.id);
+  const scope: PartScope = { partial: list.length < snaps.snapshots.length };
   return {
     view: view.view,
     snapshot: snapshot === list.length ? undefined : snapshot,
@@ -47,7 +61,7 @@ export function currentAddress(only?: number[]): AddressState {
     granularity: view.granularity,
     filters: view.filters,
     theme: view.theme === 'system' ? undefined : view.theme,
-    extra: Object.assign({}, ...parts.map((p) => p.params())) as Record<string, string>,
+    extra: Object.assign({}, ...parts.map((p) => p.params(scope))) as Record<string, string>,
     payload: embedded && embedded.ids.join() === ids.join() ? embedded.payload : undefined,
   };
 }

@@ -60,6 +60,8 @@ export async function restoreSources(): Promise<void> {
   try {
     const kept = (await idbKeys(droppedDb)).map(String);
     allPaths = [...new Set([...allPaths, ...kept])];
+    // A listing shown before the kept files were known (a reload restoring the picked function) looks again.
+    textCache.clear();
     publish(allPaths, { restored: true });
   } catch (e) {
     useSources.setState({ restored: true, persistError: `The browser's storage is not available (${(e as Error).message}): dropped folders last until the page is closed.` });

@@ -1,0 +1,215 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { flamePart } from '../../src/app/url/flame-part';
+import { graphPart } from '../../src/app/url/graph-part';
+import { leaksPart } from '../../src/app/url/leaks-part';
+import { selectionPart } from '../../src/app/url/selection-part';
+import { sourcePart } from '../../src/app/url/source-part';
+import { DEFAULT_GRAPH_OPTIONS } from '../../src/core/query/graph/build';
+import { useFlame } from '../../src/store/flame';
+import { useLeaks } from '../../src/store/leaks';
+import { decodeAddress, emptyAddress, encodeAddress } from '../../src/store/url-state';
+import { useView } from '../../src/store/view';
+import { useGraphSettings } from '../../src/views/Graph/graph-settings';
+import { useSourceView } from '../../src/views/Source/source-state';
+
+/** In the order sync.ts applies them. */
+const PARTS = [flamePart, selectionPart, sourcePart, graphPart, leaksPart];
+
+const initial = {
+  view: useView.getState(),
+  flame: useFlame.getState(),
+  source: useSourceView.getState(),
+  graph: useGraphSettings.getState(),
+  leaks: useLeaks.getState(),
+};
+
+function reset(): void {
+  useView.setState(initial.view, true);
+  useFlame.setState(initial.flame, true);
+  useSourceView.setState(initial.source, true);
+  useGraphSettings.setState(initial.graph, true);
+  useLeaks.setState(initial.leaks, true);
+}
+
+function hashOfStores(partial = false): string {
+  return encodeAddress({ ...emptyAddress(), extra: Object.assign({}, ...PARTS.map((p) => p.params({ partial }))) as Record<string, string> });
+}
+
+/** What reopening the address does: fresh stores, then every part applied from the decoded hash. */
+function reopen(hash: string): void {
+  reset();
+  const decoded = decodeAddress(`#${hash}`);
+  if (!decoded.ok) throw new Error(decoded.error);
+  for (const p of PARTS) p.apply(decoded.state.extra);
+}
+
+function snapshotOfStores() {
+  const source = useSourceView.getState();
+  const leaks = useLeaks.getState();
+  return {
+    selected: useView.getState().selectedFunction,
+    source: { mode: source.mode, regex: source.mode === 'regex' ? source.regex : '', order: source.order },
+    graph: useGraphSettings.getState().options,
+    leaks: { grouping: leaks.grouping, topBy: leaks.topBy, topN: leaks.topN, showAll: leaks.showAll, selectedKey: leaks.selectedKey },
+  };
+}
+
+describe('the view beyond filters in the address', () => {
+  beforeEach(reset);
+
+  it('leaves every part out at its default', () => {
+    expect(hashOfStores()).toBe('v1');
+  });
+
+  it('round-trips the selected function and the Source view’s -list regex and order', () => {
+    useView.getState().selectFunction('main.(*exporter).send');
+    const source = useSourceView.getState();
+    source.setMode('regex');
+    source.setRegex('main\\.handle.*');
+    source.setOrder('name');
+    const hash = hashOfStores();
+    expect(hash).toBe('v1&fn=main.%28*exporter%29.send&list=main%5C.handle.*&listorder=name');
+    const want = snapshotOfStores();
+    reopen(hash);
+    expect(snapshotOfStores()).toEqual(want);
+  });
+
+  it('restores a picked function in the Source view without the view switching away from it', () => {
+    useView.getState().selectFunction('main.handleRequest.func1');
+    const hash = hashOfStores();
+    expect(hash).toBe('v1&fn=main.handleRequest.func1');
+    reopen(hash);
+    expect(useView.getState().selectedFunction).toBe('main.handleRequest.func1');
+    // What SourceView does when it mounts: the restored selection is already seen, so a -list regex stays.
+    useSourceView.getState().followSelection(useView.getState().selectedFunction);
+    expect(useSourceView.getState().mode).toBe('function');
+
+    reopen('v1&fn=main.main&list=%5Emain%5C.');
+    useSourceView.getState().followSelection(useView.getState().selectedFunction);
+    expect(useSourceView.getState()).toMatchObject({ mode: 'regex', regex: '^main\\.' });
+  });
+
+  it('round-trips the graph’s pruning under pprof’s option names', () => {
+    useGraphSettings.getState().setOptions({ nodeCount: 25, nodeFraction: 0, edgeFraction: 0.0125 });
+    const hash = hashOfStores();
+    expect(hash).toBe('v1&nodecount=25&nodefraction=0&edgefraction=0.0125');
+    reopen(hash);
+    expect(useGraphSettings.getState().options).toEqual({ nodeCount: 25, nodeFraction: 0, edgeFraction: 0.0125 });
+    useGraphSettings.getState().setOptions({ nodeFraction: 1e-7 });
+    reopen(hashOfStores());
+    expect(useGraphSettings.getState().options.nodeFraction).toBe(1e-7);
+  });
+
+  it('round-trips the Leaks view’s grouping, chart, rows and selected suspect', () => {
+    const leaks = useLeaks.getState();
+    leaks.setGrouping('creator');
+    leaks.setTopBy('growth');
+    leaks.setTopN(10);
+    leaks.setShowAll(true);
+    leaks.selectKey(17);
+    const hash = hashOfStores();
+    expect(hash).toBe('v1&group=creator&chart=growth&areas=10&all=1&suspect=17');
+    const want = snapshotOfStores();
+    reopen(hash);
+    expect(snapshotOfStores()).toEqual(want);
+  });
+
+  it('leaves a suspect out of an address that covers only some of the snapshots', () => {
+    useLeaks.getState().setGrouping('function');
+    useLeaks.getState().selectKey(3);
+    expect(hashOfStores(true)).toBe('v1&group=function');
+  });
+
+  it('ignores values it cannot use and keeps the defaults for them', () => {
+    const defaults = snapshotOfStores();
+    const hostile = [
+      'fn=',
+      `fn=${'x'.repeat(5000)}`,
+      'list=a%00b',
+      'listorder=random',
+      'nodecount=-4',
+      'nodecount=1e3',
+      'nodecount=99999999',
+      'nodefraction=2',
+      'nodefraction=NaN',
+      'nodefraction=Infinity',
+      'edgefraction=0x1',
+      'edgefraction=',
+      'group=__proto__',
+      'group=toString',
+      'chart=everything',
+      'areas=7',
+      'areas=1e1',
+      'suspect=-1',
+      'suspect=1.5',
+      'suspect=99999999999',
+      'all=true',
+    ].join('&');
+    reopen(`v1&${hostile}`);
+    expect(snapshotOfStores()).toEqual(defaults);
+    expect(useGraphSettings.getState().options).toEqual(DEFAULT_GRAPH_OPTIONS);
+  });
+
+  it('takes the good values of an address with some bad ones', () => {
+    reopen('v1&nodecount=bogus&nodefraction=0.01&group=labels&suspect=x&fn=main.main');
+    expect(useGraphSettings.getState().options).toEqual({ ...DEFAULT_GRAPH_OPTIONS, nodeFraction: 0.01 });
+    expect(useLeaks.getState()).toMatchObject({ grouping: 'labels', selectedKey: null });
+    expect(useView.getState().selectedFunction).toBe('main.main');
+  });
+
+  it('opening another address puts what it leaves out back to the defaults', () => {
+    useGraphSettings.getState().setOptions({ nodeCount: 10 });
+    useLeaks.getState().setGrouping('labels');
+    useView.getState().selectFunction('main.main');
+    for (const p of PARTS) p.apply({ fz: 'main.main' });
+    expect(snapshotOfStores()).toEqual({
+      selected: null,
+      source: { mode: 'function', regex: '', order: 'cum' },
+      graph: DEFAULT_GRAPH_OPTIONS,
+      leaks: { grouping: 'stack', topBy: 'latest', topN: 8, showAll: false, selectedKey: null },
+    });
+  });
+
+  it('still opens a link made before these parts existed, as it was', () => {
+    // The address of a permalink as the Share button wrote it before the view kept more than filters and flame state.
+    const old =
+      '#v1&view=flame&snap=12&base=3&si=goroutine&g=lines&f=exporter&tf=tenant%3Dacme&theme=dark&fz=main.main%3Bmain.%28*exporter%29.send&fq=send&fc=state&fo=flame&tagroot=tenant&pv=1.H4sIAAAAAAAAA-VX';
+    const decoded = decodeAddress(old);
+    expect(decoded).toEqual({
+      ok: true,
+      state: {
+        view: 'flame',
+        snapshot: 12,
+        base: 3,
+        sampleType: 'goroutine',
+        granularity: 'lines',
+        filters: { f: 'exporter', tf: 'tenant=acme' },
+        theme: 'dark',
+        extra: { fz: 'main.main;main.(*exporter).send', fq: 'send', fc: 'state', fo: 'flame', tagroot: 'tenant' },
+        payload: '1.H4sIAAAAAAAAA-VX',
+      },
+    });
+    reopen(old.slice(1));
+    expect(useFlame.getState()).toMatchObject({ zoomPath: ['main.main', 'main.(*exporter).send'], search: 'send', colour: 'state', orientation: 'flame', groupBy: 'tenant' });
+    expect(snapshotOfStores()).toEqual({
+      selected: null,
+      source: { mode: 'function', regex: '', order: 'cum' },
+      graph: DEFAULT_GRAPH_OPTIONS,
+      leaks: { grouping: 'stack', topBy: 'latest', topN: 8, showAll: false, selectedKey: null },
+    });
+    // Written again, it is the same address: nothing new appears at the defaults.
+    const again = encodeAddress({ ...(decoded.ok ? decoded.state : emptyAddress()), extra: Object.assign({}, ...PARTS.map((p) => p.params())) as Record<string, string> });
+    expect(`#${again}`).toBe(old);
+  });
+
+  it('keeps the new parameters clear of the address’s own and pprof’s filter names', () => {
+    useView.getState().selectFunction('main.main');
+    useSourceView.getState().setMode('regex');
+    useSourceView.getState().setRegex('x');
+    useGraphSettings.getState().setOptions({ nodeCount: 1 });
+    useLeaks.getState().setGrouping('labels');
+    const decoded = decodeAddress(`#${hashOfStores()}&f=exporter`);
+    expect(decoded.ok && decoded.state.filters).toEqual({ f: 'exporter' });
+    expect(decoded.ok && Object.keys(decoded.state.extra).sort()).toEqual(['fn', 'group', 'list', 'nodecount']);
+  });
+});
