@@ -8,7 +8,9 @@ import { calleesTree, callersTree, targetKeys } from '../core/flame/sandwich';
 import { compileSearch, matchNames, searchTree, type SearchResult } from '../core/flame/search';
 import { labelKeys } from '../core/flame/tagroot';
 import { extractWindow, type FlameWindow } from '../core/flame/window';
+import { RefineError } from '../core/query/refine-regex';
 import type { ViewQuery } from '../core/query/view-query';
+import { Superseded, TimedNameMatcher, timedRegexRunner } from './refine-runner';
 import { queries, session } from './state';
 
 /** What the flame view asks for. */
@@ -76,6 +78,9 @@ interface Graph {
   base: Float64Array | null;
   states: FlameStates | null;
 }
+
+/** Search regexes run here, so a catastrophic one costs a throwaway Worker and not this one. */
+const searchMatcher = new TimedNameMatcher(timedRegexRunner());
 
 /** Graphs of 200,000 goroutines hold tens of MB each: keep a few. */
 const BUILT_CACHE = 3;
@@ -231,14 +236,30 @@ export const flameApi = {
     return { x: graph.model.xOf(node), width: graph.model.tree.cum[node], matched };
   },
 
-  /** Matches for the search text in a graph: frames, names, and the value through them counted once. */
-  flameSearch(id: number, text: string): FlameSearch | null {
+  /**
+   * Matches for the search text in a graph: frames, names, and the value through them counted once.
+   * A regex runs over the graph's distinct names in the time-limited regex Worker; null when the
+   * graph is gone or a newer search took over.
+   */
+  async flameSearch(id: number, text: string): Promise<FlameSearch | null> {
     const graph = graphs.get(id);
     if (!graph) return null;
     const compiled = compileSearch(text);
     if (!compiled) return { ok: true, keyMatch: new Uint8Array(0), frames: 0, names: 0, value: 0 };
     if (!compiled.ok) return compiled;
-    const keyMatch = matchNames(graph.model.names, compiled.matcher);
+    let keyMatch: Uint8Array;
+    if ('regex' in compiled) {
+      try {
+        keyMatch = (await searchMatcher.match(graph.model.names, compiled.regex)).slice();
+      } catch (e) {
+        if (e instanceof Superseded) return null;
+        if (e instanceof RefineError) return { ok: false, error: e.message };
+        throw e;
+      }
+    } else {
+      searchMatcher.cancel();
+      keyMatch = matchNames(graph.model.names, compiled.matcher);
+    }
     return transfer({ ok: true as const, keyMatch, ...searchTree(graph.model.tree, keyMatch) }, [keyMatch.buffer]);
   },
 

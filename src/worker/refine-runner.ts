@@ -1,6 +1,6 @@
 import { FILTER_NAMES } from '../core/query/filters';
 import type { MatchJob, MatchRunner } from '../core/query/refine-match';
-import { RefineError } from '../core/query/refine-regex';
+import { RefineError, type RegexSource } from '../core/query/refine-regex';
 
 /** The part of a Worker the runner uses, so Node's worker_threads can stand in for tests. */
 export interface MatchWorker {
@@ -18,6 +18,13 @@ export class Superseded extends Error {
   constructor() {
     super('superseded by a newer query');
   }
+}
+
+/** How long a user's regex may run before it is stopped. */
+export const REGEX_TIMEOUT_MS = 2000;
+
+function tooLong(timeoutMs: number): string {
+  return `regex took too long (stopped after ${timeoutMs / 1000} s); simplify the pattern (nested repeats like (a+)+ can take forever)`;
 }
 
 /**
@@ -55,9 +62,8 @@ export class TimedMatchRunner {
         }
       };
       const timer = setTimeout(() => {
-        const job = jobs[running];
-        const seconds = this.timeoutMs / 1000;
-        finish(new RefineError(`${FILTER_NAMES[job.filter]}: regex took too long (stopped after ${seconds} s); simplify the pattern (nested repeats like (a+)+ can take forever)`, job.filter));
+        const { filter } = jobs[running];
+        finish(new RefineError(`${filter ? `${FILTER_NAMES[filter]}: ` : ''}${tooLong(this.timeoutMs)}`, filter));
       }, this.timeoutMs);
       worker.onmessage = ({ data }) => {
         if ('started' in data) running = data.started;
@@ -72,5 +78,44 @@ export class TimedMatchRunner {
   /** Ends the run in progress, if any; its caller gets Superseded. */
   cancel(): void {
     this.current?.fail(new Superseded());
+  }
+}
+
+/** A runner whose regexes run in the browser's throwaway regex Worker (usable from the page and from a Worker). */
+export function timedRegexRunner(timeoutMs = REGEX_TIMEOUT_MS): TimedMatchRunner {
+  return new TimedMatchRunner(() => new Worker(new URL('./refine-regex-worker.ts', import.meta.url), { type: 'module' }), timeoutMs);
+}
+
+/**
+ * Tests one user regex against a list of distinct names (function names, row names) in a
+ * TimedMatchRunner, so a catastrophic pattern costs a throwaway Worker instead of the caller's
+ * thread. The last answer (or time-out) for the same names and regex is reused. A newer call
+ * supersedes one in flight (it rejects with Superseded); a time-out rejects with a RefineError.
+ */
+export class TimedNameMatcher {
+  private last: { names: readonly string[]; key: string; match: Uint8Array | null; error: Error | null } | null = null;
+
+  constructor(private runner: TimedMatchRunner) {}
+
+  /** One byte per name, 1 where the regex matches. The array is shared with later calls: copy it before transferring. */
+  async match(names: readonly string[], regex: RegexSource): Promise<Uint8Array> {
+    const key = `${regex.flags}/${regex.source}`;
+    const last = this.last;
+    if (last && last.names === names && last.key === key) {
+      if (last.error) throw last.error;
+      return last.match!;
+    }
+    try {
+      const [match] = await this.runner.run([{ regex, strings: names as string[] }]);
+      this.last = { names, key, match, error: null };
+      return match;
+    } catch (e) {
+      if (e instanceof RefineError) this.last = { names, key, match: null, error: e };
+      throw e;
+    }
+  }
+
+  cancel(): void {
+    this.runner.cancel();
   }
 }

@@ -2,15 +2,13 @@ import { normalizeFilters, type FilterKey, type Filters } from '../core/query/fi
 import { Refiner, reportSteps, type RefineReport } from '../core/query/refine';
 import { RefineError } from '../core/query/refine-regex';
 import { setRewriteFactory } from '../core/query/view-query';
-import { Superseded, TimedMatchRunner } from './refine-runner';
+import { Superseded, timedRegexRunner } from './refine-runner';
 import { session } from './state';
-
-const REGEX_TIMEOUT_MS = 2000;
 
 const refiner = new Refiner(session);
 setRewriteFactory((_session, filters) => refiner.rewrite(filters));
 
-const runner = new TimedMatchRunner(() => new Worker(new URL('./refine-regex-worker.ts', import.meta.url), { type: 'module' }), REGEX_TIMEOUT_MS);
+const runner = timedRegexRunner();
 
 export type RefineOutcome =
   | { status: 'ok'; filters: Filters; report: RefineReport | null }

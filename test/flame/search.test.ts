@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { compileSearch, matchNames, searchTree } from '../../src/core/flame/search';
+import { runMatchJobs } from '../../src/core/query/refine-match';
 import { loadSession } from './load';
 import { oracleNodes, oracleTree, readTraces } from './oracle';
 
 function search(names: readonly string[], tree: Parameters<typeof searchTree>[0], text: string) {
   const c = compileSearch(text);
   if (!c?.ok) throw new Error(`bad search ${text}`);
-  return searchTree(tree, matchNames(names, c.matcher));
+  const keyMatch = 'regex' in c ? runMatchJobs([{ regex: c.regex, strings: names as string[] }])[0] : matchNames(names, c.matcher);
+  return searchTree(tree, keyMatch);
 }
 
 describe('flame search', async () => {
@@ -37,5 +39,13 @@ describe('flame search', async () => {
     const c = compileSearch('/main.(/');
     expect(c?.ok).toBe(false);
     expect(compileSearch('   ')).toBeNull();
+  });
+
+  it('hands a regex over to be run elsewhere instead of running it, with Go syntax translated', () => {
+    expect(compileSearch('/^(([a-z.()*/]|[^Z])+)+Z$/')).toEqual({ ok: true, regex: { source: '^(([a-z.()*/]|[^Z])+)+Z$', flags: '' } });
+    expect(compileSearch('/(?i)\\Qmain.(*\\E/s')).toEqual({ ok: true, regex: { source: 'main\\.\\(\\*', flags: 'is' } });
+    const r = search(model.names, model.tree, '/(?i)^MAIN\\.\\(\\*EXPORTER\\)\\.send$/');
+    expect(r.names).toBe(1);
+    expect(r.value).toBe(13610);
   });
 });

@@ -6,7 +6,8 @@ import { decodeInput } from '../../src/core/decode';
 import { Session } from '../../src/core/model/session';
 import { Refiner } from '../../src/core/query/refine';
 import { RefineError } from '../../src/core/query/refine-regex';
-import { Superseded, TimedMatchRunner, type MatchWorker } from '../../src/worker/refine-runner';
+import { functionNames, listRegex, nameMatcher } from '../../src/core/query/source/list';
+import { Superseded, TimedMatchRunner, TimedNameMatcher, type MatchWorker } from '../../src/worker/refine-runner';
 
 const FIXTURES = resolve(__dirname, '../../../shared/fixtures');
 const live = new Set<Worker>();
@@ -65,5 +66,49 @@ describe('regexes run in a separate worker with a time limit', () => {
     const fast = refiner.prepare({ f: 'exporter' }, runner.run);
     expect(await slow).toBeInstanceOf(Superseded);
     expect((await fast)?.filters).toEqual({ f: 'exporter' });
+  });
+});
+
+describe('search boxes match distinct names through the same time-limited runner', () => {
+  const CATASTROPHIC = '^(([a-z.()*/]|[^Z])+)+Z$';
+
+  async function names() {
+    const session = new Session();
+    await decodeInput(readFileSync(resolve(FIXTURES, 'service/pprof.service.goroutine.040.pb.gz')), session, { name: '040' });
+    return functionNames(session);
+  }
+
+  it('lists each function name once', async () => {
+    const list = await names();
+    expect(new Set(list).size).toBe(list.length);
+    expect(list).toContain('main.(*exporter).send');
+  });
+
+  it('a catastrophic regex is stopped with a one-line message, remembered, and the next regex still works', async () => {
+    const list = await names();
+    const matcher = new TimedNameMatcher(new TimedMatchRunner(spawnNodeWorker, 1000));
+    const started = Date.now();
+    const err = await matcher.match(list, listRegex(CATASTROPHIC)).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(err).toBeInstanceOf(RefineError);
+    expect((err as RefineError).filter).toBeUndefined();
+    expect((err as Error).message).toMatch(/^regex took too long \(stopped after 1 s\)/);
+    expect((err as Error).message).not.toContain('\n');
+    expect(live.size).toBe(0);
+    // The same names and regex answer at once, without another second in a Worker.
+    const again = Date.now();
+    await expect(matcher.match(list, listRegex(CATASTROPHIC))).rejects.toBe(err);
+    expect(Date.now() - again).toBeLessThan(100);
+    expect(live.size).toBe(0);
+    const match = await matcher.match(list, listRegex('main\\.'));
+    const inPlace = nameMatcher('main\\.');
+    expect(list.filter((_, i) => match[i] === 1)).toEqual(list.filter(inPlace));
+    expect(match.some((m) => m === 1)).toBe(true);
+  });
+
+  it('translates Go syntax as the refine filters do, and explains a bad pattern before any Worker runs', () => {
+    expect(listRegex('(?i)\\Amain\\.')).toEqual({ source: '^main\\.', flags: 'i' });
+    expect(() => listRegex('main.(')).toThrow(/^parsing regexp main\.\(: /);
+    expect(live.size).toBe(0);
   });
 });

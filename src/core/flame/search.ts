@@ -1,14 +1,19 @@
+import { checkedRegex, type RegexSource } from '../query/refine-regex';
 import type { MergedTree } from './merge';
 
 export interface NameMatcher {
   test(name: string): boolean;
 }
 
-export type CompiledSearch = { ok: true; matcher: NameMatcher } | { ok: false; error: string };
+/**
+ * A substring test to run in place, or a regex to run where a catastrophic one cannot hang the
+ * caller (a TimedMatchRunner), or why the text is not a valid regex.
+ */
+export type CompiledSearch = { ok: true; matcher: NameMatcher } | { ok: true; regex: RegexSource } | { ok: false; error: string };
 
 /**
- * A search box's text as a matcher: `/re/` or `/re/i` is a regular expression, anything else a
- * case-insensitive substring. Empty text is no search (null).
+ * A search box's text: `/re/` or `/re/i` is a regular expression (Go syntax accepted, as in the
+ * refine filters), anything else a case-insensitive substring. Empty text is no search (null).
  */
 export function compileSearch(text: string): CompiledSearch | null {
   const t = text.trim();
@@ -16,8 +21,7 @@ export function compileSearch(text: string): CompiledSearch | null {
   const re = /^\/(.+)\/([imsu]*)$/s.exec(t);
   if (re) {
     try {
-      const r = new RegExp(re[1], re[2]);
-      return { ok: true, matcher: { test: (s) => r.test(s) } };
+      return { ok: true, regex: checkedRegex(re[1], re[2]) };
     } catch (e) {
       return { ok: false, error: (e as Error).message };
     }

@@ -3,8 +3,8 @@ import type { RegexSource } from './refine-regex';
 
 /** One regex to test against many strings: the unit of work that may run in a throwaway Worker. */
 export interface MatchJob {
-  /** The filter the regex belongs to, named when it takes too long. */
-  filter: FilterKey;
+  /** The filter the regex belongs to, named when it takes too long; absent for a search box's regex. */
+  filter?: FilterKey;
   regex: RegexSource;
   strings: string[];
 }

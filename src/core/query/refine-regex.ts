@@ -71,3 +71,16 @@ export function compileRegex(filter: FilterKey, name: string, pattern: string): 
     throw new RefineError(`parsing ${name} regexp: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`, filter);
   }
 }
+
+/**
+ * A search box's Go-syntax pattern (translated as the refine filters are) with JavaScript flags
+ * added, checked by compiling it (which is quick whatever the pattern; matching is what can take
+ * forever). `g` and `y` are dropped: they would make `test` stateful. Throws SyntaxError.
+ */
+export function checkedRegex(pattern: string, flags = ''): RegexSource {
+  const r = goRegex(pattern);
+  let all = r.flags;
+  for (const f of flags) if (f !== 'g' && f !== 'y' && !all.includes(f)) all += f;
+  new RegExp(r.source, all);
+  return { source: r.source, flags: all };
+}

@@ -52,7 +52,6 @@ export function FlameToolbar({ searchInput, search, data, current, labelKeys, on
         />
         {text === '' && <kbd>{IS_MAC ? '⌘F' : 'Ctrl F'}</kbd>}
       </div>
-      {invalid && <span className="flame-search-error">{search.error}</span>}
       <div className="flame-controls">
         <div className="segmented" role="group" aria-label="Orientation">
           <button className={orientation === 'icicle' ? 'active' : ''} onClick={() => setOrientation('icicle')} title="Root at the top (icicle)">
@@ -106,9 +105,17 @@ export function FlameToolbar({ searchInput, search, data, current, labelKeys, on
   );
 }
 
+/** The search's counts, or on one line why it found nothing (an invalid regex, or one that took too long). */
 export function SearchSummary({ search, data }: { search: FlameSearch | null; data: FlameData | null }) {
-  if (!search || !data) return null;
-  if (!search.ok) return null;
+  if (!search) return null;
+  if (!search.ok) {
+    return (
+      <span className="flame-search-summary flame-search-error" role="alert" title={search.error}>
+        {search.error}
+      </span>
+    );
+  }
+  if (!data) return null;
   const frames = search.frames;
   return (
     <span className="flame-search-summary" aria-live="polite">

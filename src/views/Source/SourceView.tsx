@@ -99,9 +99,12 @@ export default function SourceView() {
       {busy && <div className="busy-bar" role="progressbar" aria-label="Computing" />}
       <div className="source-body">
         <div className="source-scroll">
-          {error ? (
-            <div className="view-message error">{error}</div>
-          ) : !req ? (
+          {req && error && (
+            <div className="filter-error" role="alert">
+              {error}
+            </div>
+          )}
+          {!req ? (
             <div className="source-empty">
               <h2>{mode === 'regex' ? 'Type a regular expression' : 'Pick a function'}</h2>
               <p>
@@ -120,9 +123,11 @@ export default function SourceView() {
               </div>
             </div>
           ) : !result ? (
-            <div className="view-message">Computing…</div>
+            !error && <div className="view-message">Computing…</div>
           ) : result.routines.length === 0 ? (
-            <div className="view-message">{mode === 'regex' ? `No function with samples matches ${regex}.` : `${selected} has no samples in this snapshot.`}</div>
+            !error && (
+              <div className="view-message">{mode === 'regex' ? `No function with samples matches ${regex}.` : `${selected} has no samples in this snapshot.`}</div>
+            )
           ) : (
             <>
               {result.routines.map((r) => (

@@ -1,14 +1,14 @@
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { GranularitySwitch } from '../../app/GranularitySwitch';
 import { percentage, scaledLabel } from '../../core/format/units';
 import { useViewQuery } from '../../store/query';
 import { useView } from '../../store/view';
 import { worker } from '../../worker/client';
 import type { TopColumns } from '../../worker/top';
-import { parseRowFilter } from './row-filter';
 import { useTopState } from './top-state';
 import { topEntries, type TopEntry } from './top-rows';
 import { TopTable } from './TopTable';
+import { useRowFilter } from './use-row-filter';
 
 interface TopReport extends Omit<TopColumns, 'name' | 'func' | 'flat' | 'cum' | 'inline'> {
   rows: TopEntry[];
@@ -59,19 +59,14 @@ export default function TopView() {
   const setFilter = useTopState((s) => s.setFilter);
   const filterInput = useRef<HTMLInputElement>(null);
   useSlashToFilter(filterInput);
-  const parsed = useMemo(() => parseRowFilter(filter), [filter]);
-  const rows = useMemo(() => {
-    if (!result) return [];
-    const test = parsed.test;
-    return test ? result.rows.filter((r) => test(r.name)) : result.rows;
-  }, [result, parsed]);
+  const { rows, pending, error: filterError } = useRowFilter(result?.rows ?? null, filter);
   const fmt = (v: number) => (result ? scaledLabel(v, result.sampleUnit, result.unit) : '');
   const shownFlat = rows.reduce((sum, r) => sum + r.flat, 0);
 
   return (
     <div className="top-view">
       <div className="view-bar">
-        <div className={parsed.error ? 'filter-box invalid' : 'filter-box'}>
+        <div className={filterError ? 'filter-box invalid' : 'filter-box'}>
           <input
             ref={filterInput}
             id="top-filter"
@@ -104,12 +99,18 @@ export default function TopView() {
           </>
         )}
       </div>
-      {parsed.error && (
+      {filterError && (
         <div className="filter-error" role="alert">
-          {parsed.error}. Write a substring, or a JavaScript regular expression between slashes such as <code>/^main\./</code>.
+          {filterError.invalid ? (
+            <>
+              {filterError.message}. Write a substring, or a regular expression between slashes such as <code>/^main\./</code>.
+            </>
+          ) : (
+            filterError.message
+          )}
         </div>
       )}
-      {busy && <div className="busy-bar" role="progressbar" aria-label="Computing" />}
+      {(busy || pending) && <div className="busy-bar" role="progressbar" aria-label="Computing" />}
       {error ? (
         <div className="view-message error">Could not compute the Top table: {error}</div>
       ) : !result ? (

@@ -1,23 +1,31 @@
-/** A parsed filter box: a test on row names, or why the text is not a valid /regex/. */
-export type RowFilter = { test: ((name: string) => boolean) | null; error: null } | { test: null; error: string };
+import { checkedRegex, type RegexSource } from '../../core/query/refine-regex';
 
 /**
- * `/regex/flags` matches by regular expression; anything else is a substring, case-insensitive
- * unless it contains a capital letter.
+ * A parsed filter box: no filter, a substring test to run in place, a regex to run in the
+ * time-limited regex Worker (never on the page's thread), or why the text is not a valid /regex/.
+ */
+export type RowFilter =
+  | { kind: 'none' }
+  | { kind: 'text'; test: (name: string) => boolean }
+  | { kind: 'regex'; regex: RegexSource }
+  | { kind: 'invalid'; error: string };
+
+/**
+ * `/regex/flags` matches by regular expression (Go syntax accepted, as in the refine filters);
+ * anything else is a substring, case-insensitive unless it contains a capital letter.
  */
 export function parseRowFilter(text: string): RowFilter {
   const t = text.trim();
-  if (!t) return { test: null, error: null };
+  if (!t) return { kind: 'none' };
   const re = /^\/(.+)\/([a-z]*)$/s.exec(t);
   if (re) {
     try {
-      const r = new RegExp(re[1], re[2].replace(/[gy]/g, ''));
-      return { test: (name) => r.test(name), error: null };
+      return { kind: 'regex', regex: checkedRegex(re[1], re[2]) };
     } catch (e) {
-      return { test: null, error: `Invalid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}` };
+      return { kind: 'invalid', error: `Invalid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}` };
     }
   }
-  if (t !== t.toLowerCase()) return { test: (name) => name.includes(t), error: null };
+  if (t !== t.toLowerCase()) return { kind: 'text', test: (name) => name.includes(t) };
   const lower = t.toLowerCase();
-  return { test: (name) => name.toLowerCase().includes(lower), error: null };
+  return { kind: 'text', test: (name) => name.toLowerCase().includes(lower) };
 }

@@ -1,7 +1,7 @@
 import type { Session } from '../../model/session';
 import type { CallTree } from '../call-tree';
 import type { NodeKeys } from '../granularity';
-import { goRegex } from '../refine-regex';
+import { checkedRegex, type RegexSource } from '../refine-regex';
 import { topReport } from '../top';
 
 export interface LineValue {
@@ -66,14 +66,34 @@ function byNameThenFile(a: SourceRoutine, b: SourceRoutine): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 }
 
-/** A `-list` pattern (Go regex syntax) as a name test; a bad pattern throws `parsing regexp …: why`. */
-export function nameMatcher(pattern: string): (name: string) => boolean {
-  let re: RegExp;
+/** A `-list` pattern (Go regex syntax) as a checked JavaScript regex; a bad pattern throws `parsing regexp …: why`. */
+export function listRegex(pattern: string): RegexSource {
   try {
-    const { source, flags } = goRegex(pattern);
-    re = new RegExp(source, flags);
+    return checkedRegex(pattern);
   } catch (e) {
     throw new SyntaxError(`parsing regexp ${pattern}: ${(e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '')}`);
   }
+}
+
+/** A `-list` pattern as a name test run in place (the CLI); a bad pattern throws `parsing regexp …: why`. */
+export function nameMatcher(pattern: string): (name: string) => boolean {
+  const { source, flags } = listRegex(pattern);
+  const re = new RegExp(source, flags);
   return (name) => re.test(name);
+}
+
+/** Every distinct function name of the session, each once: what a `-list` regex is tested against. */
+export function functionNames(session: Session): string[] {
+  const { functions, strings } = session;
+  const seen = new Uint8Array(strings.size);
+  const out: string[] = [];
+  const name = functions.name.data;
+  for (let fn = 0; fn < functions.size; fn++) {
+    const id = name[fn];
+    if (!seen[id]) {
+      seen[id] = 1;
+      out.push(strings.get(id));
+    }
+  }
+  return out;
 }
