@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyzeLeaks, stackNamesOf, type GroupReport, type LeakAnalysis } from '../src/core/analysis/analyze';
-import { NEEDS_TWO, rateLabel, seriesLabel, waitLabel } from '../src/core/analysis/format';
+import { rateLabel, seriesLabel, seriesNote, waitLabel } from '../src/core/analysis/format';
 import { GROUPINGS, type Grouping } from '../src/core/analysis/grouping';
 import { SUSPECT_SCORE } from '../src/core/analysis/verdict';
 import { ProfileError } from '../src/core/decode';
@@ -91,7 +91,8 @@ function report(a: LeakAnalysis, shown: GroupReport[], skipped: string[]): strin
   const lines = [`Series: ${seriesLabel(a.series)}${a.factsFrom ? `; states, waits and creators from ${a.factsFrom}` : ''}`];
   for (const s of skipped) lines.push(`Skipped ${s}`);
   for (const e of a.series.excluded) lines.push(`Not in the series: ${e.name} (${e.reason})`);
-  if (a.series.snapshots.length < 2) lines.push(NEEDS_TWO);
+  const note = seriesNote(a.series);
+  if (note) lines.push(note);
   lines.push(
     suspects.length === 0
       ? `No leak suspects among ${a.groups.length} groups.`

@@ -52,6 +52,93 @@ test('service: the timeline shows 40 snapshots and exporter.send leads the suspe
   await expect(page.locator('.flame-focus-label strong')).toHaveText('main.(*service).lookupInventory.func1');
 });
 
+/** Adds a refine filter through the bar's editor, as a user would, and waits for it to apply. */
+async function addFilter(page: Page, name: string, pattern: string): Promise<void> {
+  const editor = page.getByRole('dialog', { name: 'Add a filter' });
+  if (!(await editor.isVisible())) await page.locator('.refine-add').click();
+  await editor.getByLabel('Filter').selectOption({ label: name });
+  await editor.getByLabel('Pattern').fill(pattern);
+  await editor.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.locator('.refine-add[aria-expanded="false"]')).toBeVisible({ timeout: 10_000 });
+}
+
+/** The hover card's total at the last snapshot of the timeline. */
+async function lastTotal(page: Page): Promise<string> {
+  const point = await page.locator('.timeline-point').last().boundingBox();
+  if (!point) throw new Error('no point');
+  await page.mouse.move(point.x + point.width / 2, point.y + 40);
+  const row = page.locator('.timeline-card-row.total');
+  await expect(row).toBeVisible();
+  const text = (await row.locator('.num').textContent()) ?? '';
+  await page.mouse.move(0, 0);
+  return text;
+}
+
+test('refine filters: the Leaks timeline and suspects count only the goroutines they keep', async ({ page }) => {
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  await page.goto('./');
+  await dropFixtures(page, SERVICE);
+  await expect(page.locator('.snapshot-list li')).toHaveCount(40);
+  await openLeaks(page);
+  await expect(page.locator('.timeline-point')).toHaveCount(40);
+  const rows = page.locator('.suspects-row');
+  const last = (row: number) => rows.nth(row).locator('.c-num').nth(1);
+  await expect(rows).toHaveCount(2);
+  await expect.poll(() => lastTotal(page)).toBe('23,697');
+  // The selected suspect stays selected while the filters keep it, though they number the groups afresh.
+  await rows.first().click();
+  await expect(page.locator('.suspect-detail h3')).toHaveText('main.(*exporter).send');
+
+  await addFilter(page, 'focus', 'exporter');
+  await expect(page.locator('.refine-summary')).toHaveText('13,610 (57.4%)');
+  await expect(page.locator('.leaks-summary')).toHaveText('40 goroutine snapshots over 3m17s, filtered: focus=exporter');
+  await expect(page.locator('.leaks-filtered')).toContainText('Counting only the goroutines the refine filters keep (focus=exporter)');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().locator('.c-group .fn')).toHaveText('main.(*exporter).send');
+  await expect(last(0)).toHaveText('13,610');
+  await expect(page.locator('.suspect-detail h3')).toHaveText('main.(*exporter).send');
+  await expect.poll(() => lastTotal(page)).toBe('13,610');
+  await expect(page.locator('.legend-total')).toHaveText('Goroutines the filters keep');
+  await shot(page, 'leaks-service-focus-light');
+
+  await addFilter(page, 'tagfocus', 'tenant=acme');
+  await expect(page.locator('.refine-summary')).toHaveText('3,402 (14.4%)');
+  await expect(last(0)).toHaveText('3,402');
+  await expect.poll(() => lastTotal(page)).toBe('3,402');
+
+  // Ignoring the exporter instead leaves the other leak as the one suspect.
+  await page.getByRole('button', { name: 'Remove tagfocus filter' }).click();
+  await page.getByRole('button', { name: 'Remove focus filter' }).click();
+  await addFilter(page, 'ignore', 'exporter');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().locator('.c-group .fn')).toHaveText('main.(*service).lookupInventory.func1');
+  await expect(page.locator('.suspect-detail')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Remove ignore filter' }).click();
+  await expect(page.locator('.leaks-summary')).toHaveText('40 goroutine snapshots over 3m17s');
+  await expect(page.locator('.leaks-filtered')).toHaveCount(0);
+  await expect(rows).toHaveCount(2);
+  await expect.poll(() => lastTotal(page)).toBe('23,697');
+});
+
+test('a goroutineleak profile alone: its stacks are proven leaks', async ({ page }) => {
+  await page.goto('./');
+  const record = (count: number, fn: string, line: number) => `${count} @ 0x43e1ee 0x40a64d 0x4a1b3c 0x46f2a1\n#\t0x4a1b3b\t${fn}+0x3b\t/src/main.go:${line}\n`;
+  await dropTexts(page, [{ name: 'goroutineleak.txt', text: `goroutineleak profile: total 7\n${record(5, 'main.leak', 20)}\n${record(2, 'main.gather', 31)}`, time: Date.UTC(2026, 0, 1) }]);
+  await expect(page.locator('.snapshot-list li')).toHaveCount(1);
+  await openLeaks(page);
+  await expect(page.locator('.timeline-point')).toHaveCount(1);
+  await expect(page.locator('.leaks-note').first()).toContainText('the runtime proved can never wake');
+  await expect(page.locator('.leaks-verdict')).toContainText('2 leak suspects: proven by a goroutineleak profile.');
+  const rows = page.locator('.suspects-row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first().locator('.c-group .fn')).toHaveText('main.leak');
+  await expect(rows.first().locator('.badge.proven')).toHaveText('proven leak');
+  await expect(rows.first().locator('.score')).toHaveAttribute('title', 'proven leak (goroutineleak profile)');
+});
+
 test('the benign list is editable, saved, and takes goroutines out of the suspects', async ({ page }) => {
   await page.goto('./');
   await dropFixtures(page, SERVICE.slice(0, 12));

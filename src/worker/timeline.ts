@@ -1,18 +1,23 @@
 import { analyzeLeaks, countsOf, stackNamesOf, type GroupReport, type LeakAnalysis } from '../core/analysis/analyze';
-import { seriesLabel } from '../core/analysis/format';
+import { seriesLabel, seriesNote } from '../core/analysis/format';
 import { stackFrames, type FrameInfo } from '../core/analysis/functions';
 import { bucketGoroutines, bucketMatches, type GoroutineBucket, type GoroutineDump } from '../core/analysis/goroutines';
 import type { Grouping } from '../core/analysis/grouping';
+import { RefinedStacks } from '../core/analysis/refined';
 import { pickSeries } from '../core/analysis/series';
 import { CATEGORIES, type BlockState, type StateCategory } from '../core/analysis/states';
 import type { Snapshot } from '../core/model/snapshot';
+import { FILTER_KEYS, FILTER_NAMES, normalizeFilters, type Filters } from '../core/query/filters';
+import { rewriteFor } from '../core/query/view-query';
 import { session } from './state';
 
-/** What every leak query names: the series (by its anchor snapshot), the grouping and the benign list. */
+/** What every leak query names: the series (by its anchor snapshot), the grouping, the benign list and the refine filters. */
 export interface LeakRequest {
   anchor: number | null;
   grouping: Grouping;
   benign: string[];
+  /** The refine filters every view applies (focus, ignore, hide, show, show_from, tagfocus, tagignore). */
+  filters?: Filters;
 }
 
 export interface TimelinePoint {
@@ -35,8 +40,12 @@ export interface TimelineBand {
 export interface TimelineResult {
   points: TimelinePoint[];
   timed: boolean;
-  /** `40 goroutine snapshots over 3m17s`. */
+  /** `40 goroutine snapshots over 3m17s`, and the filters when some are active. */
   summary: string;
+  /** A note on what the series can tell (too short to judge growth, proven leaks only), or null. */
+  note: string | null;
+  /** The active refine filters as `focus=exporter tagfocus=tenant=acme`, or '' when none. */
+  filtered: string;
   excluded: { id: number; name: string; reason: string }[];
   bands: TimelineBand[];
 }
@@ -74,6 +83,8 @@ export interface SuspectsResult {
   timed: boolean;
   points: number;
   factsFrom: string | null;
+  /** The active refine filters, as in TimelineResult. */
+  filtered: string;
 }
 
 /** What the table row does not carry: the stack and what its state means. */
@@ -86,13 +97,22 @@ export interface GoroutineQuery {
   snapshot: number;
   state?: string;
   text?: string;
+  /** The refine filters: only the goroutines they keep, on the stacks they leave. */
+  filters?: Filters;
 }
 
 export type BucketRow = Omit<GoroutineBucket, 'members'>;
 
 export interface GoroutinesResult {
   name: string;
+  /** Goroutines in the dump. */
   total: number;
+  /** Goroutines the refine filters keep (the total without filters). */
+  kept: number;
+  /** The active refine filters, as in TimelineResult. */
+  filtered: string;
+  /** The filters the buckets were made with: what `goroutineBucket` needs to find one of them. */
+  filters: Filters;
   /** Matching buckets, biggest first, at most MAX_BUCKETS of them. */
   buckets: BucketRow[];
   /** All buckets that match, and the goroutines in them. */
@@ -120,12 +140,21 @@ const MAX_BUCKETS = 5000;
 
 let cached: { key: string; analysis: LeakAnalysis } | null = null;
 
-/** The analysis for a request, recomputed only when the snapshots, grouping or benign list change. */
+/** Filters as text for a summary: `focus=exporter tagfocus=tenant=acme`; '' for none. */
+export function filtersText(filters: Filters | undefined): string {
+  const f = normalizeFilters(filters);
+  return FILTER_KEYS.filter((k) => f[k] !== undefined)
+    .map((k) => `${FILTER_NAMES[k]}=${f[k]}`)
+    .join(' ');
+}
+
+/** The analysis for a request, recomputed only when the snapshots, grouping, benign list or filters change. */
 function analysisFor(req: LeakRequest): LeakAnalysis {
   // Any anchor within the same series gives the same analysis, so selecting a snapshot costs nothing.
   const series = pickSeries(session, req.anchor).snapshots.map((s) => s.id);
-  const key = JSON.stringify([series, req.grouping, req.benign, session.snapshots.map((s) => s.id)]);
-  if (cached?.key !== key) cached = { key, analysis: analyzeLeaks(session, req) };
+  const filters = normalizeFilters(req.filters);
+  const key = JSON.stringify([series, req.grouping, req.benign, filters, session.snapshots.map((s) => s.id)]);
+  if (cached?.key !== key) cached = { key, analysis: analyzeLeaks(session, { ...req, rewrite: rewriteFor(session, filters) }) };
   return cached.analysis;
 }
 
@@ -141,8 +170,18 @@ function rankForChart(a: LeakAnalysis, by: TopBy): GroupReport[] {
 }
 
 const dumpCache = new WeakMap<Snapshot, GoroutineDump>();
+/** The last filtered bucketing, for the bucket details that follow a listing. */
+let filteredDump: { snapshot: Snapshot; key: string; dump: GoroutineDump } | null = null;
 
-function dumpOf(snapshot: Snapshot): GoroutineDump {
+function dumpOf(snapshot: Snapshot, filters?: Filters): GoroutineDump {
+  const rewrite = rewriteFor(session, normalizeFilters(filters));
+  if (rewrite) {
+    const key = JSON.stringify(normalizeFilters(filters));
+    if (filteredDump?.snapshot !== snapshot || filteredDump.key !== key) {
+      filteredDump = { snapshot, key, dump: bucketGoroutines(session, snapshot, stackNamesOf(session), new RefinedStacks(session, rewrite)) };
+    }
+    return filteredDump.dump;
+  }
   let d = dumpCache.get(snapshot);
   if (!d) {
     d = bucketGoroutines(session, snapshot, stackNamesOf(session));
@@ -164,10 +203,13 @@ export const timelineApi = {
       .filter((g) => g.trend.max > 0 && (by === 'latest' || g.perMinute > 0))
       .slice(0, n)
       .map((g) => ({ key: g.key, label: g.label, counts: countsArray(a, g.key), suspect: g.verdict.suspect }));
+    const filtered = a.filtered ? filtersText(req.filters) : '';
     return {
       points: s.snapshots.map((snap, i) => ({ id: snap.id, name: snap.name, timeMs: snap.timeMs, x: s.x[i], total: a.totals[i] })),
       timed: s.timed,
-      summary: seriesLabel(s),
+      summary: filtered ? `${seriesLabel(s)}, filtered: ${filtered}` : seriesLabel(s),
+      note: seriesNote(s),
+      filtered,
       excluded: s.excluded,
       bands,
     };
@@ -200,7 +242,8 @@ export const timelineApi = {
         benign: g.benign,
       }),
     );
-    return { rows, groups: a.groups.length, suspects: suspects.length, timed: a.series.timed, points: a.series.snapshots.length, factsFrom: a.factsFrom };
+    const filtered = a.filtered ? filtersText(req.filters) : '';
+    return { rows, groups: a.groups.length, suspects: suspects.length, timed: a.series.timed, points: a.series.snapshots.length, factsFrom: a.factsFrom, filtered };
   },
 
   /** The stack of a group's biggest member and what its state means. */
@@ -213,10 +256,13 @@ export const timelineApi = {
   /** The goroutines of a debug=2 dump, bucketed by identical stack, filtered by state and text. */
   goroutines(q: GoroutineQuery): GoroutinesResult {
     const snapshot = session.get(q.snapshot);
-    const empty = { name: snapshot.name, total: snapshot.totals[snapshot.defaultSampleType] ?? 0, buckets: [], matched: 0, shown: 0, states: [], earlier: 0, stuck: 0 };
+    const total = snapshot.totals[snapshot.defaultSampleType] ?? 0;
+    const empty = { name: snapshot.name, total, kept: total, filtered: '', filters: {}, buckets: [], matched: 0, shown: 0, states: [], earlier: 0, stuck: 0 };
     // Only text dumps have per-goroutine facts.
     if (!snapshot.goroutines) return empty;
-    const d = dumpOf(snapshot);
+    const filters = normalizeFilters(q.filters);
+    const d = dumpOf(snapshot, filters);
+    const filtered = rewriteFor(session, filters) ? filtersText(filters) : '';
     const names = stackNamesOf(session);
     const text = q.text?.trim() ?? '';
     const buckets: BucketRow[] = [];
@@ -232,16 +278,17 @@ export const timelineApi = {
       buckets.push(row);
     }
     const stuck = d.buckets.reduce((n, b) => n + b.stuck, 0);
-    return { ...empty, total: snapshot.goroutines.id.length, buckets, matched, shown, states: d.states, earlier: d.earlier, stuck };
+    const kept = d.buckets.reduce((n, b) => n + b.count, 0);
+    return { ...empty, total: snapshot.goroutines.id.length, kept, filtered, filters: filtered ? filters : {}, buckets, matched, shown, states: d.states, earlier: d.earlier, stuck };
   },
 
-  /** A bucket's full stack and its goroutines. */
-  goroutineBucket(snapshot: number, index: number): BucketDetail | null {
+  /** A bucket's full stack and its goroutines; `filters` as the listing it comes from had them. */
+  goroutineBucket(snapshot: number, index: number, filters?: Filters): BucketDetail | null {
     const s = session.get(snapshot);
-    const b = s.goroutines ? dumpOf(s).buckets[index] : undefined;
+    const b = s.goroutines ? dumpOf(s, filters).buckets[index] : undefined;
     const g = s.goroutines;
     if (!b || !g) return null;
-    const age = dumpOf(s).age;
+    const age = dumpOf(s, filters).age;
     const goroutines = b.members
       .map((i) => ({ id: g.id[i], age: age[i], waitMinutes: g.waitMinutes[i] }))
       .sort((x, y) => y.age - x.age || y.waitMinutes - x.waitMinutes || x.id - y.id)

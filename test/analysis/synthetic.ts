@@ -1,3 +1,6 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import protobuf from 'protobufjs';
 import { SnapshotBuilder } from '../../src/core/model/builder';
 import type { Session } from '../../src/core/model/session';
 import type { Snapshot } from '../../src/core/model/snapshot';
@@ -42,4 +45,67 @@ export function addSeries(session: Session, stacks: [StackSpec, number[]][], opt
 /** 0, step, 2*step, … (n values) plus a base. */
 export function linear(n: number, step: number, base = 0): number[] {
   return Array.from({ length: n }, (_, i) => base + i * step);
+}
+
+/** A stack's frames as Go prints them in debug=1 `#` lines: leading runtime frames and runtime.goexit left out. */
+function printedFrames(spec: StackSpec): string[] {
+  let start = 0;
+  while (start < spec.length - 1 && spec[start].startsWith('runtime.')) start++;
+  return spec.slice(start).filter((n) => n !== 'runtime.goexit');
+}
+
+/**
+ * A goroutineleak profile as `?debug=1` text (Go 1.26+): `goroutineleak profile: total N`, then one
+ * record per stack, the same format as the goroutine profile's.
+ */
+export function leakProfileText(stacks: [StackSpec, number][]): string {
+  const total = stacks.reduce((n, [, c]) => n + c, 0);
+  const records = stacks.map(([spec, count]) => {
+    const pcs = spec.map((_, i) => `0x${(0x401000 + 0x100 * i).toString(16)}`);
+    const frames = printedFrames(spec).map((name, i) => `#\t0x${(0x401000 + 0x100 * i).toString(16)}\t${name}+0x1d\t/src/${name.split('.')[0]}.go:${10 + i}`);
+    return [`${count} @ ${pcs.join(' ')}`, ...frames].join('\n');
+  });
+  return `goroutineleak profile: total ${total}\n${records.join('\n\n')}\n`;
+}
+
+/**
+ * A goroutineleak profile as pprof protobuf (uncompressed), with sample type goroutineleak/count and
+ * the given capture time; `labels` per stack, as pprof labels.
+ */
+export function leakProfileProto(stacks: [StackSpec, number, Record<string, string>?][], timeMs = T0): Uint8Array {
+  const strings = [''];
+  const str = (s: string) => {
+    let i = strings.indexOf(s);
+    if (i < 0) i = strings.push(s) - 1;
+    return i;
+  };
+  const functions = new Map<string, number>();
+  const fnId = (name: string) => {
+    let id = functions.get(name);
+    if (id === undefined) functions.set(name, (id = functions.size + 1));
+    return id;
+  };
+  const locations: { id: number; line: { functionId: number; line: number }[] }[] = [];
+  const samples = stacks.map(([spec, count, labels]) => ({
+    // Leaf first, as pprof stores them.
+    locationId: spec.map((name, i) => {
+      const id = locations.length + 1;
+      locations.push({ id, line: [{ functionId: fnId(name), line: 10 + spec.length - 1 - i }] });
+      return id;
+    }),
+    value: [count],
+    label: Object.entries(labels ?? {}).map(([k, v]) => ({ key: str(k), str: str(v) })),
+  }));
+  const profile = {
+    sampleType: [{ type: str('goroutineleak'), unit: str('count') }],
+    sample: samples,
+    location: locations,
+    function: [...functions].map(([name, id]) => ({ id, name: str(name), systemName: str(name), filename: str(`/src/${name.split('.')[0]}.go`) })),
+    timeNanos: timeMs * 1e6,
+    periodType: { type: str('goroutineleak'), unit: str('count') },
+    period: 1,
+    stringTable: strings,
+  };
+  const type = protobuf.loadSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../proto/profile.proto')).lookupType('perftools.profiles.Profile');
+  return type.encode(type.fromObject(profile)).finish();
 }

@@ -1,9 +1,12 @@
+import { captureOrder } from '../model/order';
 import type { Session } from '../model/session';
+import type { StackRewrite } from '../query/call-tree';
 import { BenignMatcher, DEFAULT_BENIGN } from './benign';
 import { dominant, dumpFacts, latestDump, provenLeakKeys, type DumpFacts } from './facts';
 import { codeKind, StackNames } from './functions';
-import { countByKey, type Grouping, type KeyedCounts } from './grouping';
-import { pickSeries, type Series } from './series';
+import { countByKey, keyLabel, type Grouping, type KeyedCounts } from './grouping';
+import { RefinedStacks } from './refined';
+import { LEAK_PROFILE_KIND, pickSeries, type Series } from './series';
 import { trendOf, type Trend } from './signals';
 import { CATEGORIES, stateFromReason, stateFromStack, type BlockState } from './states';
 import { judge, type Verdict } from './verdict';
@@ -14,6 +17,11 @@ export interface LeakQuery {
   benign?: readonly string[];
   /** Snapshot whose kind and format pick the series (see pickSeries). */
   anchor?: number | null;
+  /**
+   * The refine filters as a stack rewrite (see rewriteFor): groups count only the goroutines it
+   * keeps, on the stacks it leaves, as every other view shows them.
+   */
+  rewrite?: StackRewrite;
 }
 
 /** One group's history and standing. */
@@ -23,7 +31,7 @@ export interface GroupReport {
   label: string;
   /** Representative function of its biggest stack: the first frame in the program's own code. */
   function: string;
-  /** Session stack id of its biggest stack. */
+  /** Session stack id of its biggest stack, as the refine filters leave it. */
   stack: number;
   trend: Trend;
   /** Growth per minute on a time axis, else per snapshot. */
@@ -43,7 +51,10 @@ export interface GroupReport {
 
 export interface LeakAnalysis {
   series: Series;
+  /** Goroutines per snapshot: those the refine filters keep when filtered. */
   totals: number[];
+  /** Whether refine filters chose the goroutines counted. */
+  filtered: boolean;
   keyed: KeyedCounts;
   /** Every group, best suspect first. */
   groups: GroupReport[];
@@ -77,6 +88,89 @@ export function compareReports(a: GroupReport, b: GroupReport): number {
   return b.verdict.score - a.verdict.score || b.perMinute - a.perMinute || b.trend.last - a.trend.last || a.key - b.key;
 }
 
+/** A proven leak's stack that the series does not show, with its count in the latest leak profile listing it. */
+interface ProvenElsewhere {
+  stack: number;
+  origin: number;
+  count: number;
+  from: string;
+}
+
+/**
+ * The proven-leak stacks among the series' goroutines (that the filters keep): the groups on them,
+ * and their portable keys.
+ */
+function provenInSeries(session: Session, series: Series, names: StackNames, proven: Set<string>, refined: RefinedStacks | null): { groups: Uint8Array; keys: Set<string> } {
+  const groups = new Uint8Array(session.groups.size);
+  const keys = new Set<string>();
+  const groupStack = session.groups.stack.data;
+  const seen = new Uint8Array(session.groups.size);
+  for (const s of series.snapshots) {
+    const v = s.values[s.defaultSampleType];
+    for (let i = 0; i < s.groups.length; i++) {
+      const g = s.groups[i];
+      if (v[i] === 0 || seen[g]) continue;
+      seen[g] = 1;
+      if (refined && !refined.keeps(g)) continue;
+      const key = names.portable(groupStack[g]);
+      if (!proven.has(key)) continue;
+      groups[g] = 1;
+      keys.add(key);
+    }
+  }
+  return { groups, keys };
+}
+
+/** Stacks of goroutineleak profiles outside the series that the series never shows (and the filters keep). */
+function provenElsewhere(session: Session, series: Series, names: StackNames, shown: Set<string>, refined: RefinedStacks | null): ProvenElsewhere[] {
+  const inSeries = new Set(series.snapshots);
+  const leakProfiles = session.snapshots.filter((s) => s.kind === LEAK_PROFILE_KIND && !inSeries.has(s)).sort(captureOrder);
+  const byKey = new Map<string, ProvenElsewhere>();
+  const groupStack = session.groups.stack.data;
+  for (const s of leakProfiles) {
+    const v = s.values[s.defaultSampleType];
+    const here = new Map<string, ProvenElsewhere>();
+    for (let i = 0; i < s.groups.length; i++) {
+      const g = s.groups[i];
+      if (v[i] <= 0) continue;
+      const stack = refined ? refined.stack(g) : groupStack[g];
+      if (stack < 0) continue;
+      const key = names.portable(groupStack[g]);
+      if (shown.has(key)) continue;
+      // One stack in several label sets: their counts add up.
+      const p = here.get(key);
+      if (p) p.count += v[i];
+      else here.set(key, { stack, origin: groupStack[g], count: v[i], from: s.name });
+    }
+    // The latest profile that lists a stack gives its count.
+    for (const [key, p] of here) byKey.set(key, p);
+  }
+  return [...byKey.values()];
+}
+
+/** The counts with one more key per proven leak outside the series: no goroutines in any snapshot. */
+function withProvenKeys(keyed: KeyedCounts, extra: ProvenElsewhere[], label: (stack: number) => string): KeyedCounts {
+  const keys = keyed.keys + extra.length;
+  const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T, fill: (i: number) => number): T => {
+    const out = make(keys);
+    out.set(a);
+    for (let i = 0; i < extra.length; i++) out[keyed.keys + i] = fill(i);
+    return out;
+  };
+  const counts = new Float64Array(keys * keyed.snapshots);
+  counts.set(keyed.counts);
+  return {
+    ...keyed,
+    keys,
+    counts,
+    stack: grow(keyed.stack, (n) => new Int32Array(n), (i) => extra[i].stack),
+    origin: grow(keyed.origin, (n) => new Int32Array(n), (i) => extra[i].origin),
+    extra: grow(keyed.extra, (n) => new Int32Array(n), () => -1),
+    proven: grow(keyed.proven, (n) => new Uint8Array(n), () => 1),
+    label: [...keyed.label, ...extra.map((p) => label(p.stack))],
+  };
+}
+
 /**
  * Follows every group of a series of snapshots and ranks leak suspects: groups that rise steadily and
  * never drain, in states that block for good, rank first; bursts, steady pools, pools that fill and
@@ -85,18 +179,27 @@ export function compareReports(a: GroupReport, b: GroupReport): number {
 export function analyzeLeaks(session: Session, q: LeakQuery = {}): LeakAnalysis {
   const series = pickSeries(session, q.anchor);
   const names = stackNamesOf(session);
-  const keyed = countByKey(session, series.snapshots, q.grouping ?? 'stack', names);
-  const totals = series.snapshots.map((s) => s.totals[s.defaultSampleType] ?? 0);
+  const grouping = q.grouping ?? 'stack';
+  const refined = q.rewrite ? new RefinedStacks(session, q.rewrite) : null;
+  const proven = provenLeakKeys(session, names);
+  const provenSeen = proven.size ? provenInSeries(session, series, names, proven, refined) : null;
+  const counted = countByKey(session, series.snapshots, grouping, names, { refined, provenGroups: provenSeen?.groups });
+  // Proven leaks the series never shows still count: each becomes a group of its own, after the others.
+  const absent = provenSeen ? provenElsewhere(session, series, names, provenSeen.keys, refined) : [];
+  const keyed = absent.length ? withProvenKeys(counted, absent, (stack) => keyLabel(session, names, grouping, stack, -1)) : counted;
+  const firstAbsent = keyed.keys - absent.length;
+  const allTotals = series.snapshots.map((s) => s.totals[s.defaultSampleType] ?? 0);
+  const totals = refined ? Array.from(keyed.kept) : allTotals;
   const dump = series.format === 'debug2' ? series.snapshots.at(-1) : latestDump(session, series.kind);
   let facts = dump ? factsCache.get(dump) : undefined;
   if (dump && !facts) {
     facts = dumpFacts(session, dump, names);
     factsCache.set(dump, facts);
   }
-  const proven = provenLeakKeys(session, names);
   const benign = new BenignMatcher(q.benign ?? DEFAULT_BENIGN);
   const points = series.snapshots.length;
-  const lastTotal = totals.at(-1) ?? 0;
+  // Shares are of every goroutine, as pprof gives percentages of the unfiltered total.
+  const lastTotal = allTotals.at(-1) ?? 0;
   const trends: Trend[] = [];
   let maxAdded = 1;
   for (let k = 0; k < keyed.keys; k++) {
@@ -107,14 +210,18 @@ export function analyzeLeaks(session: Session, q: LeakQuery = {}): LeakAnalysis 
   const groups: GroupReport[] = [];
   for (let k = 0; k < keyed.keys; k++) {
     const stack = keyed.stack[k];
-    const stackNames = names.of(stack);
-    if (stackNames.length === 0) continue;
+    const shown = names.of(stack);
+    if (shown.length === 0) continue;
+    // States, dump facts and the benign list judge the whole stack, not what a filter left of it.
+    const origin = keyed.origin[k];
+    const stackNames = origin === stack ? shown : names.of(origin);
     const trend = trends[k];
-    const portable = facts?.size || proven.size ? names.portable(stack) : '';
-    const f = facts?.get(portable);
-    const state = f ? stateFromReason(dominant(f.reasons), stackNames) : stateFromStack(stackNames);
+    const f = facts?.size ? facts.get(names.portable(origin)) : undefined;
+    const isProven = keyed.proven[k] === 1;
+    let state = f ? stateFromReason(dominant(f.reasons), stackNames) : stateFromStack(stackNames);
+    // A goroutineleak profile lists only parked goroutines; its text form leaves out the runtime frames that would say on what.
+    if (isProven && state.source === 'stack' && state.category === 'running') state = { label: CATEGORIES.other.label, category: 'other', source: 'stack' };
     const benignBy = benign.match(stackNames);
-    const isProven = proven.has(portable);
     const verdict = judge({
       trend,
       points,
@@ -124,6 +231,8 @@ export function analyzeLeaks(session: Session, q: LeakQuery = {}): LeakAnalysis 
       benign: benignBy,
       proven: isProven,
     });
+    const elsewhere = k >= firstAbsent ? absent[k - firstAbsent] : undefined;
+    if (elsewhere && verdict.suspect) verdict.reason = `${verdict.reason}: ${elsewhere.count.toLocaleString('en-US')} in ${elsewhere.from}, not in the ${series.kind} series`;
     groups.push({
       key: k,
       label: keyed.label[k],
@@ -142,5 +251,5 @@ export function analyzeLeaks(session: Session, q: LeakQuery = {}): LeakAnalysis 
     });
   }
   groups.sort(compareReports);
-  return { series, totals, keyed, groups, factsFrom: dump?.name ?? null };
+  return { series, totals, filtered: refined !== null, keyed, groups, factsFrom: dump?.name ?? null };
 }

@@ -1,4 +1,4 @@
-import type { Series } from './series';
+import { LEAK_PROFILE_KIND, type Series } from './series';
 
 function rounded(v: number): string {
   const a = Math.abs(v);
@@ -37,3 +37,12 @@ export function seriesLabel(series: Series): string {
 
 /** The one-line answer for a series without enough snapshots to judge growth. */
 export const NEEDS_TWO = 'Growth needs at least two snapshots of the same kind: load more snapshots of this process, taken some time apart.';
+
+/** What a series of goroutineleak profiles means: its stacks are leaks without any growth to judge. */
+export const PROVEN_ONLY = 'goroutineleak profiles list goroutines the runtime proved can never wake: every stack in them is a leak, whatever their counts do.';
+
+/** The note for a series too short or of a kind where growth says nothing; null when there is none. */
+export function seriesNote(series: Series): string | null {
+  if (series.kind === LEAK_PROFILE_KIND) return PROVEN_ONLY;
+  return series.snapshots.length < 2 ? NEEDS_TWO : null;
+}

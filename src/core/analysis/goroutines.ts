@@ -3,6 +3,7 @@ import type { Snapshot } from '../model/snapshot';
 import { creatorLabel } from './facts';
 import type { StackNames } from './functions';
 import { labelSetText } from './grouping';
+import type { RefinedStacks } from './refined';
 import { captureOrder } from '../model/order';
 import { categoryOfReason, type StateCategory } from './states';
 
@@ -67,8 +68,11 @@ function ages(dumps: Snapshot[], at: number): Int32Array {
   return age;
 }
 
-/** Buckets a debug=2 dump's goroutines by identical stack, state and creator, biggest first. */
-export function bucketGoroutines(session: Session, snapshot: Snapshot, names: StackNames): GoroutineDump {
+/**
+ * Buckets a debug=2 dump's goroutines by identical stack, state and creator, biggest first. With
+ * `refined`, only the goroutines the refine filters keep, bucketed by the stacks they leave.
+ */
+export function bucketGoroutines(session: Session, snapshot: Snapshot, names: StackNames, refined: RefinedStacks | null = null): GoroutineDump {
   const g = snapshot.goroutines;
   const dumps = dumpSeries(session, snapshot);
   const at = dumps.indexOf(snapshot);
@@ -79,7 +83,8 @@ export function bucketGoroutines(session: Session, snapshot: Snapshot, names: St
   const n = g?.id.length ?? 0;
   for (let i = 0; g && i < n; i++) {
     const group = snapshot.groups[g.group[i]];
-    const stack = session.groups.stack.get(group);
+    const stack = refined ? refined.stack(group) : session.groups.stack.get(group);
+    if (stack < 0) continue;
     const key = `${stack} ${g.state[i]} ${g.createdBy[i]}`;
     let b = byKey.get(key);
     const state = session.strings.get(g.state[i]);
@@ -90,7 +95,8 @@ export function bucketGoroutines(session: Session, snapshot: Snapshot, names: St
         function: names.representative(stack),
         caller: names.caller(stack),
         state,
-        category: categoryOfReason(state, names.of(stack)),
+        // The state's category reads the whole stack's leaf frames, whatever a filter hides.
+        category: categoryOfReason(state, names.of(session.groups.stack.get(group))),
         count: 0,
         waitMin: -1,
         waitMax: -1,

@@ -26,10 +26,16 @@ export function timeAxis(snapshots: Snapshot[]): { x: number[]; timed: boolean }
   return { x: snapshots.map((s, i) => (timed ? ((s.timeMs as number) - (t0 as number)) / 60000 : i)), timed };
 }
 
+/**
+ * The kind the series follows: the anchor's, else goroutine profiles; goroutineleak profiles form
+ * the series only when no goroutine profile is loaded (beside one, they mark its proven leaks).
+ */
 function seriesKind(session: Session, anchor: Snapshot | undefined): string {
   if (anchor && anchor.kind !== LEAK_PROFILE_KIND) return anchor.kind;
-  const goroutine = session.snapshots.some((s) => s.kind === 'goroutine');
-  return goroutine ? 'goroutine' : (session.snapshots.find((s) => s.kind !== LEAK_PROFILE_KIND)?.kind ?? 'goroutine');
+  const has = (kind: string) => session.snapshots.some((s) => s.kind === kind);
+  if (has('goroutine')) return 'goroutine';
+  if (has(LEAK_PROFILE_KIND)) return LEAK_PROFILE_KIND;
+  return session.snapshots[0]?.kind ?? 'goroutine';
 }
 
 /**
@@ -59,7 +65,7 @@ export function pickSeries(session: Session, anchorId?: number | null): Series {
 }
 
 function exclusionReason(s: Snapshot, kind: string, format: SourceFormat | null): string {
-  if (s.kind === LEAK_PROFILE_KIND) return 'goroutineleak profile: its stacks are marked as proven leaks';
+  if (s.kind === LEAK_PROFILE_KIND && kind !== LEAK_PROFILE_KIND) return 'goroutineleak profile: its stacks are marked as proven leaks';
   if (s.kind !== kind) return `${s.kind} profile, not part of the ${kind} series`;
   const other = format ? FORMAT_NAMES[format] : '';
   const facts = s.format === 'debug2' ? '; its wait reasons, wait minutes and creators still inform the suspects' : '';

@@ -22,6 +22,9 @@ export interface VerdictInput {
   proven: boolean;
 }
 
+/** Why a stack listed by a goroutineleak profile is a suspect whatever its counts do. */
+export const PROVEN_REASON = 'proven leak (goroutineleak profile)';
+
 /** Score a group must reach to be a suspect (and to fail `parkview suspects --fail-on-leak`). */
 export const SUSPECT_SCORE = 20;
 /** Goroutines a group must add before its growth means anything. */
@@ -56,7 +59,7 @@ function dismissal(t: Trend, points: number): string | null {
 export function judge(v: VerdictInput): Verdict {
   const t = v.trend;
   if (v.benign) return { suspect: false, score: 0, reason: `benign: ${v.benign}` };
-  const provenReason = 'proven leak: listed by a goroutineleak profile';
+  const provenReason = PROVEN_REASON;
   if (v.points < 2) return v.proven ? { suspect: true, score: 100, reason: provenReason } : { suspect: false, score: 0, reason: 'growth needs at least two snapshots' };
   const steadiness = t.monotonic * t.r2;
   const size = 0.5 + 0.5 * Math.max(0, Math.min(1, v.relativeGrowth));

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { waitLabel } from '../../core/analysis/format';
+import type { Filters } from '../../core/query/filters';
 import { worker } from '../../worker/client';
 import type { BucketRow } from '../../worker/timeline';
 import { useWorkerResult } from '../../app/use-worker-result';
@@ -13,10 +14,12 @@ export interface BucketListProps {
   snapshot: number;
   buckets: BucketRow[];
   showStuck: boolean;
+  /** The refine filters the buckets were made with; a bucket's details must use the same. */
+  filters?: Filters;
 }
 
 /** Virtualized buckets; a click opens one to its full stack and goroutine ids. */
-export function BucketList({ snapshot, buckets, showStuck }: BucketListProps) {
+export function BucketList({ snapshot, buckets, showStuck, filters }: BucketListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState<Set<number>>(new Set());
   const virtual = useVirtualizer({
@@ -67,7 +70,7 @@ export function BucketList({ snapshot, buckets, showStuck }: BucketListProps) {
                 </span>
                 <span className="bucket-creator">{b.creator && `created by ${b.creator}`}</span>
               </button>
-              {isOpen && <BucketBody snapshot={snapshot} index={b.index} count={b.count} showStuck={showStuck} />}
+              {isOpen && <BucketBody snapshot={snapshot} index={b.index} count={b.count} showStuck={showStuck} filters={filters} />}
             </div>
           );
         })}
@@ -76,8 +79,8 @@ export function BucketList({ snapshot, buckets, showStuck }: BucketListProps) {
   );
 }
 
-function BucketBody({ snapshot, index, count, showStuck }: { snapshot: number; index: number; count: number; showStuck: boolean }) {
-  const { data } = useWorkerResult(() => worker.goroutineBucket(snapshot, index), [snapshot, index]);
+function BucketBody({ snapshot, index, count, showStuck, filters }: { snapshot: number; index: number; count: number; showStuck: boolean; filters?: Filters }) {
+  const { data } = useWorkerResult(() => worker.goroutineBucket(snapshot, index, filters), [snapshot, index, filters]);
   if (!data) return <div className="bucket-detail muted">Loading…</div>;
   const more = count - Math.min(SHOWN_IDS, data.goroutines.length);
   return (

@@ -3,6 +3,7 @@ import { FORMAT_LABEL } from '../../app/format';
 import type { SnapshotInfo } from '../../core/model/snapshot';
 import { useLeaks } from '../../store/leaks';
 import { selectedSnapshot, useSnapshots } from '../../store/snapshots';
+import { useView } from '../../store/view';
 import { worker } from '../../worker/client';
 import { useWorkerResult } from '../../app/use-worker-result';
 import { BucketList } from './BucketList';
@@ -37,7 +38,8 @@ export default function GoroutinesView() {
   const text = useLeaks((s) => s.goroutineText);
   const filter = useLeaks((s) => s.filterGoroutines);
   const query = useDebounced(text, TEXT_DELAY_MS);
-  const result = useWorkerResult(dump ? () => worker.goroutines({ snapshot: dump.id, state: state || undefined, text: query }) : null, [dump?.id, state, query]);
+  const filters = useView((s) => s.filters);
+  const result = useWorkerResult(dump ? () => worker.goroutines({ snapshot: dump.id, state: state || undefined, text: query, filters }) : null, [dump?.id, state, query, filters]);
   const r = result.data;
 
   if (!dump) {
@@ -71,7 +73,7 @@ export default function GoroutinesView() {
           />
         </div>
         <select className="goroutines-state" aria-label="Filter by state" value={state} onChange={(e) => filter({ state: e.target.value })}>
-          <option value="">All states{r ? ` (${r.total.toLocaleString('en-US')})` : ''}</option>
+          <option value="">All states{r ? ` (${r.kept.toLocaleString('en-US')})` : ''}</option>
           {r?.states.map((s) => (
             <option key={s.state} value={s.state}>
               {s.state} ({s.count.toLocaleString('en-US')})
@@ -83,6 +85,7 @@ export default function GoroutinesView() {
             {r.shown === r.total
               ? `${r.total.toLocaleString('en-US')} goroutines in ${r.matched.toLocaleString('en-US')} groups`
               : `${r.shown.toLocaleString('en-US')} of ${r.total.toLocaleString('en-US')} goroutines in ${r.matched.toLocaleString('en-US')} groups`}
+            {r.filtered && <span title={`Refine filters: ${r.filtered}`}>{' · filtered'}</span>}
             {r.earlier > 0 && (
               <>
                 {' · '}
@@ -116,9 +119,13 @@ export default function GoroutinesView() {
       ) : !r ? (
         <div className="view-message">Grouping goroutines…</div>
       ) : r.buckets.length === 0 ? (
-        <div className="view-message">No goroutine matches {text ? `“${text}”` : 'the filter'}{state ? ` in state ${state}` : ''}.</div>
+        <div className="view-message">
+          {!text && !state && r.filtered
+            ? `The refine filters (${r.filtered}) keep no goroutine of this dump.`
+            : `No goroutine matches ${text ? `“${text}”` : 'the filter'}${state ? ` in state ${state}` : ''}${r.filtered ? ` among those the refine filters keep (${r.filtered})` : ''}.`}
+        </div>
       ) : (
-        <BucketList key={dump.id} snapshot={dump.id} buckets={r.buckets} showStuck={r.earlier > 0} />
+        <BucketList key={`${dump.id} ${r.filtered}`} snapshot={dump.id} buckets={r.buckets} showStuck={r.earlier > 0} filters={r.filters} />
       )}
     </div>
   );

@@ -1,5 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
-import { NEEDS_TWO } from '../../core/analysis/format';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LEAK_PROFILE_KIND } from '../../core/analysis/series';
 import type { Grouping } from '../../core/analysis/grouping';
 import { useLeaks } from '../../store/leaks';
@@ -24,14 +23,20 @@ const GROUPINGS: { id: Grouping; label: string; title: string }[] = [
   { id: 'function', label: 'Function', title: 'One group per representative function: the coarsest view' },
 ];
 
-function Verdict({ suspects }: { suspects: number }) {
+function Verdict({ suspects, proven }: { suspects: number; proven: number }) {
   if (suspects === 0) return <span className="leaks-verdict calm">No leak suspects: nothing grows steadily (bursts, pools and plateaus are not leaks).</span>;
+  const why =
+    proven === 0
+      ? 'growing steadily and never draining'
+      : proven === suspects
+        ? 'proven by a goroutineleak profile'
+        : `${proven} proven by a goroutineleak profile, the others growing steadily and never draining`;
   return (
     <span className="leaks-verdict hot">
       <strong>
         {suspects} leak suspect{suspects === 1 ? '' : 's'}
       </strong>
-      : growing steadily and never draining.
+      : {why}.
     </span>
   );
 }
@@ -97,6 +102,20 @@ function GoroutineLeaks() {
   const timeline = useWorkerResult(req ? () => worker.timeline(req, topBy, topN) : null, [req, topBy, topN]);
   const suspects = useWorkerResult(req ? () => worker.suspects(req) : null, [req]);
   const selectedRow = suspects.data?.rows.find((r) => r.key === selectedKey) ?? null;
+  // Refine filters number the groups afresh: a selection follows its group by name, or ends when the filters drop it.
+  const picked = useRef<{ key: number; label: string } | null>(null);
+  useEffect(() => {
+    const rows = suspects.data?.rows;
+    if (!rows) return;
+    const was = picked.current;
+    if (selectedKey !== null && was?.key === selectedKey && selectedRow?.label !== was.label) {
+      const same = rows.find((r) => r.label === was.label) ?? null;
+      picked.current = same && { key: same.key, label: same.label };
+      useLeaks.getState().selectKey(same?.key ?? null);
+      return;
+    }
+    picked.current = selectedRow && { key: selectedRow.key, label: selectedRow.label };
+  }, [suspects.data, selectedKey, selectedRow]);
   const detail = useWorkerResult(req && selectedRow ? () => worker.suspectDetail(req, selectedRow.key) : null, [req, selectedRow?.key]);
 
   const colors = useMemo(() => new Map(timeline.data?.bands.map((b, i) => [b.key, BAND_COLORS[i % BAND_COLORS.length]]) ?? []), [timeline.data]);
@@ -128,7 +147,9 @@ function GoroutineLeaks() {
   return (
     <div className="leaks-view">
       <div className="view-bar">
-        <span className="view-summary leaks-summary">{t ? t.summary : 'Reading the series…'}</span>
+        <span className="view-summary leaks-summary" title={t?.summary}>
+          {t ? t.summary : 'Reading the series…'}
+        </span>
         <div className="segmented" role="radiogroup" aria-label="Group by">
           {GROUPINGS.map((g) => (
             <button key={g.id} role="radio" aria-checked={grouping === g.id} className={grouping === g.id ? 'active' : ''} title={g.title} onClick={() => leaks.setGrouping(g.id)}>
@@ -166,7 +187,13 @@ function GoroutineLeaks() {
         <div className="view-message">No goroutine snapshots are loaded.</div>
       ) : (
         <>
-          {t.points.length < 2 && <div className="leaks-note">{NEEDS_TWO}</div>}
+          {t.note && <div className="leaks-note">{t.note}</div>}
+          {t.filtered && (
+            <div className="leaks-note leaks-filtered">
+              {t.points.every((p) => p.total === 0) ? 'The refine filters keep no goroutine in this series' : 'Counting only the goroutines the refine filters keep'} (
+              {t.filtered}); remove the filters in the bar above to see every goroutine.
+            </div>
+          )}
           {t.excluded.length > 0 && (
             <details className="leaks-note">
               <summary>
@@ -202,7 +229,7 @@ function GoroutineLeaks() {
                 All groups{s ? ` (${s.groups.toLocaleString('en-US')})` : ''}
               </button>
             </div>
-            {s && t.points.length >= 2 && <Verdict suspects={s.suspects} />}
+            {s && (t.points.length >= 2 || s.suspects > 0) && <Verdict suspects={s.suspects} proven={s.rows.filter((r) => r.suspect && r.proven).length} />}
             {s && grouping !== 'function' && <MergeHint rows={s.rows} onMerge={() => leaks.setGrouping('function')} />}
             {s && allGroups && s.rows.length < s.groups && <span className="view-count">showing the top {s.rows.length.toLocaleString('en-US')}</span>}
             {hasDump && <span className="view-count">states, waits and creators from {s?.factsFrom}</span>}

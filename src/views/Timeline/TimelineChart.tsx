@@ -197,7 +197,7 @@ function HoverCard({ data, colors, index, left, width }: { data: TimelineResult;
       </div>
       <div className="timeline-card-row total">
         <span className="swatch line" />
-        <span className="name">All goroutines</span>
+        <span className="name">{data.filtered ? 'Goroutines the filters keep' : 'All goroutines'}</span>
         <span className="num">{countFormat(p.total)}</span>
       </div>
       {data.bands.map((b, i) => (

@@ -20,7 +20,7 @@ export function TimelineLegend({ data, colors, selectedKey, onPick, onHover, bas
     <ul className="timeline-legend" aria-label="Legend">
       <li className="legend-total">
         <span className="swatch line" />
-        All goroutines
+        {data.filtered ? 'Goroutines the filters keep' : 'All goroutines'}
       </li>
       {data.bands.map((b, i) => (
         <li key={b.key} className={b.key === selectedKey ? 'selected' : ''}>

@@ -1,0 +1,65 @@
+import type { Session } from '../model/session';
+import type { StackRewrite } from '../query/call-tree';
+
+const UNSEEN = -2;
+const DROPPED = -1;
+
+/**
+ * Every session group's stack as the refine filters leave it, worked out once per group: the same
+ * StackRewrite the flame graph and the other views apply. Tag filters drop groups by label set,
+ * focus and ignore drop them by frame; hide, show and show_from trim frames, and a trimmed stack
+ * is interned in the session's stack table so that it can be named, grouped and shown like any other.
+ */
+export class RefinedStacks {
+  private of: Int32Array;
+  private frames = new Int32Array(256);
+
+  constructor(
+    private session: Session,
+    private rewrite: StackRewrite,
+  ) {
+    this.of = new Int32Array(session.groups.size).fill(UNSEEN);
+  }
+
+  /** The session stack of group `g` after the filters, or -1 when they drop the group. */
+  stack(g: number): number {
+    if (g >= this.of.length) {
+      const grown = new Int32Array(Math.max(this.session.groups.size, g + 1)).fill(UNSEEN);
+      grown.set(this.of);
+      this.of = grown;
+    }
+    const known = this.of[g];
+    if (known !== UNSEEN) return known;
+    const s = this.compute(g);
+    this.of[g] = s;
+    return s;
+  }
+
+  /** Whether the filters keep group `g`. */
+  keeps(g: number): boolean {
+    return this.stack(g) >= 0;
+  }
+
+  private compute(g: number): number {
+    const { stacks, groups } = this.session;
+    const leaf = groups.stack.data[g];
+    const depth = stacks.depth.data[leaf];
+    if (this.frames.length < depth) this.frames = new Int32Array(depth * 2);
+    const frames = this.frames;
+    const parent = stacks.parent.data;
+    const frame = stacks.frame.data;
+    for (let s = leaf, d = depth - 1; s > 0; s = parent[s], d--) frames[d] = frame[s];
+    // The rewrite may hand back a view of its own scratch buffer: read it before the next call.
+    const kept = this.rewrite(frames.subarray(0, depth), groups.labels.data[g]);
+    if (!kept) return DROPPED;
+    if (kept.length === depth) {
+      let same = true;
+      for (let i = 0; i < depth && same; i++) same = kept[i] === frames[i];
+      if (same) return leaf;
+    }
+    if (kept.length === 0) return DROPPED;
+    let node = 0;
+    for (let i = 0; i < kept.length; i++) node = stacks.child(node, kept[i]);
+    return node;
+  }
+}
