@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { fixture } from './helpers';
 
 /** Opens the app at `path` and waits until it is ready for keys and drops. */
@@ -43,4 +43,15 @@ export async function rowCells(row: ReturnType<typeof topRow>): Promise<Record<s
   const ids = ['flat', 'flatPct', 'sumPct', 'cum', 'cumPct', 'name'];
   const texts = await cells.allTextContents();
   return Object.fromEntries(ids.map((id, i) => [id, texts[i]]));
+}
+
+/** Adds a filter through the refine bar's editor, as a user would. */
+export async function addFilter(page: Page, name: string, pattern: string): Promise<void> {
+  const editor = page.getByRole('dialog', { name: 'Add a filter' });
+  if (!(await editor.isVisible())) await page.locator('.refine-add').click();
+  await editor.getByLabel('Filter').selectOption({ label: name });
+  await editor.getByLabel('Pattern').fill(pattern);
+  await editor.getByRole('button', { name: 'Apply' }).click();
+  // Applied (the editor closes) or refused (it says why).
+  await expect(editor.getByRole('alert').or(page.locator('.refine-add[aria-expanded="false"]'))).toBeVisible({ timeout: 10_000 });
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { dropFixtures } from './app-helpers';
+import { addFilter, dropFixtures } from './app-helpers';
 import { shot } from './helpers';
 
 const SERVICE = Array.from({ length: 40 }, (_, i) => `service/pprof.service.goroutine.${String(i + 1).padStart(3, '0')}.pb.gz`);
@@ -25,12 +25,17 @@ async function openLeaks(page: Page): Promise<void> {
   await expect(page.locator('.leaks-view')).toBeVisible();
 }
 
-test('service: the timeline shows 40 snapshots and exporter.send leads the suspects', async ({ page }) => {
+/** The service series dropped on a fresh page, in the Leaks view. */
+async function openServiceLeaks(page: Page): Promise<void> {
   await page.goto('./');
   await dropFixtures(page, SERVICE);
   await expect(page.locator('.snapshot-list li')).toHaveCount(40);
   await openLeaks(page);
   await expect(page.locator('.timeline-point')).toHaveCount(40);
+}
+
+test('service: the timeline shows 40 snapshots and exporter.send leads the suspects', async ({ page }) => {
+  await openServiceLeaks(page);
   const rows = page.locator('.suspects-row');
   await expect(rows.first().locator('.c-group .fn')).toHaveText('main.(*exporter).send');
   await expect(rows.nth(1).locator('.c-group .fn')).toHaveText('main.(*service).lookupInventory.func1');
@@ -52,16 +57,6 @@ test('service: the timeline shows 40 snapshots and exporter.send leads the suspe
   await expect(page.locator('.flame-focus-label strong')).toHaveText('main.(*service).lookupInventory.func1');
 });
 
-/** Adds a refine filter through the bar's editor, as a user would, and waits for it to apply. */
-async function addFilter(page: Page, name: string, pattern: string): Promise<void> {
-  const editor = page.getByRole('dialog', { name: 'Add a filter' });
-  if (!(await editor.isVisible())) await page.locator('.refine-add').click();
-  await editor.getByLabel('Filter').selectOption({ label: name });
-  await editor.getByLabel('Pattern').fill(pattern);
-  await editor.getByRole('button', { name: 'Apply' }).click();
-  await expect(page.locator('.refine-add[aria-expanded="false"]')).toBeVisible({ timeout: 10_000 });
-}
-
 /** The hover card's total at the last snapshot of the timeline. */
 async function lastTotal(page: Page): Promise<string> {
   const point = await page.locator('.timeline-point').last().boundingBox();
@@ -78,11 +73,7 @@ test('refine filters: the Leaks timeline and suspects count only the goroutines 
   page.on('pageerror', (e) => {
     throw e;
   });
-  await page.goto('./');
-  await dropFixtures(page, SERVICE);
-  await expect(page.locator('.snapshot-list li')).toHaveCount(40);
-  await openLeaks(page);
-  await expect(page.locator('.timeline-point')).toHaveCount(40);
+  await openServiceLeaks(page);
   const rows = page.locator('.suspects-row');
   const last = (row: number) => rows.nth(row).locator('.c-num').nth(1);
   await expect(rows).toHaveCount(2);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { pickFixtures, rowCells, topRow } from './app-helpers';
+import { addFilter, pickFixtures, rowCells, topRow } from './app-helpers';
 import { shot } from './helpers';
 
 const snapshots = (page: Page) => page.locator('.snapshot-list .snapshot');
@@ -11,17 +11,6 @@ test.beforeEach(async ({ page }) => {
     throw e;
   });
 });
-
-/** Adds a filter through the refine bar's editor, as a user would. */
-async function addFilter(page: Page, name: string, pattern: string): Promise<void> {
-  const editor = page.getByRole('dialog', { name: 'Add a filter' });
-  if (!(await editor.isVisible())) await page.locator('.refine-add').click();
-  await editor.getByLabel('Filter').selectOption({ label: name });
-  await editor.getByLabel('Pattern').fill(pattern);
-  await editor.getByRole('button', { name: 'Apply' }).click();
-  // Applied (the editor closes) or refused (it says why).
-  await expect(editor.getByRole('alert').or(page.locator('.refine-add[aria-expanded="false"]'))).toBeVisible({ timeout: 10_000 });
-}
 
 async function openDemo(page: Page, hash = ''): Promise<void> {
   await page.goto(`./?demo${hash}`);

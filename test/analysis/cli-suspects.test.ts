@@ -1,19 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../cli/main';
+import { runCli } from '../cli/run';
 import { LeaksFound, suspectsCommand } from '../../cli/suspects';
 import { FIXTURES } from '../fixtures';
 
 const dir = (rel: string) => `${FIXTURES}/${rel}`;
-
-/** Runs the CLI entry point, capturing what it writes. */
-async function run(argv: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
-  const status = await main(argv);
-  return { status, stdout, stderr };
-}
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -43,7 +33,7 @@ describe('parkview suspects', () => {
   });
 
   it('--fail-on-leak exits 1 on seed/timeout and prints the report', async () => {
-    const r = await run(['suspects', '--fail-on-leak', dir('seed/timeout')]);
+    const r = await runCli(['suspects', '--fail-on-leak', dir('seed/timeout')]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('main.handleRequest.func1');
     expect(r.stderr).toBe('');
@@ -51,7 +41,7 @@ describe('parkview suspects', () => {
   });
 
   it('--fail-on-leak exits 0 on seed/fixed', async () => {
-    const r = await run(['suspects', '--fail-on-leak', dir('seed/fixed')]);
+    const r = await runCli(['suspects', '--fail-on-leak', dir('seed/fixed')]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('No leak suspects among 7 groups.');
   });
@@ -65,13 +55,13 @@ describe('parkview suspects', () => {
   it('a directory skips files that are not profiles; a named bad file fails', async () => {
     const out = await suspectsCommand([dir('other-types')]);
     expect(out).toMatch(/^Skipped index\.html: unrecognized profile format/m);
-    const r = await run(['suspects', dir('other-types/index.html')]);
+    const r = await runCli(['suspects', dir('other-types/index.html')]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^parkview: index\.html: unrecognized profile format/);
   });
 
   it('rejects an unknown grouping', async () => {
-    const r = await run(['suspects', '--group=tenant', dir('seed/timeout')]);
+    const r = await runCli(['suspects', '--group=tenant', dir('seed/timeout')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--group must be one of stack, labels, creator, function');
   });

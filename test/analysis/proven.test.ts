@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../cli/main';
+import { runCli } from '../cli/run';
 import { suspectsCommand } from '../../cli/suspects';
 import { analyzeLeaks } from '../../src/core/analysis/analyze';
 import { LEAK_PROFILE_KIND } from '../../src/core/analysis/series';
@@ -14,16 +14,6 @@ import { FIXTURES, listFixtures, load } from '../fixtures';
 import { addSeries, CHAN_SEND, leakProfileProto, leakProfileText, POOL, SLEEP, type StackSpec } from './synthetic';
 
 const WG_WAIT: StackSpec = ['runtime.gopark', 'sync.runtime_SemacquireWaitGroup', 'sync.(*WaitGroup).Wait', 'main.gather', 'runtime.goexit'];
-
-/** Runs the CLI entry point, capturing what it writes. */
-async function run(argv: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
-  const status = await main(argv);
-  return { status, stdout, stderr };
-}
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -145,7 +135,7 @@ describe('parkview suspects with goroutineleak profiles', () => {
       expect(out).not.toContain('Growth needs at least two snapshots');
       expect(out).toMatch(/^1 leak suspect|^2 leak suspects/m);
       expect(out).toMatch(/main\.leak {2}\[proven leak\]$/m);
-      const r = await run(['suspects', '--fail-on-leak', file]);
+      const r = await runCli(['suspects', '--fail-on-leak', file]);
       expect(r.status).toBe(1);
       expect(r.stdout).toContain('[proven leak]');
     }
@@ -161,10 +151,10 @@ describe('parkview suspects with goroutineleak profiles', () => {
     const dir = scratch();
     const leak = join(dir, 'goroutineleak.txt');
     writeFileSync(leak, leakProfileText([[WG_WAIT, 3]]));
-    const calm = await run(['suspects', '--fail-on-leak', join(FIXTURES, 'seed/fixed')]);
+    const calm = await runCli(['suspects', '--fail-on-leak', join(FIXTURES, 'seed/fixed')]);
     expect(calm.status).toBe(0);
     const series = listFixtures('seed/fixed', /\.pb\.gz$/).map((f) => join(FIXTURES, f));
-    const r = await run(['suspects', '--fail-on-leak', ...series, leak]);
+    const r = await runCli(['suspects', '--fail-on-leak', ...series, leak]);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^Not in the series: goroutineleak\.txt \(goroutineleak profile: its stacks are marked as proven leaks\)$/m);
     expect(r.stdout).toMatch(/^1 leak suspect \(score >= 20\)/m);
