@@ -49,11 +49,7 @@ function report(q: ViewQuery, sortBy: 'flat' | 'cum'): TopUnits & { rows: TopRow
   const r = queries.resolve(q);
   const { rows, total } = topReport(r.tree, r.keys, session.frames, sortBy);
   const sampleUnit = r.snapshot.sampleTypes[r.sampleIndex].unit;
-  const unit = reportUnit(
-    rows.map((x) => x.flat),
-    rows.map((x) => x.cum),
-    sampleUnit,
-  );
+  const unit = reportUnit(rows, total, sampleUnit);
   return { rows, funcs: cachedNodeFunctions(r.keys, q.granularity ?? 'functions'), total, sampleUnit, unit };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { topText } from '../../src/core/format/top-text';
+import { SnapshotBuilder } from '../../src/core/model/builder';
 import { Session } from '../../src/core/model/session';
 import { buildCallTree } from '../../src/core/query/call-tree';
 import { nodeKeys } from '../../src/core/query/granularity';
@@ -77,5 +78,37 @@ describe('top of a profile with a negative value', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('top units and order like pprof', () => {
+  it('edge/two-sample-types: one unit for the report from the smallest node and the total', async () => {
+    const session = new Session();
+    const s = await load(session, 'edge/two-sample-types.pb.gz');
+    const si = s.defaultSampleType;
+    const top = topReport(buildCallTree(session, s, si), nodeKeys(session, 'functions'), session.frames, 'flat');
+    // go tool pprof -top -nodefraction=0 edge/two-sample-types.pb.gz
+    expect(topText(s, si, top).split('\n').slice(2)).toEqual([
+      'Showing nodes accounting for 1073741828kB, 100% of 1073741828kB total',
+      '      flat  flat%   sum%        cum   cum%',
+      '1073741828kB   100%   100% 1073741828kB   100%  runtime.gopark',
+      '         0     0%   100%        4kB 3.7e-07%  main.alloc',
+      '         0     0%   100% 1073741824kB   100%  main.grow',
+      '         0     0%   100% 1073741828kB   100%  runtime.chansend',
+      '         0     0%   100% 1073741828kB   100%  runtime.goexit',
+      '',
+    ]);
+  });
+
+  it('orders by magnitude, so a shrinking -5 comes before a growing +1', () => {
+    const session = new Session();
+    const b = new SnapshotBuilder(session, { name: 'diff', format: 'pprof', kind: 'goroutine', sampleTypes: [{ type: 'goroutine', unit: 'count' }] });
+    const frame = (name: string) => session.frames.intern(session.functions.intern(name, 'main.go'), 1);
+    b.add(b.stack([frame('main.grows')]), 0, [1]);
+    b.add(b.stack([frame('main.shrinks')]), 0, [-5]);
+    const s = session.add(b.finish(null));
+    const top = topReport(buildCallTree(session, s, 0), nodeKeys(session, 'functions'), session.frames, 'flat');
+    expect(top.rows.map((r) => r.name)).toEqual(['main.shrinks', 'main.grows']);
+    expect(topText(s, 0, top)).toContain('        -5 83.33% 83.33%         -5 83.33%  main.shrinks\n');
   });
 });

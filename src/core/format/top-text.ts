@@ -6,11 +6,7 @@ import { percentage, reportUnit, scaledLabel } from './units';
 /** `go tool pprof -top` output for a report. */
 export function topText(s: Snapshot, sampleIndex: number, report: TopReport): string {
   const sampleUnit = s.sampleTypes[sampleIndex].unit;
-  const unit = reportUnit(
-    report.rows.map((r) => r.flat),
-    report.rows.map((r) => r.cum),
-    sampleUnit,
-  );
+  const unit = reportUnit(report.rows, report.total, sampleUnit);
   const fmt = (v: number) => scaledLabel(v, sampleUnit, unit);
   const total = report.total;
   let shown = 0;

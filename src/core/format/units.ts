@@ -114,14 +114,18 @@ export function percentage(value: number, total: number): string {
 }
 
 /**
- * The single output unit pprof picks for a report: the unit of the smallest non-zero flat value,
- * or a larger one when that would leave values below 0.01 of it.
+ * The single output unit pprof picks for a report (its selectOutputUnit): the unit of the smallest
+ * node value (|flat|, or |cum| where flat is 0), or a larger one when that would leave the total
+ * more than 100 times bigger than the smallest value.
  */
-export function reportUnit(flats: Iterable<number>, cums: Iterable<number>, sampleUnit: string): string {
+export function reportUnit(nodes: Iterable<{ flat: number; cum: number }>, total: number, sampleUnit: string): string {
   let min = 0;
-  let max = 0;
-  for (const f of flats) if (f > 0 && (min === 0 || f < min)) min = f;
-  for (const c of cums) if (c > max) max = c;
+  for (const n of nodes) {
+    const v = Math.abs(n.flat) || Math.abs(n.cum);
+    if (v > 0 && (min === 0 || v < min)) min = v;
+  }
+  const max = Math.abs(total);
+  if (min === 0) min = max;
   const minUnit = scale(min, sampleUnit, 'minimum')[1];
   const maxUnit = scale(max, sampleUnit, 'minimum')[1];
   let unit = minUnit;

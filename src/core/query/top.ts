@@ -60,10 +60,11 @@ function byName(a: TopRow, b: TopRow): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
+/** pprof's FlatNameOrder: by magnitude (a diff's shrinking -5 before a growing +1), then name. */
 function byFlat(a: TopRow, b: TopRow): number {
-  return b.flat - a.flat || byName(a, b) || b.cum - a.cum;
+  return Math.abs(b.flat) - Math.abs(a.flat) || byName(a, b) || Math.abs(b.cum) - Math.abs(a.cum);
 }
 
 function byCum(a: TopRow, b: TopRow): number {
-  return b.cum - a.cum || byName(a, b) || b.flat - a.flat;
+  return Math.abs(b.cum) - Math.abs(a.cum) || byName(a, b) || Math.abs(b.flat) - Math.abs(a.flat);
 }

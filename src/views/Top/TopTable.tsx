@@ -25,8 +25,10 @@ function byName(a: TopEntry, b: TopEntry): number {
 
 // tanstack negates a sorting function for descending order, so name ties are compared reversed here
 // to come out ascending: the same order as `pprof -top` and `-top -cum`.
-const byFlat: SortingFn<TopEntry> = (a, b) => a.original.flat - b.original.flat || byName(b.original, a.original) || a.original.cum - b.original.cum;
-const byCum: SortingFn<TopEntry> = (a, b) => a.original.cum - b.original.cum || byName(b.original, a.original) || a.original.flat - b.original.flat;
+// Values compare by magnitude, as pprof's orders do.
+const size = (v: number) => Math.abs(v);
+const byFlat: SortingFn<TopEntry> = (a, b) => size(a.original.flat) - size(b.original.flat) || byName(b.original, a.original) || size(a.original.cum) - size(b.original.cum);
+const byCum: SortingFn<TopEntry> = (a, b) => size(a.original.cum) - size(b.original.cum) || byName(b.original, a.original) || size(a.original.flat) - size(b.original.flat);
 /** Sum% only grows down the table, so "ascending" is pprof's flat order. */
 const bySum: SortingFn<TopEntry> = (a, b) => -byFlat(a, b, 'flat');
 const byNameFn: SortingFn<TopEntry> = (a, b) => byName(a.original, b.original);

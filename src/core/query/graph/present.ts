@@ -71,14 +71,9 @@ function nameLines(func: string, place: string | null, granularity: Granularity)
   return lines.map((l) => clipLine(printable(l)));
 }
 
-/** pprof's choice of one unit for a graph: that of its smallest node value, within 100x of the total. */
+/** pprof's choice of one unit for a graph, as for a report. */
 function graphUnit(graph: CallGraph, sampleUnit: string): string {
-  let min = 0;
-  for (const n of graph.nodes) {
-    const v = Math.abs(n.flat) || Math.abs(n.cum);
-    if (v > 0 && (min === 0 || v < min)) min = v;
-  }
-  return reportUnit([min || Math.abs(graph.total)], [Math.abs(graph.total)], sampleUnit);
+  return reportUnit(graph.nodes, graph.total, sampleUnit);
 }
 
 function plural(n: number, what: string): string {
