@@ -27,3 +27,14 @@ describe('parkview command line', () => {
     expect(stdout).toContain('Showing nodes accounting for 23697, 100% of 23697 total');
   });
 });
+
+describe('parkview top on a dump Go cut off', () => {
+  it('still prints the report, and says on stderr what was dropped', async () => {
+    const { status, stdout, stderr } = await runCli(['top', `${FIXTURES}/fanout-100k/goroutine.fanout.debug2.txt.gz`]);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^Type: goroutine\n/);
+    expect(stderr).toBe(
+      'parkview: goroutine.fanout.debug2.txt.gz: warning: The dump is cut off mid-goroutine (Go stops writing goroutine dumps at 64 MiB): kept the 86589 whole goroutines and dropped the partial last one.\n',
+    );
+  }, 30_000);
+});
