@@ -1,3 +1,6 @@
+import { resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import protobuf from 'protobufjs';
 import { describe, expect, it } from 'vitest';
 import { decodeInput } from '../../src/core/decode';
 import { Session } from '../../src/core/model/session';
@@ -78,11 +81,33 @@ describe('broken inputs', () => {
   it('applies a lower size limit when given one', async () => {
     const bytes = readFixture('fanout-200k/pprof.fanout.goroutine.001.pb.gz');
     const error = await decodeInput(bytes, new Session(), { name: 'big.pb.gz' }, { maxDecompressedBytes: 1024 * 1024 }).catch((e: Error) => e);
-    expect((error as Error).message).toMatch(/^big\.pb\.gz: decompressing profile: larger than the 1 MiB limit \(stopped after [\d.]+ MiB\)/);
+    expect((error as Error).message).toMatch(/^big\.pb\.gz: decompressing profile: larger than the 1 MiB Parkview reads \(stopped after [\d.]+ MiB\)$/);
   });
 
   it('rejects legacy text it cannot read with a message, not a crash', async () => {
     const error = await decodeInput(new TextEncoder().encode('heap profile: 1: 2 [3: 4] @ heap/1048576\nnonsense\n\n'), new Session(), { name: 'h.txt' }).catch((e: Error) => e);
     expect((error as Error).message).toBe('h.txt: malformed debug=1 text: line 2 is not a record ("nonsense")');
+  });
+});
+
+describe('ids that name two things', () => {
+  const Profile = protobuf.loadSync(resolve(import.meta.dirname, '../../proto/profile.proto')).lookupType('perftools.profiles.Profile');
+  /** service 040 re-encoded after `edit` changed its decoded message. */
+  function edited(edit: (p: { function: unknown[]; location: unknown[] }) => void): Uint8Array {
+    const p = Profile.toObject(Profile.decode(gunzipSync(readFixture('service/pprof.service.goroutine.040.pb.gz'))), { longs: Number }) as { function: unknown[]; location: unknown[] };
+    edit(p);
+    return Profile.encode(Profile.fromObject(p)).finish();
+  }
+
+  it('are refused as pprof refuses them: two functions with one id', async () => {
+    const bytes = edited((p) => p.function.push({ ...(p.function[1] as object) }));
+    const error = await decodeInput(bytes, new Session(), { name: 'dup.pb' }).catch((e: Error) => e);
+    expect((error as Error).message).toMatch(/^dup\.pb: malformed profile: multiple functions with same id: \d+$/);
+  });
+
+  it('are refused as pprof refuses them: two locations with one id', async () => {
+    const bytes = edited((p) => p.location.push({ ...(p.location[1] as object) }));
+    const error = await decodeInput(bytes, new Session(), { name: 'dup.pb' }).catch((e: Error) => e);
+    expect((error as Error).message).toMatch(/^dup\.pb: malformed profile: multiple locations with same id: \d+$/);
   });
 });

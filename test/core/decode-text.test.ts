@@ -229,6 +229,15 @@ describe('debug=2 dumps', () => {
     expect(s.goroutines!.id.length).toBe(208);
     expect(s.warnings[0]).toMatch(/^The dump is cut off mid-goroutine .*: kept the 208 whole goroutines/);
   });
+
+  it('finds the goroutines of a panic printed after 150 KB of log output', async () => {
+    const log = Array.from({ length: 2500 }, (_, i) => `2026/11/22 05:24:${String(i % 60).padStart(2, '0')} handled request ${i} in 12ms from 10.0.0.1`).join('\n');
+    const panic = 'panic: send on closed channel\n\ngoroutine 7 [running]:\nmain.(*exporter).send(...)\n\t/src/main.go:147 +0x25\ncreated by main.main in goroutine 1\n\t/src/main.go:12 +0x45\n';
+    expect(log.length).toBeGreaterThan(150_000);
+    const s = await decodeText(new Session(), `${log}\n${panic}`);
+    expect(s.format).toBe('debug2');
+    expect(Array.from(s.goroutines!.id)).toEqual([7]);
+  });
 });
 
 describe('text and protobuf agree', () => {

@@ -192,6 +192,7 @@ function readFunctions(r: Reader, l: Layout, session: Session): Map<number, numb
       }
     }
     if (id === 0) throw new ProfileError('malformed profile: function with id 0');
+    if (out.has(id)) throw new ProfileError(`malformed profile: multiple functions with same id: ${id}`);
     out.set(id, session.functions.intern(str(l, name), str(l, file), startLine, str(l, system)));
   }
   return out;
@@ -225,6 +226,7 @@ function readLocations(r: Reader, l: Layout, session: Session, funcs: Map<number
       } else r.skipType(tag & 7);
     }
     if (id === 0) throw new ProfileError('malformed profile: location with id 0');
+    if (out[id] !== undefined) throw new ProfileError(`malformed profile: multiple locations with same id: ${id}`);
     if (frames.length === 0) {
       // An unsymbolized location, which pprof reports as <unknown>.
       frames.push(session.functions.intern('<unknown>', ''), 0);

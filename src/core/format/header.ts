@@ -25,8 +25,9 @@ export function reportHeader(s: Snapshot, sampleIndex: number, total: number, fo
   if (s.timeMs !== null) lines.push(`Time: ${pprofTime(s.timeMs)}`);
   if (s.durationNanos) {
     const [totalNanos, unit] = scale(total, s.sampleTypes[sampleIndex].unit, 'nanoseconds');
-    const ratio = unit === 'ns' && totalNanos !== 0 ? ` (${percentage(totalNanos, s.durationNanos)})` : '';
-    lines.push(`Duration: ${durationLabel(s.durationNanos)}, Total samples = ${formatValue(total)}${ratio}`);
+    const ratio = unit === 'ns' && totalNanos !== 0 ? `(${percentage(totalNanos, s.durationNanos)})` : '';
+    // pprof writes the space before the ratio even when there is none.
+    lines.push(`Duration: ${durationLabel(s.durationNanos)}, Total samples = ${formatValue(total)} ${ratio}`);
   }
   return lines;
 }
