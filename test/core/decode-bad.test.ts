@@ -81,7 +81,7 @@ describe('broken inputs', () => {
   it('applies a lower size limit when given one', async () => {
     const bytes = readFixture('fanout-200k/pprof.fanout.goroutine.001.pb.gz');
     const error = await decodeInput(bytes, new Session(), { name: 'big.pb.gz' }, { maxDecompressedBytes: 1024 * 1024 }).catch((e: Error) => e);
-    expect((error as Error).message).toMatch(/^big\.pb\.gz: decompressing profile: larger than the 1 MiB Parkview reads \(stopped after [\d.]+ MiB\)$/);
+    expect((error as Error).message).toMatch(/^big\.pb\.gz: decompressing profile: larger than the 1 MiB limit Parkview reads up to \(stopped after [\d.]+ MiB\)$/);
   });
 
   it('rejects legacy text it cannot read with a message, not a crash', async () => {

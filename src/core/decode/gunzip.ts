@@ -35,7 +35,7 @@ export async function gunzip(bytes: Uint8Array, maxBytes: number): Promise<Uint8
       if (done) break;
       total += value.length;
       if (total > maxBytes) {
-        throw new ProfileError(`decompressing profile: larger than the ${formatBytes(maxBytes)} Parkview reads (stopped after ${formatBytes(total)})`);
+        throw new ProfileError(`decompressing profile: larger than the ${formatBytes(maxBytes)} limit Parkview reads up to (stopped after ${formatBytes(total)})`);
       }
       if (total > BOMB_MIN_BYTES && total > (consumed + INPUT_CHUNK) * BOMB_RATIO) {
         throw new ProfileError(`decompressing profile: ${formatBytes(consumed + INPUT_CHUNK)} inflates past ${formatBytes(total)} (over ${BOMB_RATIO}:1), which is a decompression bomb, not a profile`);
