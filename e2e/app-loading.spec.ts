@@ -85,21 +85,49 @@ test('the folder picker loads a whole folder', async ({ page }) => {
   await expect(errors(page)).toHaveCount(0);
 });
 
-test('Ctrl+V anywhere loads a pasted debug=2 dump', async ({ page }) => {
-  await openApp(page);
-  const text = readFileSync(fixture('service/goroutine.service.debug2.txt'), 'utf8');
+/** Pastes text on the page as Ctrl/Cmd+V does. */
+async function pasteText(page: Page, text: string): Promise<void> {
   await page.evaluate((t) => {
     const data = new DataTransfer();
     data.setData('text/plain', t);
     document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
+}
+
+/** A panic's output: a message, then the goroutines as debug=2 prints them. */
+const PANIC = [
+  'panic: send on closed channel',
+  '',
+  'goroutine 42 [running]:',
+  'main.(*exporter).send(0xc000010000, {0x1, 0x2})',
+  '\t/home/dev/src/github.com/acme/leaky/cmd/service/main.go:147 +0x25',
+  'created by main.(*exporter).record in goroutine 7',
+  '\t/home/dev/src/github.com/acme/leaky/cmd/service/main.go:143 +0x45',
+  '',
+  'goroutine 1 [chan receive, 3 minutes]:',
+  'main.main()',
+  '\t/home/dev/src/github.com/acme/leaky/cmd/service/main.go:40 +0x1d',
+  'exit status 2',
+  '',
+].join('\n');
+
+test('Ctrl+V anywhere loads a pasted debug=2 dump, debug=1 text or a panic', async ({ page }) => {
+  await openApp(page);
+  await pasteText(page, readFileSync(fixture('service/goroutine.service.debug2.txt'), 'utf8'));
   await expect(snapshots(page)).toHaveCount(1);
   await expect(snapshots(page).first()).toContainText('pasted text 1');
   await expect(page.locator('.statusbar')).toContainText('debug=2 dump');
   await expect(page.locator('.statusbar')).toContainText('Total 23,459 goroutines');
+  await pasteText(page, readFileSync(fixture('service/goroutine.service.debug1.txt'), 'utf8'));
+  await expect(snapshots(page)).toHaveCount(2);
+  await expect(page.locator('.statusbar')).toContainText('Total 23,599 goroutines');
+  await pasteText(page, PANIC);
+  await expect(snapshots(page)).toHaveCount(3);
+  await expect(page.locator('.statusbar')).toContainText('debug=2 dump');
+  await expect(page.locator('.statusbar')).toContainText('Total 2 goroutines');
 });
 
-test('the paste box loads a debug=1 dump', async ({ page }) => {
+test('the paste box loads a debug=1 dump and a panic', async ({ page }) => {
   await openApp(page);
   await page.keyboard.press('v');
   const box = page.getByRole('dialog', { name: 'Paste a goroutine dump' });
@@ -109,6 +137,11 @@ test('the paste box loads a debug=1 dump', async ({ page }) => {
   await expect(snapshots(page)).toHaveCount(1);
   await expect(page.locator('.statusbar')).toContainText('debug=1 text');
   await expect(page.locator('.statusbar')).toContainText('Total 23,599 goroutines');
+  await page.keyboard.press('v');
+  await box.getByLabel('Dump text').fill(PANIC);
+  await box.getByRole('button', { name: 'Load' }).click();
+  await expect(snapshots(page)).toHaveCount(2);
+  await expect(page.locator('.statusbar')).toContainText('Total 2 goroutines');
 });
 
 test('?url= (repeatable) fetches profiles from the address bar', async ({ page, baseURL }) => {
