@@ -74,10 +74,10 @@ describe('pprof’s look', () => {
     expect(dotColor(0.0211, false)).toBe('#b2ac9f');
   });
 
-  it('residual edges are dashed in DOT and in the layout model', async () => {
+  it('residual edges are dotted in DOT, as pprof writes them, and dashed in the layout model', async () => {
     const { drawn } = await graphOf('seed/slowclient/pprof.slowclient.goroutine.010.pb.gz', { nodeCount: 12 });
     const dot = toDot(drawn);
-    expect(dot.match(/style="dashed"/g)).toHaveLength(drawn.edges.filter((e) => e.residual).length);
+    expect(dot.match(/style="dotted"/g)).toHaveLength(drawn.edges.filter((e) => e.residual).length);
     expect(dot).toContain('tooltip="internal/poll.(*pollDesc).wait ... runtime.gopark (314)"');
   });
 });

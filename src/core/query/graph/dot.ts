@@ -63,7 +63,7 @@ export function toDot(g: DrawnGraph, options: DotOptions = {}): string {
     attrs += ` color="${dotColor(e.score, false)}"`;
     const tooltip = quoted(`${g.nodes[e.src].name} ${e.residual ? '...' : '->'} ${g.nodes[e.dst].name} (${e.lines[0]})`);
     attrs += ` tooltip=${tooltip} labeltooltip=${tooltip} id="${EDGE_ID(i)}"`;
-    if (e.residual) attrs += ' style="dashed"';
+    if (e.residual) attrs += ' style="dotted"';
     out.push(`${quoted(NODE_ID(e.src))} -> ${quoted(NODE_ID(e.dst))} [${attrs}]`);
   });
   out.push('}');
