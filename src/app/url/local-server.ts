@@ -30,17 +30,27 @@ export function viaLocalServer(url: string): string {
 
 const BATCH_MS = 60;
 
+/** Live snapshots the page keeps: as many as the server keeps (cli/captures.ts); older ones go. */
+export const MAX_LIVE_SNAPSHOTS = 2000;
+
+/** The oldest of `live` (in arrival order) beyond the newest `max`. */
+function beyondLimit<T>(live: readonly T[], max: number): T[] {
+  return live.length > max ? live.slice(0, live.length - max) : [];
+}
+
 /**
  * Follows the `parkview` command that served this page: every snapshot it captured (the files and
  * URLs on its command line, and with --every each new fetch) is added as it arrives.
  */
 let following = false;
 
-export function followLocalServer(load: (inputs: InputFile[]) => Promise<void>): void {
+export function followLocalServer(load: (inputs: InputFile[]) => Promise<void>, remove: (id: number) => Promise<void>): void {
   const token = localServerToken();
   if (!token || following) return;
   following = true;
   let queue: CapturedEvent[] = [];
+  /** Names of the captures loaded so far, oldest first (the server names each capture once). */
+  const live: string[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = async () => {
     timer = undefined;
@@ -53,6 +63,13 @@ export function followLocalServer(load: (inputs: InputFile[]) => Promise<void>):
       }),
     );
     await load(inputs.filter((i): i is InputFile => i !== null));
+    live.push(...batch.map((c) => c.name));
+    const old = beyondLimit(live, MAX_LIVE_SNAPSHOTS);
+    live.splice(0, old.length);
+    for (const name of old) {
+      const snapshot = useSnapshots.getState().snapshots.find((x) => x.name === name);
+      if (snapshot) await remove(snapshot.id);
+    }
   };
   const events = new EventSource(`api/events?token=${token}`);
   events.addEventListener('snapshot', (e) => {
