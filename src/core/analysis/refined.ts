@@ -43,12 +43,9 @@ export class RefinedStacks {
   private compute(g: number): number {
     const { stacks, groups } = this.session;
     const leaf = groups.stack.data[g];
-    const depth = stacks.depth.data[leaf];
-    if (this.frames.length < depth) this.frames = new Int32Array(depth * 2);
+    if (this.frames.length < stacks.depth.data[leaf]) this.frames = new Int32Array(stacks.depth.data[leaf] * 2);
     const frames = this.frames;
-    const parent = stacks.parent.data;
-    const frame = stacks.frame.data;
-    for (let s = leaf, d = depth - 1; s > 0; s = parent[s], d--) frames[d] = frame[s];
+    const depth = stacks.writeRootFirst(leaf, frames);
     // The rewrite may hand back a view of its own scratch buffer: read it before the next call.
     const kept = this.rewrite(frames.subarray(0, depth), groups.labels.data[g]);
     if (!kept) return DROPPED;

@@ -84,9 +84,8 @@ function groupPaths(session: Session, keyOfFrame: Int32Array, rewrite: StackRewr
   const { stacks, groups } = session;
   return (group) => {
     const leaf = groups.stack.data[group];
-    const depth = stacks.depth.data[leaf];
-    let frames: Int32Array = new Int32Array(depth);
-    for (let s = leaf, d = depth - 1; s > 0; s = stacks.parent.data[s], d--) frames[d] = stacks.frame.data[s];
+    let frames: Int32Array = new Int32Array(stacks.depth.data[leaf]);
+    stacks.writeRootFirst(leaf, frames);
     if (rewrite) {
       const kept = rewrite(frames, groups.labels.data[group]);
       if (!kept) return null;

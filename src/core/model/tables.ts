@@ -139,15 +139,12 @@ export class StackTable {
   /** Adds the stacks interned without the cache to it. */
   private cacheUncached(): void {
     const leaves = this.uncached;
-    const parent = this.parent.data;
-    const frame = this.frame.data;
     const depth = this.depth.data;
     let frames = new Int32Array(64);
     for (let i = 0; i < leaves.length; i++) {
       const leaf = leaves.data[i];
-      const n = depth[leaf];
-      if (frames.length < n) frames = new Int32Array(n * 2);
-      for (let s = leaf, d = n - 1; s > 0; s = parent[s], d--) frames[d] = frame[s];
+      if (frames.length < depth[leaf]) frames = new Int32Array(depth[leaf] * 2);
+      const n = this.writeRootFirst(leaf, frames);
       const h = hashFrames(frames, n);
       if (this.cache.find(frames, n, h) < 0) this.cache.add(frames, n, h, leaf);
     }
@@ -212,6 +209,15 @@ export class StackTable {
     for (let c = links[2 * parent]; c !== 0; c = links[2 * c + 1]) this.wide.set(parent, frames[c], c);
     this.wide.set(parent, frames[id], id);
     links[2 * parent] = -1;
+  }
+
+  /** Writes the frames of a stack to out[0 .. depth), root-most first (out must hold them); returns its depth. */
+  writeRootFirst(stack: number, out: Int32Array): number {
+    const n = this.depth.data[stack];
+    const parent = this.parent.data;
+    const frame = this.frame.data;
+    for (let s = stack, d = n - 1; s > 0; s = parent[s], d--) out[d] = frame[s];
+    return n;
   }
 
   /** Frames of a stack, leaf first. */

@@ -81,14 +81,14 @@ function buildRewritten(session: Session, snapshot: Snapshot, sampleIndex: numbe
   const frame: number[] = [-1];
   const self: number[] = [0];
   let kept = 0;
-  const scratch: number[] = [];
+  const stacks = session.stacks;
   for (let i = 0; i < snapshot.groups.length; i++) {
     const v = values[i];
     if (v === 0) continue;
     const g = snapshot.groups[i];
-    scratch.length = 0;
-    for (let s = groupStack[g]; s > 0; s = session.stacks.parent.data[s]) scratch.push(session.stacks.frame.data[s]);
-    const frames = rewrite(Int32Array.from(scratch).reverse(), groupLabels[g]);
+    const stack = new Int32Array(stacks.depth.data[groupStack[g]]);
+    stacks.writeRootFirst(groupStack[g], stack);
+    const frames = rewrite(stack, groupLabels[g]);
     if (!frames) continue;
     let node = 0;
     for (let j = 0; j < frames.length; j++) {
