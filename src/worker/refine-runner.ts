@@ -1,6 +1,6 @@
 import { FILTER_NAMES } from '../core/query/filters';
 import type { MatchJob, MatchRunner } from '../core/query/refine-match';
-import { RefineError, type RegexSource } from '../core/query/refine-regex';
+import { RefineError, regexKey, type RegexSource } from '../core/query/refine-regex';
 
 /** The part of a Worker the runner uses, so Node's worker_threads can stand in for tests. */
 export interface MatchWorker {
@@ -99,7 +99,7 @@ export class TimedNameMatcher {
 
   /** One byte per name, 1 where the regex matches. The array is shared with later calls: copy it before transferring. */
   async match(names: readonly string[], regex: RegexSource): Promise<Uint8Array> {
-    const key = `${regex.flags}/${regex.source}`;
+    const key = regexKey(regex);
     const last = this.last;
     if (last && last.names === names && last.key === key) {
       if (last.error) throw last.error;

@@ -18,6 +18,11 @@ export interface RegexSource {
   flags: string;
 }
 
+/** One string per distinct regex, for telling whether an answer is for the same one. */
+export function regexKey(regex: RegexSource): string {
+  return `${regex.flags}/${regex.source}`;
+}
+
 const POSIX_CLASSES: Record<string, string> = {
   alnum: '0-9A-Za-z',
   alpha: 'A-Za-z',

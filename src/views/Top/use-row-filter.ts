@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Superseded, TimedNameMatcher, timedRegexRunner } from '../../worker/refine-runner';
+import { regexKey } from '../../core/query/refine-regex';
 import { parseRowFilter } from './row-filter';
 
 /** Regexes typed in the filter box run in a throwaway Worker with a time limit, never on the page's thread. */
@@ -25,7 +26,7 @@ export function useRowFilter<T extends { name: string }>(all: T[] | null, text: 
   const parsed = useMemo(() => parseRowFilter(text), [text]);
   const names = useMemo(() => all?.map((r) => r.name) ?? null, [all]);
   const regex = parsed.kind === 'regex' ? parsed.regex : null;
-  const key = regex ? `${regex.flags}/${regex.source}` : null;
+  const key = regex ? regexKey(regex) : null;
   const [answer, setAnswer] = useState<Answer | null>(null);
   const shown = useRef<{ all: T[]; rows: T[] } | null>(null);
 
