@@ -4,7 +4,9 @@ import { formatBytes } from './limits';
 /** Output past this size with a higher compression ratio than BOMB_RATIO is treated as a decompression bomb. */
 const BOMB_MIN_BYTES = 16 * 1024 * 1024;
 const BOMB_RATIO = 200;
-const INPUT_CHUNK = 64 * 1024;
+/** Input goes in chunks growing from the first size to the last, so the bomb rule acts early and a large input takes few writes. */
+const FIRST_CHUNK = 64 * 1024;
+const LAST_CHUNK = 1024 * 1024;
 /** Above this ratio the trailer's size is not trusted for allocating up front. */
 const PREALLOCATE_RATIO = 64;
 
@@ -18,9 +20,10 @@ export async function gunzip(bytes: Uint8Array, maxBytes: number): Promise<Uint8
   const writer = ds.writable.getWriter();
   const reader = ds.readable.getReader();
   let consumed = 0;
+  let chunkSize = FIRST_CHUNK;
   const pump = (async () => {
-    for (let off = 0; off < bytes.length; off += INPUT_CHUNK) {
-      const chunk = bytes.subarray(off, Math.min(off + INPUT_CHUNK, bytes.length));
+    for (let off = 0; off < bytes.length; off += chunkSize, chunkSize = Math.min(chunkSize * 2, LAST_CHUNK)) {
+      const chunk = bytes.subarray(off, Math.min(off + chunkSize, bytes.length));
       await writer.write(chunk as Uint8Array<ArrayBuffer>);
       consumed += chunk.length;
     }
@@ -37,8 +40,9 @@ export async function gunzip(bytes: Uint8Array, maxBytes: number): Promise<Uint8
       if (total > maxBytes) {
         throw new ProfileError(`decompressing profile: larger than the ${formatBytes(maxBytes)} limit Parkview reads up to (stopped after ${formatBytes(total)})`);
       }
-      if (total > BOMB_MIN_BYTES && total > (consumed + INPUT_CHUNK) * BOMB_RATIO) {
-        throw new ProfileError(`decompressing profile: ${formatBytes(consumed + INPUT_CHUNK)} inflates past ${formatBytes(total)} (over ${BOMB_RATIO}:1), which is a decompression bomb, not a profile`);
+      const read = Math.min(consumed + chunkSize, bytes.length);
+      if (total > BOMB_MIN_BYTES && total > read * BOMB_RATIO) {
+        throw new ProfileError(`decompressing profile: ${formatBytes(read)} inflates past ${formatBytes(total)} (over ${BOMB_RATIO}:1), which is a decompression bomb, not a profile`);
       }
       out.append(value);
     }
@@ -66,7 +70,7 @@ class Output {
   private length = 0;
 
   constructor(expected: number) {
-    this.buf = new Uint8Array(Math.max(expected, INPUT_CHUNK));
+    this.buf = new Uint8Array(Math.max(expected, FIRST_CHUNK));
   }
 
   append(chunk: Uint8Array): void {

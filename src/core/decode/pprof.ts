@@ -32,6 +32,8 @@ interface Layout {
   strings: string[];
   sampleTypes: number[];
   samples: number[];
+  /** Bytes of all samples: a bound on the location ids they hold, to size the stack tables once. */
+  sampleBytes: number;
   locations: number[];
   functions: number[];
   periodType: number;
@@ -58,6 +60,7 @@ function scan(r: Reader): Layout {
     strings: [],
     sampleTypes: [],
     samples: [],
+    sampleBytes: 0,
     locations: [],
     functions: [],
     periodType: -1,
@@ -85,6 +88,7 @@ function scan(r: Reader): Layout {
         if (r.pos + len > r.len) throw new RangeError('index out of range');
         const list = field === F.SampleType ? l.sampleTypes : field === F.Sample ? l.samples : field === F.Location ? l.locations : field === F.Function ? l.functions : null;
         if (list) list.push(start);
+        if (field === F.Sample) l.sampleBytes += len;
         else l.periodType = start;
         r.pos += len;
         break;
@@ -198,15 +202,25 @@ function readFunctions(r: Reader, l: Layout, session: Session): Map<number, numb
   return out;
 }
 
-/** Each location's frames by location id, root-most (the real caller) first, as in a stack walk from the root. */
-function readLocations(r: Reader, l: Layout, session: Session, funcs: Map<number, number>): Int32Array[] {
-  const out: Int32Array[] = [];
+/**
+ * Frames of each location, root-most (the real caller) first, as in a stack walk from the root.
+ * Most locations are one frame, held in `single`; the others have -1 there and their frames in
+ * `inlined`, starting at `start` (count, then the frames).
+ */
+interface Locations {
+  single: number[];
+  start: number[];
+  inlined: number[];
+}
+
+function readLocations(r: Reader, l: Layout, session: Session, funcs: Map<number, number>): Locations {
+  const out: Locations = { single: [], start: [], inlined: [] };
   const frames: number[] = [];
   for (const start of l.locations) {
     r.pos = start;
     const end = r.uint32() + r.pos;
     let id = 0;
-        frames.length = 0;
+    frames.length = 0;
     while (r.pos < end) {
       const tag = r.uint32();
       if (tag === 0x08) id = r.uint64() as unknown as number;
@@ -226,16 +240,21 @@ function readLocations(r: Reader, l: Layout, session: Session, funcs: Map<number
       } else r.skipType(tag & 7);
     }
     if (id === 0) throw new ProfileError('malformed profile: location with id 0');
-    if (out[id] !== undefined) throw new ProfileError(`malformed profile: multiple locations with same id: ${id}`);
+    if (out.single[id] !== undefined) throw new ProfileError(`malformed profile: multiple locations with same id: ${id}`);
     if (frames.length === 0) {
       // An unsymbolized location, which pprof reports as <unknown>.
       frames.push(session.functions.intern('<unknown>', ''), 0);
     }
     // frames holds (function, line) pairs innermost first; every line but the last was inlined.
     const n = frames.length / 2;
-    const rootFirst = new Int32Array(n);
-    for (let i = 0; i < n; i++) rootFirst[n - 1 - i] = session.frames.intern(frames[2 * i], frames[2 * i + 1], i < n - 1);
-    out[id] = rootFirst;
+    if (n === 1) {
+      out.single[id] = session.frames.intern(frames[0], frames[1]);
+      continue;
+    }
+    out.single[id] = -1;
+    out.start[id] = out.inlined.length;
+    out.inlined.push(n);
+    for (let i = n - 1; i >= 0; i--) out.inlined.push(session.frames.intern(frames[2 * i], frames[2 * i + 1], i < n - 1));
   }
   return out;
 }
@@ -297,36 +316,16 @@ function readPacked(r: Reader, end: number, out: number[], n: number, exact: { i
   return n;
 }
 
-/** How many location ids the samples hold, to size the stack tables once instead of growing them. */
-function countLocationIds(r: Reader, l: Layout): number {
-  const buf = r.buf;
-  let n = 0;
-  for (const start of l.samples) {
-    r.pos = start;
-    const end = r.uint32() + r.pos;
-    while (r.pos < end) {
-      const tag = r.uint32();
-      if (tag !== 0x0a) {
-        r.skipType(tag & 7);
-        continue;
-      }
-      const e = r.uint32() + r.pos;
-      for (let p = r.pos; p < e; p++) if (buf[p] < 0x80) n++;
-      r.pos = e;
-    }
-  }
-  return n;
-}
-
-function readSamples(r: Reader, l: Layout, builder: SnapshotBuilder, locs: Int32Array[], nTypes: number): void {
+function readSamples(r: Reader, l: Layout, builder: SnapshotBuilder, locs: Locations, nTypes: number): void {
   const session = builder.session;
   const stacks = session.stacks;
   // A session's first profile brings only new stacks, nearly all of them once (pprof merged its
   // samples): size the tables for all of them at once, and leave whole-stack lookups to later loads.
   const fresh = stacks.size === 1;
-  if (fresh) stacks.reserve(l.samples.length, countLocationIds(r, l));
+  if (fresh) stacks.reserve(l.samples.length, l.sampleBytes);
   builder.reserve(l.samples.length);
   const labelSets = new LabelSets(session, l);
+  const { single, start: inlinedAt, inlined } = locs;
   const locIds: number[] = [];
   const stack: number[] = [];
   const values: number[] = [];
@@ -374,9 +373,12 @@ function readSamples(r: Reader, l: Layout, builder: SnapshotBuilder, locs: Int32
     if (nValues !== nTypes) throw new ProfileError(`mismatch: sample has ${nValues} values vs. ${nTypes} types`);
     let depth = 0;
     for (let i = nLocs - 1; i >= 0; i--) {
-      const frames = locs[locIds[i]];
-      if (frames === undefined) throw new ProfileError(`malformed profile: sample has nil location (location id ${locIds[i]} not found)`);
-      for (let j = 0; j < frames.length; j++) stack[depth++] = frames[j];
+      const frame = single[locIds[i]];
+      if (frame >= 0) stack[depth++] = frame;
+      else if (frame === -1) {
+        const at = inlinedAt[locIds[i]];
+        for (let j = 1; j <= inlined[at]; j++) stack[depth++] = inlined[at + j];
+      } else throw new ProfileError(`malformed profile: sample has nil location (location id ${locIds[i]} not found)`);
     }
     const node = stacks.intern(stack, depth, !fresh);
     let labelSet = 0;

@@ -1,4 +1,4 @@
-/** An append-only Int32Array that grows by doubling. */
+/** An append-only Int32Array that grows by doubling; it holds zeros past `length`. */
 export class IntList {
   data: Int32Array;
   length = 0;

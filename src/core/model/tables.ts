@@ -55,8 +55,10 @@ export class FrameTable {
   }
 }
 
-/** Children a stack node lists before its children move to the hash index. */
+/** Children a stack node holds in its own record before its children move to the hash index. */
 const WIDE = 2;
+/** Ints per node in `kids`: WIDE (child, frame) pairs. */
+const KIDS = 2 * WIDE;
 
 /**
  * Stacks as a prefix tree: each node is (parent node, frame), root-most frame first.
@@ -67,11 +69,11 @@ export class StackTable {
   readonly frame = new IntList(4096);
   readonly depth = new IntList(4096);
   /**
-   * Per node, its first child and next sibling (0 for none). Most nodes have a few children, found
-   * by walking this list, which stays in cache while a new branch grows; a node with more than WIDE
-   * children gets -1 as first child and its children go to `wide`.
+   * Per node, up to WIDE (child, frame) pairs, child 0 ending the list: a lookup reads only the
+   * parent's record. A node with more children gets -1 as first child and its children go to `wide`.
+   * New records need no clearing: an IntList is zero past its length.
    */
-  private links = new IntList(8192);
+  private kids = new IntList(KIDS * 4096);
   private wide = new PairTable();
   private cache = new StackCache();
   /** Leaves interned without the cache, waiting to be added to it. */
@@ -81,25 +83,23 @@ export class StackTable {
     this.parent.push(-1);
     this.frame.push(-1);
     this.depth.push(0);
-    this.links.push(0);
-    this.links.push(0);
+    this.kids.length = KIDS;
   }
 
   child(parent: number, frame: number): number {
-    const links = this.links.data;
-    const frames = this.frame.data;
-    let c = links[2 * parent];
-    if (c < 0) {
-      c = this.wide.intern(parent, frame, this.parent.length);
+    const kids = this.kids.data;
+    const k = KIDS * parent;
+    if (kids[k] < 0) {
+      const c = this.wide.intern(parent, frame, this.parent.length);
       return c === this.parent.length ? this.push(parent, frame) : c;
     }
-    let n = 0;
-    for (; c !== 0; c = links[2 * c + 1], n++) if (frames[c] === frame) return c;
+    let i = 0;
+    for (; i < KIDS && kids[k + i] !== 0; i += 2) if (kids[k + i + 1] === frame) return kids[k + i];
     const id = this.push(parent, frame);
-    if (n < WIDE) {
-      const l = this.links.data;
-      l[2 * id + 1] = l[2 * parent];
-      l[2 * parent] = id;
+    if (i < KIDS) {
+      const l = this.kids.data;
+      l[k + i] = id;
+      l[k + i + 1] = frame;
     } else this.widen(parent, id);
     return id;
   }
@@ -161,7 +161,7 @@ export class StackTable {
     this.parent.reserve(more);
     this.frame.reserve(more);
     this.depth.reserve(more);
-    this.links.reserve(2 * more);
+    this.kids.reserve(KIDS * more);
   }
 
   /**
@@ -174,22 +174,25 @@ export class StackTable {
     const parents = this.parent.data;
     const fr = this.frame.data;
     const depths = this.depth.data;
-    const links = this.links.data;
+    const kids = this.kids.data;
     const first = this.parent.length;
     let depth = depths[parent];
-    links[2 * parent] = first;
+    kids[KIDS * parent] = first;
+    kids[KIDS * parent + 1] = frames[from];
     for (let i = 0; i < k; i++) {
       const id = first + i;
       parents[id] = i === 0 ? parent : id - 1;
       fr[id] = frames[from + i];
       depths[id] = ++depth;
-      links[2 * id] = i < k - 1 ? id + 1 : 0;
-      links[2 * id + 1] = 0;
+      if (i < k - 1) {
+        kids[KIDS * id] = id + 1;
+        kids[KIDS * id + 1] = frames[from + i + 1];
+      }
     }
     this.parent.length += k;
     this.frame.length += k;
     this.depth.length += k;
-    this.links.length += 2 * k;
+    this.kids.length += KIDS * k;
     return first + k - 1;
   }
 
@@ -197,18 +200,18 @@ export class StackTable {
     const id = this.parent.push(parent);
     this.frame.push(frame);
     this.depth.push(this.depth.data[parent] + 1);
-    this.links.push(0);
-    this.links.push(0);
+    this.kids.reserve(KIDS);
+    this.kids.length += KIDS;
     return id;
   }
 
   /** Moves a node's children, and the new child `id`, to the hash index. */
   private widen(parent: number, id: number): void {
-    const links = this.links.data;
-    const frames = this.frame.data;
-    for (let c = links[2 * parent]; c !== 0; c = links[2 * c + 1]) this.wide.set(parent, frames[c], c);
-    this.wide.set(parent, frames[id], id);
-    links[2 * parent] = -1;
+    const kids = this.kids.data;
+    const k = KIDS * parent;
+    for (let i = 0; i < KIDS; i += 2) this.wide.set(parent, kids[k + i + 1], kids[k + i]);
+    this.wide.set(parent, this.frame.data[id], id);
+    kids[k] = -1;
   }
 
   /** Writes the frames of a stack to out[0 .. depth), root-most first (out must hold them); returns its depth. */
