@@ -323,7 +323,7 @@ function readSamples(r: Reader, l: Layout, builder: SnapshotBuilder, locs: Locat
   // samples): size the tables for all of them at once, and leave whole-stack lookups to later loads.
   const fresh = stacks.size === 1;
   if (fresh) stacks.reserve(l.samples.length, l.sampleBytes);
-  builder.reserve(l.samples.length);
+  builder.reserve(l.samples.length, stacks.size + (fresh ? l.sampleBytes : 0));
   const labelSets = new LabelSets(session, l);
   const { single, start: inlinedAt, inlined } = locs;
   const locIds: number[] = [];

@@ -37,9 +37,9 @@ export class SnapshotBuilder {
     return this.session.stacks.intern(framesRootFirst);
   }
 
-  /** Makes room for `groups` more groups, when the decoder knows how many are coming. */
-  reserve(groups: number): void {
-    this.session.groups.reserve(groups);
+  /** Makes room for `groups` more groups, of stacks up to node `stacks`, when the decoder knows how many are coming. */
+  reserve(groups: number, stacks: number): void {
+    this.session.groups.reserve(groups, stacks);
     this.groupIds.reserve(groups);
     this.growIndex(this.session.groups.size + groups);
   }

@@ -281,11 +281,12 @@ export class GroupTable {
   private firstOfStack = new IntList(4096);
   private nextOfStack = new IntList(4096);
 
-  /** Makes room for `more` groups ahead of a large load. */
-  reserve(more: number): void {
+  /** Makes room for `more` groups, of stacks up to node `stacks`, ahead of a large load. */
+  reserve(more: number, stacks: number): void {
     this.stack.reserve(more);
     this.labels.reserve(more);
     this.nextOfStack.reserve(more);
+    this.firstOfStack.reserve(stacks - this.firstOfStack.length);
   }
 
   intern(stack: number, labelSet: number): number {
