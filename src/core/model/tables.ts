@@ -55,11 +55,6 @@ export class FrameTable {
   }
 }
 
-/** Children a stack node holds in its own record before its children move to the hash index. */
-const WIDE = 2;
-/** Ints per node in `kids`: WIDE (child, frame) pairs. */
-const KIDS = 2 * WIDE;
-
 /**
  * Stacks as a prefix tree: each node is (parent node, frame), root-most frame first.
  * Node 0 is the virtual root above every stack; a stack is named by its leaf node.
@@ -69,11 +64,10 @@ export class StackTable {
   readonly frame = new IntList(4096);
   readonly depth = new IntList(4096);
   /**
-   * Per node, up to WIDE (child, frame) pairs, child 0 ending the list: a lookup reads only the
-   * parent's record. A node with more children gets -1 as first child and its children go to `wide`.
-   * New records need no clearing: an IntList is zero past its length.
+   * Per node, its only child (0: none; most nodes have one, the next node of a chain), or -1 when
+   * it has several, which are then found in `wide`.
    */
-  private kids = new IntList(KIDS * 4096);
+  private only = new IntList(4096);
   private wide = new PairTable();
   private cache = new StackCache();
   /** Leaves interned without the cache, waiting to be added to it. */
@@ -83,24 +77,25 @@ export class StackTable {
     this.parent.push(-1);
     this.frame.push(-1);
     this.depth.push(0);
-    this.kids.length = KIDS;
+    this.only.push(0);
   }
 
   child(parent: number, frame: number): number {
-    const kids = this.kids.data;
-    const k = KIDS * parent;
-    if (kids[k] < 0) {
-      const c = this.wide.intern(parent, frame, this.parent.length);
-      return c === this.parent.length ? this.push(parent, frame) : c;
+    const c = this.only.data[parent];
+    if (c > 0) {
+      if (this.frame.data[c] === frame) return c;
+      const id = this.push(parent, frame);
+      this.wide.set(parent, this.frame.data[c], c);
+      this.wide.set(parent, frame, id);
+      this.only.data[parent] = -1;
+      return id;
     }
-    let i = 0;
-    for (; i < KIDS && kids[k + i] !== 0; i += 2) if (kids[k + i + 1] === frame) return kids[k + i];
+    if (c < 0) {
+      const id = this.wide.intern(parent, frame, this.parent.length);
+      return id === this.parent.length ? this.push(parent, frame) : id;
+    }
     const id = this.push(parent, frame);
-    if (i < KIDS) {
-      const l = this.kids.data;
-      l[k + i] = id;
-      l[k + i + 1] = frame;
-    } else this.widen(parent, id);
+    this.only.data[parent] = id;
     return id;
   }
 
@@ -161,7 +156,7 @@ export class StackTable {
     this.parent.reserve(more);
     this.frame.reserve(more);
     this.depth.reserve(more);
-    this.kids.reserve(KIDS * more);
+    this.only.reserve(more);
   }
 
   /**
@@ -174,25 +169,21 @@ export class StackTable {
     const parents = this.parent.data;
     const fr = this.frame.data;
     const depths = this.depth.data;
-    const kids = this.kids.data;
+    const only = this.only.data;
     const first = this.parent.length;
     let depth = depths[parent];
-    kids[KIDS * parent] = first;
-    kids[KIDS * parent + 1] = frames[from];
+    only[parent] = first;
     for (let i = 0; i < k; i++) {
       const id = first + i;
       parents[id] = i === 0 ? parent : id - 1;
       fr[id] = frames[from + i];
       depths[id] = ++depth;
-      if (i < k - 1) {
-        kids[KIDS * id] = id + 1;
-        kids[KIDS * id + 1] = frames[from + i + 1];
-      }
+      if (i < k - 1) only[id] = id + 1;
     }
     this.parent.length += k;
     this.frame.length += k;
     this.depth.length += k;
-    this.kids.length += KIDS * k;
+    this.only.length += k;
     return first + k - 1;
   }
 
@@ -200,18 +191,8 @@ export class StackTable {
     const id = this.parent.push(parent);
     this.frame.push(frame);
     this.depth.push(this.depth.data[parent] + 1);
-    this.kids.reserve(KIDS);
-    this.kids.length += KIDS;
+    this.only.push(0);
     return id;
-  }
-
-  /** Moves a node's children, and the new child `id`, to the hash index. */
-  private widen(parent: number, id: number): void {
-    const kids = this.kids.data;
-    const k = KIDS * parent;
-    for (let i = 0; i < KIDS; i += 2) this.wide.set(parent, kids[k + i + 1], kids[k + i]);
-    this.wide.set(parent, this.frame.data[id], id);
-    kids[k] = -1;
   }
 
   /** Writes the frames of a stack to out[0 .. depth), root-most first (out must hold them); returns its depth. */

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { StackTable } from '../../src/core/model/tables';
+
+describe('stack prefix tree', () => {
+  it('keeps one node per prefix while stacks grow one frame past a leaf, across table growth', () => {
+    const t = new StackTable();
+    const leaves: number[] = [];
+    const frames: number[] = [];
+    for (let k = 0; k < 10_000; k++) {
+      frames.push(k % 7);
+      leaves.push(t.intern(frames, frames.length, k % 2 === 0));
+    }
+    expect(t.size).toBe(10_001);
+    for (let k = 0; k < leaves.length; k += 997) {
+      expect(t.intern(frames.slice(0, k + 1))).toBe(leaves[k]);
+      expect(t.depth.get(leaves[k])).toBe(k + 1);
+    }
+    expect(t.framesOf(leaves[9]).reverse()).toEqual([0, 1, 2, 3, 4, 5, 6, 0, 1, 2]);
+  });
+
+  it('finds every child of a node with many children, through single, wide and cached lookups', () => {
+    const t = new StackTable();
+    const byFrame = new Map<number, number>();
+    for (let f = 0; f < 5_000; f++) byFrame.set(f, t.intern([1, 2, f], 3, false));
+    expect(t.size).toBe(1 + 2 + 5_000);
+    for (const [f, leaf] of byFrame) {
+      expect(t.child(t.child(t.child(0, 1), 2), f)).toBe(leaf);
+      expect(t.intern([1, 2, f])).toBe(leaf);
+    }
+    expect(t.size).toBe(1 + 2 + 5_000);
+  });
+});
