@@ -21,7 +21,9 @@ export class SnapshotBuilder {
   /** Index in this snapshot of each session group, plus one (0: absent), by group id. */
   private indexOf = new Int32Array(1024);
   private groupIds = new IntList(1024);
-  private columns: number[][];
+  /** Per sample type, the values by index in this snapshot; each holds `capacity` values. */
+  private columns: Float64Array[];
+  private capacity = 1024;
   readonly warnings: string[] = [];
   goroutines: GoroutineFacts | null = null;
 
@@ -29,7 +31,7 @@ export class SnapshotBuilder {
     readonly session: Session,
     private header: SnapshotHeader,
   ) {
-    this.columns = header.sampleTypes.map(() => []);
+    this.columns = header.sampleTypes.map(() => new Float64Array(this.capacity));
   }
 
   /** Interns a stack given root-most frame first. */
@@ -42,6 +44,7 @@ export class SnapshotBuilder {
     this.session.groups.reserve(groups, stacks);
     this.groupIds.reserve(groups);
     this.growIndex(this.session.groups.size + groups);
+    this.growColumns(this.groupIds.length + groups);
   }
 
   /** Adds values to the (stack, labels) group; returns the group's index in this snapshot. */
@@ -49,14 +52,14 @@ export class SnapshotBuilder {
     const group = this.session.groups.intern(stack, labelSet);
     if (group >= this.indexOf.length) this.growIndex(group + 1);
     let idx = this.indexOf[group] - 1;
-    const cols = this.columns;
     if (idx < 0) {
       idx = this.groupIds.push(group);
       this.indexOf[group] = idx + 1;
-      for (let t = 0; t < cols.length; t++) cols[t].push(values[t]);
-    } else {
-      for (let t = 0; t < cols.length; t++) cols[t][idx] += values[t];
+      if (idx >= this.capacity) this.growColumns(idx + 1);
     }
+    // A new group's values start at zero.
+    const cols = this.columns;
+    for (let t = 0; t < cols.length; t++) cols[t][idx] += values[t];
     return idx;
   }
 
@@ -67,13 +70,23 @@ export class SnapshotBuilder {
     this.indexOf = grown;
   }
 
+  private growColumns(size: number): void {
+    if (size <= this.capacity) return;
+    this.capacity = Math.max(size, this.capacity * 2);
+    this.columns = this.columns.map((c) => {
+      const grown = new Float64Array(this.capacity);
+      grown.set(c);
+      return grown;
+    });
+  }
+
   warn(message: string): void {
     this.warnings.push(message);
   }
 
   finish(seq: number | null): Snapshot {
     const h = this.header;
-    const values = this.columns.map((c) => Float64Array.from(c));
+    const values = this.columns.map((c) => c.slice(0, this.groupIds.length));
     const totals = values.map((v) => {
       let sum = 0;
       for (let i = 0; i < v.length; i++) sum += Math.abs(v[i]);
