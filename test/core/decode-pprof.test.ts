@@ -25,6 +25,7 @@ describe('pprof series', () => {
       expect(s.format).toBe('pprof');
       expect(s.seq).toBe(i + 1);
       expect(s.sampleTypes).toEqual([{ type: 'goroutine', unit: 'count' }]);
+      expect([s.periodType, s.period]).toEqual([{ type: 'goroutine', unit: 'count' }, 1]);
       expect(s.totals).toEqual(facts.totals);
       expect(s.groups.length).toBe(facts.samples);
       expect(s.timeMs).toBeGreaterThan(Date.UTC(2020, 0, 1));
@@ -124,6 +125,21 @@ describe('traces and tags against go tool pprof', () => {
     expect([...tags.keys()].sort()).toEqual(['handler', 'pool', 'tenant']);
     expect(ours).toEqual(tags);
     expect(tags.get('tenant')?.values.get('initech')).toBe(5792);
+  });
+});
+
+describe('other profile types', () => {
+  // As `go tool pprof -raw` prints them (PeriodType, Period).
+  it.each([
+    ['samples.cpu', 'cpu', 'cpu', 'nanoseconds', 10_000_000],
+    ['heap', 'heap', 'space', 'bytes', 524_288],
+    ['allocs', 'allocs', 'space', 'bytes', 524_288],
+    ['mutex', 'mutex', 'contentions', 'count', 1],
+    ['block', 'block', 'contentions', 'count', 1],
+    ['threadcreate', 'threadcreate', 'threadcreate', 'count', 1],
+  ])('%s: kind %s, period type %s %s, period %d', async (name, kind, type, unit, period) => {
+    const s = await load(new Session(), `other-types/pprof.service.${name}.001.pb.gz`);
+    expect([s.kind, s.periodType, s.period]).toEqual([kind, { type, unit }, period]);
   });
 });
 

@@ -5,7 +5,7 @@ import { BenignMatcher, DEFAULT_BENIGN } from './benign';
 import { dominant, dumpFacts, latestDump, provenLeakKeys, type DumpFacts } from './facts';
 import { codeKind, StackNames } from './functions';
 import { countByKey, keyLabel, type Grouping, type KeyedCounts } from './grouping';
-import { RefinedStacks } from './refined';
+import { RefinedStacks, refinedStack } from './refined';
 import { LEAK_PROFILE_KIND, pickSeries, type Series } from './series';
 import { trendOf, type Trend } from './signals';
 import { CATEGORIES, stateFromReason, stateFromStack, type BlockState } from './states';
@@ -133,7 +133,7 @@ function provenElsewhere(session: Session, series: Series, names: StackNames, sh
     for (let i = 0; i < s.groups.length; i++) {
       const g = s.groups[i];
       if (v[i] <= 0) continue;
-      const stack = refined ? refined.stack(g) : groupStack[g];
+      const stack = refinedStack(session, refined, g);
       if (stack < 0) continue;
       const key = names.portable(groupStack[g]);
       if (shown.has(key)) continue;

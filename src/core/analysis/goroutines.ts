@@ -3,7 +3,7 @@ import type { Snapshot } from '../model/snapshot';
 import { creatorLabel } from './facts';
 import type { StackNames } from './functions';
 import { labelSetText } from './grouping';
-import type { RefinedStacks } from './refined';
+import { refinedStack, type RefinedStacks } from './refined';
 import { captureOrder } from '../model/order';
 import { categoryOfReason, type StateCategory } from './states';
 
@@ -83,7 +83,7 @@ export function bucketGoroutines(session: Session, snapshot: Snapshot, names: St
   const n = g?.id.length ?? 0;
   for (let i = 0; g && i < n; i++) {
     const group = snapshot.groups[g.group[i]];
-    const stack = refined ? refined.stack(group) : session.groups.stack.get(group);
+    const stack = refinedStack(session, refined, group);
     if (stack < 0) continue;
     const key = `${stack} ${g.state[i]} ${g.createdBy[i]}`;
     let b = byKey.get(key);

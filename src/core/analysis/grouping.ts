@@ -2,7 +2,7 @@ import type { Session } from '../model/session';
 import type { Snapshot } from '../model/snapshot';
 import { creatorLabel } from './facts';
 import type { StackNames } from './functions';
-import type { RefinedStacks } from './refined';
+import { refinedStack, type RefinedStacks } from './refined';
 
 /**
  * What makes goroutines one group on the timeline: the same stack (labels ignored, so a leak spread
@@ -91,7 +91,7 @@ export function countByKey(session: Session, snapshots: Snapshot[], grouping: Gr
   const keyOfGroup = (g: number): number => {
     let k = keyOf[g];
     if (k === UNSEEN) {
-      const stack = refined ? refined.stack(g) : groupStack[g];
+      const stack = refinedStack(session, refined, g);
       if (stack < 0) k = DROPPED;
       else {
         // A group is one stack and label set; once filters trim stacks, two groups can meet on one.
@@ -155,7 +155,7 @@ export function countByKey(session: Session, snapshots: Snapshot[], grouping: Gr
         const g = s.groups[facts ? facts.group[j] : j];
         bestAt[k] = i;
         bestValue[k] = v;
-        stack[k] = refined ? refined.stack(g) : groupStack[g];
+        stack[k] = refinedStack(session, refined, g);
         origin[k] = groupStack[g];
         extra[k] = facts ? facts.createdBy[j] : grouping === 'labels' ? groupLabels[g] : -1;
       }

@@ -60,3 +60,8 @@ export class RefinedStacks {
     return node;
   }
 }
+
+/** The stack of group `g` after the filters when there are any (-1: dropped), else its own. */
+export function refinedStack(session: Session, refined: RefinedStacks | null, g: number): number {
+  return refined ? refined.stack(g) : session.groups.stack.data[g];
+}

@@ -88,8 +88,8 @@ function scan(r: Reader): Layout {
         if (r.pos + len > r.len) throw new RangeError('index out of range');
         const list = field === F.SampleType ? l.sampleTypes : field === F.Sample ? l.samples : field === F.Location ? l.locations : field === F.Function ? l.functions : null;
         if (list) list.push(start);
-        if (field === F.Sample) l.sampleBytes += len;
         else l.periodType = start;
+        if (field === F.Sample) l.sampleBytes += len;
         r.pos += len;
         break;
       }
@@ -252,9 +252,10 @@ function readLocations(r: Reader, l: Layout, session: Session, funcs: Map<number
       continue;
     }
     out.single[id] = -1;
-    out.start[id] = out.inlined.length;
+    const at = out.inlined.length;
+    out.start[id] = at;
     out.inlined.push(n);
-    for (let i = n - 1; i >= 0; i--) out.inlined.push(session.frames.intern(frames[2 * i], frames[2 * i + 1], i < n - 1));
+    for (let i = 0; i < n; i++) out.inlined[at + n - i] = session.frames.intern(frames[2 * i], frames[2 * i + 1], i < n - 1);
   }
   return out;
 }
