@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addFilter, pickFixtures, rowCells, topRow } from './app-helpers';
+import { addFilter, dropFixtures, pickFixtures, rowCells, topRow } from './app-helpers';
 import { shot } from './helpers';
 
 const snapshots = (page: Page) => page.locator('.snapshot-list .snapshot');
@@ -257,4 +257,35 @@ test('a shared link carries the selection, the graph’s pruning and the leaks g
   await expect(other.getByRole('radiogroup', { name: 'Group by' }).getByRole('radio', { name: 'Creator' })).toHaveAttribute('aria-checked', 'true');
   await expect(other.locator('.suspect-detail h3')).toHaveText(selected ?? '');
   await fresh.close();
+});
+
+test('the Top table’s filter and sort survive a reload', async ({ page }) => {
+  await openDemo(page);
+  await page.getByLabel('Filter rows').fill('/^main\\./');
+  await page.getByRole('columnheader', { name: /^Name/ }).click();
+  const names = page.locator('.top-body .fn');
+  await expect(names.first()).toHaveText('main.(*exporter).send');
+  const shown = await names.allTextContents();
+  expect(shown.length).toBeGreaterThan(3);
+  expect(shown.every((n) => n.startsWith('main.'))).toBe(true);
+  expect([...shown].sort()).toEqual(shown);
+  await expect.poll(hashOf(page)).toBe('#v1&view=top&topfilter=%2F%5Emain%5C.%2F&topsort=name');
+  await page.reload();
+  await expect(snapshots(page)).toHaveCount(40);
+  await expect(page.getByLabel('Filter rows')).toHaveValue('/^main\\./');
+  await expect(page.getByRole('columnheader', { name: /^Name/ })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(names).toHaveText(shown);
+});
+
+test('the Goroutines view’s filters come from the address', async ({ page }) => {
+  await page.goto('./#v1&view=goroutines&gfilter=cacheJanitor');
+  await dropFixtures(page, ['service/goroutine.service.debug2.txt']);
+  const buckets = page.locator('.bucket');
+  await expect(buckets).toHaveCount(1);
+  await expect(page.getByLabel('Filter goroutines')).toHaveValue('cacheJanitor');
+  await expect(buckets.first().locator('.state-chip')).toHaveText('sync.Cond.Wait');
+  await page.getByLabel('Filter goroutines').fill('');
+  await page.getByLabel('Filter by state').selectOption('IO wait');
+  await expect(page.locator('.goroutines-view .view-summary')).toContainText('36 of 23,459 goroutines');
+  await expect.poll(hashOf(page)).toBe('#v1&view=goroutines&gstate=IO+wait');
 });

@@ -6,10 +6,12 @@ import { VIEWS } from '../../views/registry';
 import { worker } from '../../worker/client';
 import { applyFilters } from '../refine-state';
 import { flamePart } from './flame-part';
+import { goroutinesPart } from './goroutines-part';
 import { graphPart } from './graph-part';
 import { leaksPart } from './leaks-part';
 import { selectionPart } from './selection-part';
 import { sourcePart } from './source-part';
+import { topPart } from './top-part';
 
 /** What an address is for: `partial` when it covers only some of the loaded snapshots (a link embedding just them). */
 export interface PartScope {
@@ -27,7 +29,7 @@ export interface AddressPart {
 }
 
 /** In the order they apply: the source part reads the selection the selection part restores. */
-const parts: AddressPart[] = [flamePart, selectionPart, sourcePart, graphPart, leaksPart];
+const parts: AddressPart[] = [flamePart, selectionPart, sourcePart, graphPart, leaksPart, goroutinesPart, topPart];
 
 const WRITE_DELAY_MS = 250;
 /** Task id shown while a shared link's snapshots decode (the loader's own ids are positive). */
