@@ -9,9 +9,10 @@ import { drawGraph } from '../src/core/query/graph/present';
 import { sampleIndexOf } from '../src/core/query/sample-index';
 import { parseArgs, UsageError } from './args';
 import { loadFile } from './load';
+import { filtersOf, REFINE_OPTIONS, REFINE_USAGE, rewriteOf } from './refine';
 
 export const GRAPH_USAGE =
-  'parkview graph [--dot|--svg] [--nodecount N] [--nodefraction F] [--edgefraction F] [--functions|--filefunctions|--files|--lines] [--sample_index=NAME] [--diff_base=BASE] FILE';
+  `parkview graph [--dot|--svg] [--nodecount N] [--nodefraction F] [--edgefraction F] [--functions|--filefunctions|--files|--lines] [--sample_index=NAME] [--diff_base=BASE] ${REFINE_USAGE} FILE`;
 
 const GRANULARITIES: Granularity[] = ['functions', 'filefunctions', 'files', 'lines'];
 
@@ -27,7 +28,7 @@ function numberOption(opts: Record<string, string>, name: string, fallback: numb
 
 /** pprof's call graph of one profile, as DOT (like `go tool pprof -dot`) or laid out as SVG (`-svg`). */
 export async function graphCommand(argv: string[]): Promise<string> {
-  const { opts, positional } = parseArgs(argv, ['dot', 'svg', ...GRANULARITIES], ['nodecount', 'nodefraction', 'edgefraction', 'sample_index', 'diff_base']);
+  const { opts, positional } = parseArgs(argv, ['dot', 'svg', ...GRANULARITIES], ['nodecount', 'nodefraction', 'edgefraction', 'sample_index', 'diff_base', ...REFINE_OPTIONS]);
   if (positional.length !== 1) throw new UsageError(`usage: ${GRAPH_USAGE}`);
   if (opts.dot && opts.svg) throw new UsageError('choose one of --dot and --svg');
   const chosen = GRANULARITIES.filter((g) => opts[g]);
@@ -42,13 +43,15 @@ export async function graphCommand(argv: string[]): Promise<string> {
   const session = new Session();
   const snapshot = await loadFile(session, positional[0]);
   const si = sampleIndexOf(snapshot, opts.sample_index);
-  let tree = buildCallTree(session, snapshot, si);
+  const filters = filtersOf(opts);
+  const rewrite = rewriteOf(session, filters, snapshot, si);
+  let tree = buildCallTree(session, snapshot, si, rewrite);
   if (opts.diff_base !== undefined) {
     const base = await loadFile(session, opts.diff_base);
-    tree = diffTree(tree, buildCallTree(session, base, sampleIndexOf(base, snapshot.sampleTypes[si].type)));
+    tree = diffTree(tree, buildCallTree(session, base, sampleIndexOf(base, snapshot.sampleTypes[si].type), rewriteOf(session, filters)));
   }
   const keys = nodeKeys(session, granularity);
-  const drawn = drawGraph(buildGraph(tree, keys, session.frames, options), keys, granularity, snapshot, si, options);
+  const drawn = drawGraph(buildGraph(tree, keys, session.frames, options), keys, granularity, snapshot, si, options, filters);
   const dot = toDot(drawn, { title: snapshot.binary, legend: true });
   if (!opts.svg) return dot;
   const { Graphviz } = await import('@hpcc-js/wasm-graphviz');

@@ -11,8 +11,9 @@ import { splitSourceLines } from '../src/core/source/lines';
 import { pprofTrimPath } from '../src/core/source/paths';
 import { parseArgs, UsageError } from './args';
 import { loadFile } from './load';
+import { filtersOf, REFINE_OPTIONS, REFINE_USAGE, rewriteOf } from './refine';
 
-export const LIST_USAGE = 'parkview list [--source_path DIR] [--trim_path PREFIX] [--sample_index=NAME] REGEX FILE';
+export const LIST_USAGE = `parkview list [--source_path DIR] [--trim_path PREFIX] [--sample_index=NAME] ${REFINE_USAGE} REGEX FILE`;
 
 /** pprof's openSourceFile: a relative path is looked for under each search dir and its parents. */
 function readSource(path: string, searchPath: string): SourceLines {
@@ -45,7 +46,7 @@ function readSource(path: string, searchPath: string): SourceLines {
 }
 
 export async function listCommand(argv: string[]): Promise<string> {
-  const { opts, positional } = parseArgs(argv, [], ['sample_index', 'source_path', 'trim_path']);
+  const { opts, positional } = parseArgs(argv, [], ['sample_index', 'source_path', 'trim_path', ...REFINE_OPTIONS]);
   if (positional.length !== 2) throw new UsageError(`usage: ${LIST_USAGE}`);
   const [pattern, file] = positional;
   let matches: (name: string) => boolean;
@@ -57,7 +58,7 @@ export async function listCommand(argv: string[]): Promise<string> {
   const session = new Session();
   const snapshot = await loadFile(session, file);
   const si = sampleIndexOf(snapshot, opts.sample_index);
-  const tree = buildCallTree(session, snapshot, si);
+  const tree = buildCallTree(session, snapshot, si, rewriteOf(session, filtersOf(opts), snapshot, si));
   const searchPath = opts.source_path ?? process.cwd();
   const trim = opts.trim_path ?? '';
   const routines = listRoutines(session, tree, nodeKeys(session, 'lines'), matches).map((r) => ({

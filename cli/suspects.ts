@@ -8,8 +8,9 @@ import { ProfileError } from '../src/core/decode';
 import { Session } from '../src/core/model/session';
 import { parseArgs, UsageError } from './args';
 import { loadFile } from './load';
+import { filtersOf, REFINE_OPTIONS, REFINE_USAGE, rewriteOf } from './refine';
 
-export const SUSPECTS_USAGE = `parkview suspects [--json] [--all] [--fail-on-leak] [--group=${GROUPINGS.join('|')}] FILE|DIR...`;
+export const SUSPECTS_USAGE = `parkview suspects [--json] [--all] [--fail-on-leak] [--group=${GROUPINGS.join('|')}] ${REFINE_USAGE} FILE|DIR...`;
 
 /** Thrown by `--fail-on-leak` when there are suspects; carries the report to print before exiting 1. */
 export class LeaksFound extends Error {
@@ -104,14 +105,14 @@ function report(a: LeakAnalysis, shown: GroupReport[], skipped: string[]): strin
 }
 
 export async function suspectsCommand(argv: string[]): Promise<string> {
-  const { opts, positional } = parseArgs(argv, ['json', 'all', 'fail-on-leak'], ['group']);
+  const { opts, positional } = parseArgs(argv, ['json', 'all', 'fail-on-leak'], ['group', ...REFINE_OPTIONS]);
   if (positional.length === 0) throw new UsageError(`usage: ${SUSPECTS_USAGE}`);
   const grouping = (opts.group ?? 'stack') as Grouping;
   if (!GROUPINGS.includes(grouping)) throw new UsageError(`--group must be one of ${GROUPINGS.join(', ')}`);
   const session = new Session();
   const skipped = await loadAll(session, positional);
   if (session.snapshots.length === 0) throw new ProfileError('no profile could be loaded');
-  const a = analyzeLeaks(session, { grouping });
+  const a = analyzeLeaks(session, { grouping, rewrite: rewriteOf(session, filtersOf(opts)) });
   const shown = opts.all ? a.groups : a.groups.filter((g) => g.verdict.suspect);
   const output = opts.json ? `${JSON.stringify(shown.map((g) => toJson(session, a, g)), null, 2)}\n` : report(a, shown, skipped);
   if (opts['fail-on-leak'] && a.groups.some((g) => g.verdict.suspect)) throw new LeaksFound(output);

@@ -6,15 +6,17 @@ import { sampleIndexOf } from '../src/core/query/sample-index';
 import { topReport } from '../src/core/query/top';
 import { parseArgs, UsageError } from './args';
 import { loadFile } from './load';
+import { filtersOf, REFINE_OPTIONS, REFINE_USAGE, rewriteOf } from './refine';
 
-export const TOP_USAGE = 'parkview top [--cum] [--sample_index=NAME] FILE';
+export const TOP_USAGE = `parkview top [--cum] [--sample_index=NAME] ${REFINE_USAGE} FILE`;
 
 export async function topCommand(argv: string[]): Promise<string> {
-  const { opts, positional } = parseArgs(argv, ['cum'], ['sample_index']);
+  const { opts, positional } = parseArgs(argv, ['cum'], ['sample_index', ...REFINE_OPTIONS]);
   if (positional.length !== 1) throw new UsageError(`usage: ${TOP_USAGE}`);
   const session = new Session();
   const snapshot = await loadFile(session, positional[0]);
   const si = sampleIndexOf(snapshot, opts.sample_index);
-  const tree = buildCallTree(session, snapshot, si);
-  return topText(snapshot, si, topReport(tree, nodeKeys(session, 'functions'), session.frames, opts.cum ? 'cum' : 'flat'));
+  const filters = filtersOf(opts);
+  const tree = buildCallTree(session, snapshot, si, rewriteOf(session, filters, snapshot, si));
+  return topText(snapshot, si, topReport(tree, nodeKeys(session, 'functions'), session.frames, opts.cum ? 'cum' : 'flat'), filters);
 }

@@ -1,4 +1,5 @@
 import type { Snapshot } from '../model/snapshot';
+import { FILTER_KEYS, FILTER_NAMES, type Filters } from '../query/filters';
 import { percentage, scale } from './units';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -17,8 +18,19 @@ function durationLabel(ns: number): string {
   return `${+(Math.round(ns / 1e7) / 100).toFixed(2)}s`;
 }
 
-/** The `File:`, `Type:`, `Time:` and `Duration:` lines of a pprof text report. */
-export function reportHeader(s: Snapshot, sampleIndex: number, total: number, formatValue: (v: number) => string): string[] {
+/** pprof's legend of the filters in force: `   focus=…` under "Active filters:", each cut at 80 characters. */
+function activeFilterLines(filters: Filters | undefined): string[] {
+  const active = FILTER_KEYS.filter((k) => filters?.[k]);
+  if (active.length === 0) return [];
+  const line = (k: (typeof active)[number]) => {
+    const s = `${FILTER_NAMES[k]}=${filters?.[k]}`;
+    return `   ${s.length > 80 ? `${s.slice(0, 80)}…` : s}`;
+  };
+  return ['Active filters:', ...active.map(line)];
+}
+
+/** The `File:`, `Type:`, `Time:`, `Duration:` and `Active filters:` lines of a pprof text report. */
+export function reportHeader(s: Snapshot, sampleIndex: number, total: number, formatValue: (v: number) => string, filters?: Filters): string[] {
   const lines: string[] = [];
   if (s.binary) lines.push(`File: ${s.binary}`);
   lines.push(`Type: ${s.sampleTypes[sampleIndex].type}`);
@@ -29,5 +41,6 @@ export function reportHeader(s: Snapshot, sampleIndex: number, total: number, fo
     // pprof writes the space before the ratio even when there is none.
     lines.push(`Duration: ${durationLabel(s.durationNanos)}, Total samples = ${formatValue(total)} ${ratio}`);
   }
+  lines.push(...activeFilterLines(filters));
   return lines;
 }

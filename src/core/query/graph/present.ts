@@ -3,6 +3,7 @@ import type { Snapshot } from '../../model/snapshot';
 import { percentage, reportUnit, scaledLabel } from '../../format/units';
 import type { Granularity, NodeKeys } from '../granularity';
 import type { CallGraph, GraphEdge, GraphOptions } from './build';
+import type { Filters } from '../filters';
 import { baseName, clipLine, printable, shortenFunctionName } from './names';
 
 export interface DrawnNode {
@@ -81,7 +82,7 @@ function plural(n: number, what: string): string {
 }
 
 /** Everything drawn for a call graph, as pprof's dot output draws it (labels, sizes, widths, colours). */
-export function drawGraph(graph: CallGraph, keys: NodeKeys, granularity: Granularity, snapshot: Snapshot, sampleIndex: number, options: GraphOptions): DrawnGraph {
+export function drawGraph(graph: CallGraph, keys: NodeKeys, granularity: Granularity, snapshot: Snapshot, sampleIndex: number, options: GraphOptions, filters?: Filters): DrawnGraph {
   const sampleUnit = snapshot.sampleTypes[sampleIndex].unit;
   const unit = graphUnit(graph, sampleUnit);
   const fmt = (v: number) => scaledLabel(v, sampleUnit, unit);
@@ -125,5 +126,5 @@ export function drawGraph(graph: CallGraph, keys: NodeKeys, granularity: Granula
     if (graph.droppedEdges > 0) summary.push(`Dropped ${plural(graph.droppedEdges, 'edge')} (freq <= ${fmt(Math.abs(Math.trunc(total * options.edgeFraction)))})`);
     if (nodes.length > 0 && nodes.length < graph.origCount) summary.push(`Showing top ${nodes.length} nodes out of ${graph.origCount}`);
   }
-  return { nodes, edges, header: reportHeader(snapshot, sampleIndex, total, fmt), summary, total, sampleUnit, unit };
+  return { nodes, edges, header: reportHeader(snapshot, sampleIndex, total, fmt, filters), summary, total, sampleUnit, unit };
 }
