@@ -1,9 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { flamePart } from '../../src/app/url/flame-part';
+import { goroutinesPart } from '../../src/app/url/goroutines-part';
 import { graphPart } from '../../src/app/url/graph-part';
 import { leaksPart } from '../../src/app/url/leaks-part';
 import { selectionPart } from '../../src/app/url/selection-part';
 import { sourcePart } from '../../src/app/url/source-part';
+import { topPart } from '../../src/app/url/top-part';
 import { DEFAULT_GRAPH_OPTIONS } from '../../src/core/query/graph/build';
 import { useFlame } from '../../src/store/flame';
 import { useLeaks } from '../../src/store/leaks';
@@ -11,9 +13,10 @@ import { decodeAddress, emptyAddress, encodeAddress } from '../../src/store/url-
 import { useView } from '../../src/store/view';
 import { useGraphSettings } from '../../src/views/Graph/graph-settings';
 import { useSourceView } from '../../src/views/Source/source-state';
+import { useTopState } from '../../src/views/Top/top-state';
 
 /** In the order sync.ts applies them. */
-const PARTS = [flamePart, selectionPart, sourcePart, graphPart, leaksPart];
+const PARTS = [flamePart, selectionPart, sourcePart, graphPart, leaksPart, goroutinesPart, topPart];
 
 const initial = {
   view: useView.getState(),
@@ -21,6 +24,7 @@ const initial = {
   source: useSourceView.getState(),
   graph: useGraphSettings.getState(),
   leaks: useLeaks.getState(),
+  top: useTopState.getState(),
 };
 
 function reset(): void {
@@ -29,6 +33,7 @@ function reset(): void {
   useSourceView.setState(initial.source, true);
   useGraphSettings.setState(initial.graph, true);
   useLeaks.setState(initial.leaks, true);
+  useTopState.setState(initial.top, true);
 }
 
 function hashOfStores(partial = false): string {
@@ -51,6 +56,8 @@ function snapshotOfStores() {
     source: { mode: source.mode, regex: source.mode === 'regex' ? source.regex : '', order: source.order },
     graph: useGraphSettings.getState().options,
     leaks: { grouping: leaks.grouping, topBy: leaks.topBy, topN: leaks.topN, showAll: leaks.showAll, selectedKey: leaks.selectedKey },
+    goroutines: { text: leaks.goroutineText, state: leaks.goroutineState },
+    top: { filter: useTopState.getState().filter, sorting: useTopState.getState().sorting },
   };
 }
 
@@ -114,6 +121,20 @@ describe('the view beyond filters in the address', () => {
     expect(snapshotOfStores()).toEqual(want);
   });
 
+  it('round-trips the Top table’s filter and sort and the Goroutines view’s filters', () => {
+    useTopState.getState().setFilter('/^main\\./');
+    useTopState.getState().setSorting([{ id: 'cum', desc: true }]);
+    useLeaks.getState().filterGoroutines({ text: 'cacheJanitor', state: 'chan receive (nil chan)' });
+    const hash = hashOfStores();
+    expect(hash).toBe('v1&gfilter=cacheJanitor&gstate=chan+receive+%28nil+chan%29&topfilter=%2F%5Emain%5C.%2F&topsort=-cum');
+    const want = snapshotOfStores();
+    reopen(hash);
+    expect(snapshotOfStores()).toEqual(want);
+    useTopState.getState().setSorting([{ id: 'name', desc: false }]);
+    reopen(hashOfStores());
+    expect(useTopState.getState().sorting).toEqual([{ id: 'name', desc: false }]);
+  });
+
   it('leaves a suspect out of an address that covers only some of the snapshots', () => {
     useLeaks.getState().setGrouping('function');
     useLeaks.getState().selectKey(3);
@@ -144,6 +165,12 @@ describe('the view beyond filters in the address', () => {
       'suspect=1.5',
       'suspect=99999999999',
       'all=true',
+      'topsort=-constructor',
+      'topsort=--cum',
+      'topsort=',
+      `topfilter=${'y'.repeat(5000)}`,
+      'gfilter=a%0Ab',
+      'gstate=',
     ].join('&');
     reopen(`v1&${hostile}`);
     expect(snapshotOfStores()).toEqual(defaults);
@@ -167,6 +194,8 @@ describe('the view beyond filters in the address', () => {
       source: { mode: 'function', regex: '', order: 'cum' },
       graph: DEFAULT_GRAPH_OPTIONS,
       leaks: { grouping: 'stack', topBy: 'latest', topN: 8, showAll: false, selectedKey: null },
+      goroutines: { text: '', state: '' },
+      top: { filter: '', sorting: [{ id: 'flat', desc: true }] },
     });
   });
 
@@ -196,6 +225,8 @@ describe('the view beyond filters in the address', () => {
       source: { mode: 'function', regex: '', order: 'cum' },
       graph: DEFAULT_GRAPH_OPTIONS,
       leaks: { grouping: 'stack', topBy: 'latest', topN: 8, showAll: false, selectedKey: null },
+      goroutines: { text: '', state: '' },
+      top: { filter: '', sorting: [{ id: 'flat', desc: true }] },
     });
     // Written again, it is the same address: nothing new appears at the defaults.
     const again = encodeAddress({ ...(decoded.ok ? decoded.state : emptyAddress()), extra: Object.assign({}, ...PARTS.map((p) => p.params())) as Record<string, string> });
@@ -210,6 +241,11 @@ describe('the view beyond filters in the address', () => {
     useLeaks.getState().setGrouping('labels');
     const decoded = decodeAddress(`#${hashOfStores()}&f=exporter`);
     expect(decoded.ok && decoded.state.filters).toEqual({ f: 'exporter' });
+    useTopState.getState().setSorting([{ id: 'name', desc: false }]);
+    useLeaks.getState().filterGoroutines({ state: 'select' });
+    const more = decodeAddress(`#${hashOfStores()}&f=exporter`);
+    expect(more.ok && more.state.filters).toEqual({ f: 'exporter' });
     expect(decoded.ok && Object.keys(decoded.state.extra).sort()).toEqual(['fn', 'group', 'list', 'nodecount']);
+    expect(more.ok && Object.keys(more.state.extra).sort()).toEqual(['fn', 'group', 'gstate', 'list', 'nodecount', 'topsort']);
   });
 });
