@@ -57,7 +57,7 @@ export async function fetchProfile(url: string): Promise<Uint8Array> {
 }
 
 /** pprof's naming for saved profiles, `pprof.<source>.<profile>.NNN.pb.gz`, so series sort by their number. */
-function captureName(url: string, seq: number, bytes: Uint8Array): string {
+export function captureName(url: string, seq: number, bytes: Uint8Array): string {
   const u = new URL(url);
   const profile = u.pathname.split('/').filter(Boolean).pop() ?? 'profile';
   const gz = bytes[0] === 0x1f && bytes[1] === 0x8b;

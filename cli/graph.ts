@@ -12,7 +12,7 @@ import { loadFile } from './load';
 import { filtersOf, REFINE_OPTIONS, REFINE_USAGE, rewriteOf } from './refine';
 
 export const GRAPH_USAGE =
-  `parkview graph [--dot|--svg] [--nodecount N] [--nodefraction F] [--edgefraction F] [--functions|--filefunctions|--files|--lines] [--sample_index=NAME] [--diff_base=BASE] ${REFINE_USAGE} FILE`;
+  `parkview graph [--dot|--svg] [--nodecount N] [--nodefraction F] [--edgefraction F] [--functions|--filefunctions|--files|--lines] [--sample_index=NAME] [--diff_base=BASE] ${REFINE_USAGE} FILE|URL`;
 
 const GRANULARITIES: Granularity[] = ['functions', 'filefunctions', 'files', 'lines'];
 

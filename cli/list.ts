@@ -13,7 +13,7 @@ import { parseArgs, UsageError } from './args';
 import { loadFile } from './load';
 import { filtersOf, REFINE_OPTIONS, REFINE_USAGE, rewriteOf } from './refine';
 
-export const LIST_USAGE = `parkview list [--source_path DIR] [--trim_path PREFIX] [--sample_index=NAME] ${REFINE_USAGE} REGEX FILE`;
+export const LIST_USAGE = `parkview list [--source_path DIR] [--trim_path PREFIX] [--sample_index=NAME] ${REFINE_USAGE} REGEX FILE|URL`;
 
 /** pprof's openSourceFile: a relative path is looked for under each search dir and its parents. */
 function readSource(path: string, searchPath: string): SourceLines {

@@ -3,21 +3,33 @@ import { basename } from 'node:path';
 import { decodeInput, ProfileError } from '../src/core/decode';
 import type { Session } from '../src/core/model/session';
 import type { Snapshot } from '../src/core/model/snapshot';
+import { captureName, fetchProfile, isUrl } from './captures';
 
-/**
- * Reads and decodes one file into the session; errors are one-line ProfileErrors naming the file.
- * What the decoder warns about (a cut dump, values rounded past 2^53) goes to stderr, one line each.
- */
-export async function loadFile(session: Session, path: string): Promise<Snapshot> {
-  let bytes: Uint8Array;
-  let mtime: number | undefined;
+/** The bytes of a file or URL, and the name the snapshot takes: a URL's is pprof's `pprof.<host>.<profile>.NNN`, numbered in load order. */
+async function read(path: string, seq: number): Promise<{ bytes: Uint8Array; name: string; timeMs?: number }> {
+  if (isUrl(path)) {
+    try {
+      const bytes = await fetchProfile(path);
+      return { bytes, name: captureName(path, seq, bytes), timeMs: Date.now() };
+    } catch (e) {
+      throw new ProfileError((e as Error).message);
+    }
+  }
   try {
-    bytes = await readFile(path);
-    mtime = (await stat(path)).mtimeMs;
+    return { bytes: await readFile(path), name: basename(path), timeMs: (await stat(path)).mtimeMs };
   } catch (e) {
     throw new ProfileError(`${basename(path)}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  const snapshot = await decodeInput(bytes, session, { name: basename(path), fileTimeMs: mtime });
+}
+
+/**
+ * Reads (or, for an http(s) URL such as /debug/pprof/goroutine, fetches) and decodes one profile
+ * into the session; errors are one-line ProfileErrors naming the file or URL. What the decoder warns
+ * about (a cut dump, values rounded past 2^53) goes to stderr, one line each.
+ */
+export async function loadFile(session: Session, path: string): Promise<Snapshot> {
+  const { bytes, name, timeMs } = await read(path, session.snapshots.length + 1);
+  const snapshot = await decodeInput(bytes, session, { name, fileTimeMs: timeMs });
   for (const w of snapshot.warnings) process.stderr.write(`parkview: ${snapshot.name}: warning: ${w}\n`);
   return snapshot;
 }

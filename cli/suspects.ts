@@ -10,7 +10,7 @@ import { parseArgs, UsageError } from './args';
 import { loadFile } from './load';
 import { filtersOf, REFINE_OPTIONS, REFINE_USAGE, rewriteOf } from './refine';
 
-export const SUSPECTS_USAGE = `parkview suspects [--json] [--all] [--fail-on-leak] [--group=${GROUPINGS.join('|')}] ${REFINE_USAGE} FILE|DIR...`;
+export const SUSPECTS_USAGE = `parkview suspects [--json] [--all] [--fail-on-leak] [--group=${GROUPINGS.join('|')}] ${REFINE_USAGE} FILE|DIR|URL...`;
 
 /** Thrown by `--fail-on-leak` when there are suspects; carries the report to print before exiting 1. */
 export class LeaksFound extends Error {

@@ -8,7 +8,7 @@ import { parseArgs, UsageError } from './args';
 import { loadFile } from './load';
 import { filtersOf, REFINE_OPTIONS, REFINE_USAGE, rewriteOf } from './refine';
 
-export const TOP_USAGE = `parkview top [--cum] [--sample_index=NAME] ${REFINE_USAGE} FILE`;
+export const TOP_USAGE = `parkview top [--cum] [--sample_index=NAME] ${REFINE_USAGE} FILE|URL`;
 
 export async function topCommand(argv: string[]): Promise<string> {
   const { opts, positional } = parseArgs(argv, ['cum'], ['sample_index', ...REFINE_OPTIONS]);
