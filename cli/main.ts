@@ -6,6 +6,7 @@ import { GRAPH_USAGE, graphCommand } from './graph';
 import { LINK_USAGE, linkCommand } from './link';
 import { LIST_USAGE, listCommand } from './list';
 import { SERVE_USAGE, serveCommand } from './serve';
+import { tagsCommand, tracesCommand } from './samples';
 import { LeaksFound, SUSPECTS_USAGE, suspectsCommand } from './suspects';
 import { TOP_USAGE, topCommand } from './top';
 
@@ -15,6 +16,8 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise
   top: { usage: TOP_USAGE, run: topCommand },
   graph: { usage: GRAPH_USAGE, run: graphCommand },
   list: { usage: LIST_USAGE, run: listCommand },
+  traces: tracesCommand,
+  tags: tagsCommand,
   suspects: { usage: SUSPECTS_USAGE, run: suspectsCommand },
 };
 

@@ -153,7 +153,7 @@ test('hostile names render as text: no dialog, no injected element', async ({ pa
   await page.locator('.snapshot', { hasText: 'hostile-names' }).click();
   await expect(topRow(page, 'main.<script>alert("fn")</script>')).toBeVisible();
   await expect(topRow(page, 'main.(*T).M"onload="alert(2)')).toBeVisible();
-  await expect(topRow(page, 'main.}]]></text><script>alert(3)</script>')).toBeVisible();
+  await expect(topRow(page, 'main.}]]></text><script>alert</script>')).toBeVisible();
   await page.getByRole('radio', { name: 'lines' }).click();
   await expect(bodyRows(page).first()).toBeVisible();
   await page.getByRole('radio', { name: 'functions', exact: true }).click();

@@ -189,7 +189,7 @@ test('hostile function names and source text render as text', async ({ page }) =
   await page.getByRole('radio', { name: 'Regex' }).click();
   await page.getByRole('searchbox', { name: 'Function regex' }).fill('^main\\.');
   await page.getByRole('searchbox', { name: 'Function regex' }).press('Enter');
-  await expect(page.locator('.routine-name')).toHaveText(['main.<script>alert("fn")</script>', 'main.(*T).M"onload="alert(2)', 'main.}]]></text><script>alert(3)</script>']);
+  await expect(page.locator('.routine-name')).toHaveText(['main.<script>alert("fn")</script>', 'main.(*T).M"onload="alert(2)', 'main.}]]></text><script>alert</script>']);
   await expect(page.locator('.routine').first().locator('.src-row[data-line="12"] .src-code')).toHaveText(hostileLine);
   await expect(page.locator('.routine').nth(1).locator('.routine-file')).toHaveText('/srv/<b>x</b>/a&b.go');
   const injected = await page.evaluate(() => ({

@@ -29,7 +29,7 @@ describe('DOT escaping', () => {
     const names = drawn.nodes.map((n) => n.name);
     expect(names).toContain('main.<script>alert("fn")</script>');
     expect(names).toContain('main.(*T).M"onload="alert(2)');
-    expect(names).toContain('main.}]]></text><script>alert(3)</script>');
+    expect(names).toContain('main.}]]></text><script>alert</script>');
     const gv = await Graphviz.load();
     const svg = gv.layout(toDot(drawn, { legend: true }), 'svg', 'dot');
     expect(svg).not.toMatch(/<script|<img|<foreignObject|\son[a-z]+=/i);

@@ -4,6 +4,7 @@ import type { Session } from '../model/session';
 import type { SampleType } from '../model/snapshot';
 import type { Label } from '../model/tables';
 import { ProfileError } from './errors';
+import { pprofFunctionName } from './pprof-names';
 import { Reader, readInt64 } from './protobuf-reader';
 
 /** Field numbers of perftools.profiles.Profile (proto/profile.proto). */
@@ -197,7 +198,7 @@ function readFunctions(r: Reader, l: Layout, session: Session): Map<number, numb
     }
     if (id === 0) throw new ProfileError('malformed profile: function with id 0');
     if (out.has(id)) throw new ProfileError(`malformed profile: multiple functions with same id: ${id}`);
-    out.set(id, session.functions.intern(str(l, name), str(l, file), startLine, str(l, system)));
+    out.set(id, session.functions.intern(pprofFunctionName(str(l, name), str(l, system)), str(l, file), startLine, str(l, system)));
   }
   return out;
 }
@@ -352,22 +353,21 @@ function readSamples(r: Reader, l: Layout, builder: SnapshotBuilder, locs: Locat
         let s = 0;
         let num = 0;
         let unit = 0;
-        let isNum = false;
         while (r.pos < e) {
           const t = r.uint32();
           if (t === 0x08) key = r.uint32();
           else if (t === 0x10) s = r.uint32();
-          else if (t === 0x18) {
-            num = readInt64(r, exact);
-            isNum = true;
-          } else if (t === 0x20) unit = r.uint32();
+          else if (t === 0x18) num = readInt64(r, exact);
+          else if (t === 0x20) unit = r.uint32();
           else r.skipType(t & 7);
         }
-        if (isNum && s === 0) numeric.push({ key: str(l, key), value: String(num), num, unit: str(l, unit) });
-        else {
+        // As pprof reads labels: a string when it has one, else a number when it has a value or a
+        // unit; a label with neither is no label.
+        if (s !== 0) {
           raw[nRaw++] = key;
           raw[nRaw++] = s;
-        }
+        } else if (num !== 0 || unit !== 0) numeric.push({ key: str(l, key), value: String(num), num, unit: str(l, unit) });
+        else str(l, key); // its key must still be in the string table, as pprof checks
       } else r.skipType(tag & 7);
     }
     if (r.pos !== end) throw new RangeError('index out of range');

@@ -29,10 +29,11 @@ function activeFilterLines(filters: Filters | undefined): string[] {
   return ['Active filters:', ...active.map(line)];
 }
 
-/** The `File:`, `Type:`, `Time:`, `Duration:` and `Active filters:` lines of a pprof text report. */
-export function reportHeader(s: Snapshot, sampleIndex: number, total: number, formatValue: (v: number) => string, filters?: Filters): string[] {
+/** pprof's profile labels: `File:`, the comments, `Type:`, `Time:` and `Duration:` (what `-traces` starts with). */
+export function profileLabels(s: Snapshot, sampleIndex: number, total: number, formatValue: (v: number) => string): string[] {
   const lines: string[] = [];
   if (s.binary) lines.push(`File: ${s.binary}`);
+  for (const c of s.comments) if (!c.startsWith('#')) lines.push(c);
   lines.push(`Type: ${s.sampleTypes[sampleIndex].type}`);
   if (s.timeMs !== null) lines.push(`Time: ${pprofTime(s.timeMs)}`);
   if (s.durationNanos) {
@@ -41,6 +42,10 @@ export function reportHeader(s: Snapshot, sampleIndex: number, total: number, fo
     // pprof writes the space before the ratio even when there is none.
     lines.push(`Duration: ${durationLabel(s.durationNanos)}, Total samples = ${formatValue(total)} ${ratio}`);
   }
-  lines.push(...activeFilterLines(filters));
   return lines;
+}
+
+/** The header of a pprof report (`-top`, `-dot`): the profile labels, then the filters in force. */
+export function reportHeader(s: Snapshot, sampleIndex: number, total: number, formatValue: (v: number) => string, filters?: Filters): string[] {
+  return [...profileLabels(s, sampleIndex, total, formatValue), ...activeFilterLines(filters)];
 }

@@ -72,20 +72,21 @@ export function scale(value: number, fromUnit: string, toUnit: string): [number,
   return ['count', 'sample', 'unit', 'minimum', 'auto'].includes(toUnit) ? [value, ''] : [value, toUnit];
 }
 
-/** Go's %.2f: like toFixed(2) but exact ties round to even. */
-export function fixed2(v: number): string {
-  const t = Math.abs(v) * 100;
+/** Go's %.Nf (N = digits): like toFixed but exact ties round to even. */
+export function goFixed(v: number, digits: number): string {
+  const scale = 10 ** digits;
+  const t = Math.abs(v) * scale;
   if (!Number.isInteger(t) && Number.isInteger(t * 2) && Math.floor(t) % 2 === 0) {
-    return (Math.sign(v) * (Math.floor(t) / 100)).toFixed(2);
+    return (Math.sign(v) * (Math.floor(t) / scale)).toFixed(digits);
   }
-  return v.toFixed(2);
+  return v.toFixed(digits);
 }
 
 /** pprof's ScaledLabel: two decimals, ".00" dropped, unit appended. */
 export function scaledLabel(value: number, fromUnit: string, toUnit: string): string {
   if (fromUnit === '' && toUnit === 'count') return String(value);
   const [v, u] = scale(value, fromUnit, toUnit);
-  const sv = fixed2(v).replace(/\.00$/, '');
+  const sv = goFixed(v, 2).replace(/\.00$/, '');
   if (sv === '0' || sv === '-0') return '0';
   return sv + u;
 }
@@ -109,7 +110,7 @@ function formatG2(x: number): string {
 export function percentage(value: number, total: number): string {
   const ratio = total !== 0 ? Math.abs(value / total) * 100 : 0;
   if (ratio >= 99.95 && ratio <= 100.05) return '  100%';
-  if (ratio >= 1) return `${fixed2(ratio).padStart(5)}%`;
+  if (ratio >= 1) return `${goFixed(ratio, 2).padStart(5)}%`;
   return `${formatG2(ratio).padStart(5)}%`;
 }
 

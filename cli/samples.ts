@@ -1,0 +1,32 @@
+import { tagsText } from '../src/core/format/tags-text';
+import { tracesText } from '../src/core/format/traces-text';
+import { Session } from '../src/core/model/session';
+import type { Snapshot } from '../src/core/model/snapshot';
+import type { StackRewrite } from '../src/core/query/call-tree';
+import { sampleIndexOf } from '../src/core/query/sample-index';
+import { parseArgs, UsageError } from './args';
+import { loadFile } from './load';
+import { filtersOf, REFINE_OPTIONS, REFINE_USAGE, rewriteOf } from './refine';
+
+type Render = (session: Session, snapshot: Snapshot, sampleIndex: number, rewrite?: StackRewrite) => string;
+
+/** A command printing one profile's samples as a pprof report does, after pprof's filters. */
+function samplesCommand(name: string, render: Render): { usage: string; run: (argv: string[]) => Promise<string> } {
+  const usage = `parkview ${name} [--sample_index=NAME] ${REFINE_USAGE} FILE|URL`;
+  return {
+    usage,
+    async run(argv) {
+      const { opts, positional } = parseArgs(argv, [], ['sample_index', ...REFINE_OPTIONS]);
+      if (positional.length !== 1) throw new UsageError(`usage: ${usage}`);
+      const session = new Session();
+      const snapshot = await loadFile(session, positional[0]);
+      const si = sampleIndexOf(snapshot, opts.sample_index);
+      return render(session, snapshot, si, rewriteOf(session, filtersOf(opts), snapshot, si));
+    },
+  };
+}
+
+/** `go tool pprof -traces`: every sample's stack with its value and labels. */
+export const tracesCommand = samplesCommand('traces', tracesText);
+/** `go tool pprof -tags`: each label key with the total of its values. */
+export const tagsCommand = samplesCommand('tags', tagsText);

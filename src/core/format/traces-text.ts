@@ -1,0 +1,81 @@
+import type { Session } from '../model/session';
+import type { Snapshot } from '../model/snapshot';
+import type { Label } from '../model/tables';
+import type { StackRewrite } from '../query/call-tree';
+import { profileLabels } from './header';
+import { scaledLabel } from './units';
+
+const SEPARATOR = '-----------+-------------------------------------------------------';
+
+/** pprof's unit of a numeric label key: the first unit a sample gives it, else one guessed from the key. */
+export function numLabelUnits(session: Session, s: Snapshot): Map<string, string> {
+  const units = new Map<string, string>();
+  for (const g of s.groups) {
+    for (const l of session.labelSets.get(session.groups.labels.data[g])) {
+      if (l.num === undefined) continue;
+      if (l.unit && !units.get(l.key)) units.set(l.key, l.unit);
+      else if (!units.has(l.key)) units.set(l.key, '');
+    }
+  }
+  for (const [key, unit] of units) if (!unit) units.set(key, key === 'alignment' || key === 'request' ? 'bytes' : key);
+  return units;
+}
+
+/** Whether sample i has a value in some sample type: pprof drops those that have none. */
+export function hasValue(s: Snapshot, i: number): boolean {
+  return s.values.some((column) => column[i] !== 0);
+}
+
+/** Values of each key in order, a key's several values joined by spaces, as pprof prints a sample's labels. */
+function byKey(labels: Label[], text: (l: Label) => string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const l of labels) out.set(l.key, out.has(l.key) ? `${out.get(l.key)} ${text(l)}` : text(l));
+  return out;
+}
+
+/**
+ * The group's stack after the rewrite, leaf first, as session frame ids (null: the rewrite drops
+ * it). Without a rewrite, the group's own stack.
+ */
+export function stackOf(session: Session, g: number, rewrite: StackRewrite | undefined, scratch: { frames: Int32Array }): number[] | null {
+  const leaf = session.groups.stack.data[g];
+  if (!rewrite) return session.stacks.framesOf(leaf);
+  const depth = session.stacks.depth.data[leaf];
+  if (scratch.frames.length < depth) scratch.frames = new Int32Array(depth * 2);
+  const n = session.stacks.writeRootFirst(leaf, scratch.frames);
+  const kept = rewrite(scratch.frames.subarray(0, n), session.groups.labels.data[g]);
+  return kept ? Array.from(kept).reverse() : null;
+}
+
+/** `go tool pprof -traces`: every sample in profile order, with its labels, value and stack, leaf first. */
+export function tracesText(session: Session, s: Snapshot, sampleIndex: number, rewrite?: StackRewrite): string {
+  const unit = s.sampleTypes[sampleIndex].unit;
+  const fmt = (v: number) => scaledLabel(v, unit, 'minimum');
+  const units = numLabelUnits(session, s);
+  const out = profileLabels(s, sampleIndex, s.totals[sampleIndex], fmt);
+  const values = s.values[sampleIndex];
+  const scratch = { frames: new Int32Array(256) };
+  for (let i = 0; i < s.groups.length; i++) {
+    if (!hasValue(s, i)) continue;
+    const g = s.groups[i];
+    const stack = stackOf(session, g, rewrite, scratch);
+    if (!stack || stack.length === 0) continue;
+    out.push(SEPARATOR);
+    const labels = session.labelSets.get(session.groups.labels.data[g]);
+    const text = byKey(
+      labels.filter((l) => l.num === undefined),
+      (l) => l.value,
+    );
+    const numeric = byKey(
+      labels.filter((l) => l.num !== undefined),
+      (l) => scaledLabel(l.num ?? 0, units.get(l.key) ?? l.key, 'auto'),
+    );
+    for (const lines of [text, numeric]) out.push(...[...lines].map(([k, v]) => `${k.padStart(10)}:  ${v}`).sort());
+    stack.forEach((f, j) => {
+      const value = j === 0 ? fmt(values[i]) : '';
+      out.push(`${value.padStart(10)}   ${session.funcName(f) || '<unknown>'}${session.frames.inlined.data[f] ? ' (inline)' : ''}`);
+    });
+  }
+  out.push(SEPARATOR);
+  return `${out.join('\n')}\n`;
+}
