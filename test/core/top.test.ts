@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { profileLabels } from '../../src/core/format/header';
 import { topText } from '../../src/core/format/top-text';
 import { SnapshotBuilder } from '../../src/core/model/builder';
 import { Session } from '../../src/core/model/session';
@@ -78,6 +79,13 @@ describe('top of a profile with a negative value', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('report headers like pprof', () => {
+  it('shows the profile’s comments after File:, except those starting with #, as pprof’s ProfileLabels', async () => {
+    const s = { ...(await load(new Session(), 'service/pprof.service.goroutine.040.pb.gz')), comments: ['built from abc123', '#internal note'] };
+    expect(profileLabels(s, 0, s.totals[0], String)).toEqual(['File: service', 'built from abc123', 'Type: goroutine', 'Time: Nov 22, 2026 at 5:24am (UTC)']);
   });
 });
 
