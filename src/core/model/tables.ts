@@ -178,6 +178,7 @@ export class StackTable {
       parents[id] = i === 0 ? parent : id - 1;
       fr[id] = frames[from + i];
       depths[id] = ++depth;
+      // The last one keeps 0 (no child): an IntList is zero past its length.
       if (i < k - 1) only[id] = id + 1;
     }
     this.parent.length += k;
