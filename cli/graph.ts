@@ -6,6 +6,7 @@ import { buildGraph, DEFAULT_GRAPH_OPTIONS, type GraphOptions } from '../src/cor
 import { diffTree } from '../src/core/query/graph/diff-tree';
 import { toDot } from '../src/core/query/graph/dot';
 import { drawGraph } from '../src/core/query/graph/present';
+import { labelTagsOf } from '../src/core/query/graph/tags';
 import { sampleIndexOf } from '../src/core/query/sample-index';
 import { parseArgs, UsageError } from './args';
 import { loadFile } from './load';
@@ -51,7 +52,9 @@ export async function graphCommand(argv: string[]): Promise<string> {
     tree = diffTree(tree, buildCallTree(session, base, sampleIndexOf(base, snapshot.sampleTypes[si].type), rewriteOf(session, filters)));
   }
   const keys = nodeKeys(session, granularity);
-  const drawn = drawGraph(buildGraph(tree, keys, session.frames, options), keys, granularity, snapshot, si, options, filters);
+  // A diff has no label boxes: its values are changes, not goroutines under labels.
+  const tags = opts.diff_base === undefined ? labelTagsOf(session, snapshot, si, keys, rewrite) : null;
+  const drawn = drawGraph(buildGraph(tree, keys, session.frames, options, tags), keys, granularity, snapshot, si, options, filters);
   const dot = toDot(drawn, { title: snapshot.binary, legend: true });
   if (!opts.svg) return dot;
   const { Graphviz } = await import('@hpcc-js/wasm-graphviz');

@@ -5,6 +5,7 @@ import { topReport, type TopRow } from '../top';
 import { collectEdges, type KeyEdge } from './edges';
 import { compareEdges, sortByEntropy } from './order';
 import { removeRedundantEdges } from './redundant';
+import { nodesWithin, trimTags, type LabelTag, type TagsOf } from './tags';
 
 /** pprof's graph pruning: `-nodecount`, `-nodefraction`, `-edgefraction`. */
 export interface GraphOptions {
@@ -42,6 +43,8 @@ export interface CallGraph {
   droppedEdges: number;
   nodeCutoff: number;
   edgeCutoff: number;
+  /** Each node's label tags, when the samples have labels. */
+  tags: LabelTag[][] | null;
 }
 
 /**
@@ -49,17 +52,19 @@ export interface CallGraph {
  * cum, calls between them, pruned by cum, count and edge weight, with residual edges bridging
  * dropped nodes and redundant residual edges removed.
  */
-export function buildGraph(tree: CallTree, keys: NodeKeys, frames: FrameTable, options: GraphOptions = DEFAULT_GRAPH_OPTIONS): CallGraph {
+export function buildGraph(tree: CallTree, keys: NodeKeys, frames: FrameTable, options: GraphOptions = DEFAULT_GRAPH_OPTIONS, tagsOf: TagsOf | null = null): CallGraph {
   const all = topReport(tree, keys, frames).rows.filter((r) => r.flat !== 0 || r.cum !== 0);
   let flatSum = 0;
   for (const r of all) flatSum += r.flat;
   const nodeCutoff = Math.abs(Math.trunc(flatSum * options.nodeFraction));
   const edgeCutoff = Math.abs(Math.trunc(flatSum * options.edgeFraction));
-  const edgesOf = (nodes: GraphNode[]) => {
+  const keptOf = (nodes: GraphNode[]) => {
     const kept = new Uint8Array(keys.name.length);
     for (const n of nodes) kept[n.key] = 1;
-    return collectEdges(tree, keys.ofFrame, frames.inlined.data, kept);
+    return kept;
   };
+  const edgesOf = (nodes: GraphNode[]) => collectEdges(tree, keys.ofFrame, frames.inlined.data, keptOf(nodes));
+  const tagsFor = (nodes: GraphNode[]) => (tagsOf ? trimTags(tagsOf(keptOf(nodes)), nodeCutoff) : null);
   const heavyEnough = (e: KeyEdge) => Math.abs(e.weight) >= edgeCutoff;
 
   let nodes = nodeCutoff > 0 ? all.filter((r) => Math.abs(r.cum) >= nodeCutoff) : all;
@@ -69,8 +74,10 @@ export function buildGraph(tree: CallTree, keys: NodeKeys, frames: FrameTable, o
   sortByEntropy(nodes, edges);
   if (options.nodeCount > 0) {
     edges = edges.filter(heavyEnough);
-    if (options.nodeCount < nodes.length) {
-      nodes = nodes.slice(0, options.nodeCount);
+    const tags = tagsFor(nodes);
+    const limit = tags ? nodesWithin(nodes.map((n) => n.key), tags, options.nodeCount) : options.nodeCount;
+    if (limit < nodes.length) {
+      nodes = nodes.slice(0, limit);
       edges = edgesOf(nodes);
       sortByEntropy(nodes, edges);
     }
@@ -86,6 +93,7 @@ export function buildGraph(tree: CallTree, keys: NodeKeys, frames: FrameTable, o
   ).sort((a, b) => compareEdges(a, b, nameOf));
 
   const indexOf = new Map(nodes.map((n, i) => [n.key, i]));
+  const tags = tagsFor(nodes);
   return {
     nodes,
     edges: edges.map((e) => ({ ...e, src: indexOf.get(e.src)!, dst: indexOf.get(e.dst)! })),
@@ -95,5 +103,6 @@ export function buildGraph(tree: CallTree, keys: NodeKeys, frames: FrameTable, o
     droppedEdges,
     nodeCutoff,
     edgeCutoff,
+    tags: tags && nodes.map((n) => tags.get(n.key) ?? []),
   };
 }

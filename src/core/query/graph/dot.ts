@@ -35,6 +35,10 @@ export interface DotOptions {
 
 export const NODE_ID = (i: number) => `N${i + 1}`;
 export const EDGE_ID = (i: number) => `E${i + 1}`;
+/** pprof's name for the label box in `slot` under node `node`. */
+export const NODELET_ID = (n: { node: number; slot: number }) => `N${n.node + 1}_${n.slot}`;
+/** The edge from a node to its k-th label box (of all the graph's). */
+export const NODELET_EDGE_ID = (k: number) => `L${k + 1}`;
 
 /** The graph in Graphviz's DOT language, as `go tool pprof -dot` writes it. */
 export function toDot(g: DrawnGraph, options: DotOptions = {}): string {
@@ -47,6 +51,7 @@ export function toDot(g: DrawnGraph, options: DotOptions = {}): string {
     const tooltip = options.title ? ` tooltip=${quoted(options.title)}` : '';
     out.push(`subgraph cluster_L { ${quoted(legend[0])} [shape=box fontsize=16 label="${legend.map(dotEscape).join('\\l')}\\l"${tooltip}] }`);
   }
+  let k = 0;
   g.nodes.forEach((n, i) => {
     const color = dotColor(n.score, false);
     const fill = dotColor(n.score, true);
@@ -54,6 +59,14 @@ export function toDot(g: DrawnGraph, options: DotOptions = {}): string {
     out.push(
       `${quoted(NODE_ID(i))} [label=${lines(n.lines)} id="node${i + 1}" fontsize=${n.fontSize} shape=box tooltip=${quoted(tooltip)} color="${color}" fillcolor="${fill}"]`,
     );
+    // Label boxes follow their node, as pprof writes them.
+    for (; k < g.nodelets.length && g.nodelets[k].node === i; k++) {
+      const box = g.nodelets[k];
+      const id = NODELET_ID(box);
+      const weight = quoted(box.weight);
+      out.push(`${quoted(id)} [label=${lines(box.lines)} id=${quoted(id)} fontsize=8 shape=box3d tooltip=${weight}]`);
+      out.push(`${quoted(NODE_ID(i))} -> ${quoted(id)} [label=${quoted(` ${box.weight}`)} weight=100 tooltip=${weight} labeltooltip=${weight} id="${NODELET_EDGE_ID(k)}"]`);
+    }
   });
   g.edges.forEach((e, i) => {
     const label = `"${e.lines.map((l) => ` ${dotEscape(l)}`).join('\\n')}"`;

@@ -3,6 +3,7 @@ import type { Snapshot } from '../../model/snapshot';
 import { percentage, reportUnit, scaledLabel } from '../../format/units';
 import type { Granularity, NodeKeys } from '../granularity';
 import type { CallGraph, GraphEdge, GraphOptions } from './build';
+import { MAX_NODELETS, type LabelTag } from './tags';
 import type { Filters } from '../filters';
 import { baseName, clipLine, printable, shortenFunctionName } from './names';
 
@@ -34,9 +35,23 @@ export interface DrawnEdge extends GraphEdge {
   score: number;
 }
 
+/** A label box under a node, as pprof draws them: one label set of the goroutines there. */
+export interface DrawnNodelet {
+  /** Index of its node. */
+  node: number;
+  /** Its place under the node, 0 first. */
+  slot: number;
+  /** `key:value` lines. */
+  lines: string[];
+  /** The value under the label set: flat for a node that calls others, cum for a leaf. */
+  weight: string;
+}
+
 export interface DrawnGraph {
   nodes: DrawnNode[];
   edges: DrawnEdge[];
+  /** Label boxes, by node then slot. */
+  nodelets: DrawnNodelet[];
   /** The first lines of pprof's legend: the profile's File, Type, Time and Duration. */
   header: string[];
   /** The rest of pprof's legend: what the graph shows and what it dropped. */
@@ -75,6 +90,28 @@ function nameLines(func: string, place: string | null, granularity: Granularity)
 /** pprof's choice of one unit for a graph, as for a report. */
 function graphUnit(graph: CallGraph, sampleUnit: string): string {
   return reportUnit(graph.nodes, graph.total, sampleUnit);
+}
+
+/** pprof's order of tags: by flat (or cum first, for a leaf), then by name. */
+function byWeight(flat: boolean) {
+  return (a: LabelTag, b: LabelTag) =>
+    (!flat && Math.abs(b.cum) - Math.abs(a.cum)) || Math.abs(b.flat) - Math.abs(a.flat) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+
+/** pprof's label boxes: a node's heaviest tags by flat value, or by cum for a node that calls nothing shown. */
+function nodeletsOf(graph: CallGraph, fmt: (v: number) => string): DrawnNodelet[] {
+  if (!graph.tags) return [];
+  const calls = new Set(graph.edges.map((e) => e.src));
+  return graph.tags.flatMap((tags, node) => {
+    const flat = calls.has(node);
+    return [...tags]
+      .sort(byWeight(flat))
+      .slice(0, MAX_NODELETS)
+      .flatMap((t, slot) => {
+        const w = flat ? t.flat : t.cum;
+        return w === 0 ? [] : [{ node, slot, lines: t.name.split('\n').map((l) => clipLine(printable(l))), weight: fmt(w) }];
+      });
+  });
 }
 
 function plural(n: number, what: string): string {
@@ -126,5 +163,5 @@ export function drawGraph(graph: CallGraph, keys: NodeKeys, granularity: Granula
     if (graph.droppedEdges > 0) summary.push(`Dropped ${plural(graph.droppedEdges, 'edge')} (freq <= ${fmt(Math.abs(Math.trunc(total * options.edgeFraction)))})`);
     if (nodes.length > 0 && nodes.length < graph.origCount) summary.push(`Showing top ${nodes.length} nodes out of ${graph.origCount}`);
   }
-  return { nodes, edges, header: reportHeader(snapshot, sampleIndex, total, fmt, filters), summary, total, sampleUnit, unit };
+  return { nodes, edges, nodelets: nodeletsOf(graph, fmt), header: reportHeader(snapshot, sampleIndex, total, fmt, filters), summary, total, sampleUnit, unit };
 }

@@ -2,9 +2,9 @@ import type { KeyEdge } from './edges';
 import { compareEdges } from './order';
 
 /**
- * pprof's RemoveRedundantEdges: drops residual edges whose destination stays reachable from a
- * common ancestor without them. Nodes are visited last to first and each node's incoming edges
- * lightest first, stopping at the first real (non-residual) edge.
+ * pprof's RemoveRedundantEdges: drops residual edges whose source still reaches their destination
+ * another way. Nodes are visited last to first and each node's incoming edges lightest first,
+ * stopping at the first real (non-residual) edge.
  */
 export function removeRedundantEdges(order: number[], edges: KeyEdge[], nameOf: (key: number) => string): KeyEdge[] {
   const removed = new Set<KeyEdge>();
@@ -12,23 +12,18 @@ export function removeRedundantEdges(order: number[], edges: KeyEdge[], nameOf: 
   for (const e of edges) (into.get(e.dst) ?? into.set(e.dst, []).get(e.dst)!).push(e);
   const liveInto = (key: number) => (into.get(key) ?? []).filter((e) => !removed.has(e));
 
-  const predecessors = (skip: KeyEdge, from: number): Set<number> => {
-    const seen = new Set([from]);
-    const queue = [from];
+  /** Whether e.src still reaches e.dst without e: a walk up from e.dst meets e.src. */
+  const isRedundant = (e: KeyEdge): boolean => {
+    const seen = new Set([e.dst]);
+    const queue = [e.dst];
     for (let q = 0; q < queue.length; q++) {
-      for (const e of liveInto(queue[q])) {
-        if (e === skip || seen.has(e.src)) continue;
-        seen.add(e.src);
-        queue.push(e.src);
+      for (const ie of liveInto(queue[q])) {
+        if (ie === e || seen.has(ie.src)) continue;
+        if (ie.src === e.src) return true;
+        seen.add(ie.src);
+        queue.push(ie.src);
       }
     }
-    return seen;
-  };
-
-  const isRedundant = (e: KeyEdge): boolean => {
-    const destPred = predecessors(e, e.dst);
-    if (destPred.size === 1) return false;
-    for (const n of predecessors(e, e.src)) if (n !== e.dst && destPred.has(n)) return true;
     return false;
   };
 

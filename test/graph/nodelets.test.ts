@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { graphCommand } from '../../cli/graph';
+import { FIXTURES } from '../fixtures';
+import { SERVICE_001, SERVICE_040 } from './helpers';
+
+const file = (rel: string) => `${FIXTURES}/${rel}`;
+const FANOUT = file('fanout-100k/pprof.fanout.goroutine.001.pb.gz');
+
+/** The label boxes of a DOT graph: `node_slot label (weight)`. */
+function boxes(dot: string): string[] {
+  return [...dot.matchAll(/^"(N\d+_\d+)" \[label="([^"]*)" id="N\d+_\d+" fontsize=8 shape=box3d tooltip="([^"]*)"\]$/gm)].map((m) => `${m[1]} ${m[2]} (${m[3]})`);
+}
+
+const count = (dot: string, re: RegExp) => dot.match(re)?.length ?? 0;
+
+// Facts below are `go tool pprof -dot` output (Go 1.19) for the same files and options.
+describe('label boxes under graph nodes, as pprof draws them', () => {
+  it('service 040: the four tenants under runtime.gopark, heaviest first', async () => {
+    const dot = await graphCommand([file(SERVICE_040)]);
+    expect(boxes(dot)).toEqual([
+      'N1_0 handler:orders\\ntenant:initech (5792)',
+      'N1_1 handler:orders\\ntenant:globex (5787)',
+      'N1_2 handler:orders\\ntenant:umbrella (5787)',
+      'N1_3 handler:orders\\ntenant:acme (5775)',
+    ]);
+    expect(dot).toContain('"N1" -> "N1_0" [label=" 5792" weight=100 tooltip="5792" labeltooltip="5792" id="L1"]');
+  });
+
+  it('fanout-100k: at most four boxes a node, and pprof’s 38 nodes and 346 edges', async () => {
+    const dot = await graphCommand([FANOUT]);
+    expect(boxes(dot)).toEqual(['N1_0 op:fanout\\ntenant:t26 (564)', 'N1_1 op:fanout\\ntenant:t24 (553)', 'N1_2 op:fanout\\ntenant:t1 (548)', 'N1_3 op:fanout\\ntenant:t9 (529)']);
+    expect(count(dot, /^"N\d+" \[label=/gm)).toBe(38);
+    expect(count(dot, /^"N\d+" -> "N\d+" /gm)).toBe(346);
+  });
+
+  it('counts the boxes against --nodecount, as pprof selects nodes to draw', async () => {
+    const dot = await graphCommand(['--nodecount=20', FANOUT]);
+    expect(count(dot, /^"N\d+" \[label=/gm)).toBe(16);
+    expect(dot).toContain('Showing top 16 nodes out of 38');
+    expect(count(dot, /style="dotted"/g)).toBe(25);
+  });
+
+  it('a diff has none', async () => {
+    expect(boxes(await graphCommand([`--diff_base=${file(SERVICE_001)}`, file(SERVICE_040)]))).toEqual([]);
+  });
+});
