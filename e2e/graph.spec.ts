@@ -35,6 +35,11 @@ test('the graph of service 040 shows pprof’s nodes and numbers, with nothing f
   await expect(send).toHaveText(/0 of 13610 \(57\.43%\)/);
   await expect(node(page, 'runtime.gopark')).toHaveText(/23695 \(100%\)/);
   await expect(page.locator('.graph-summary')).toContainText('Dropped 61 nodes (cum <= 118)');
+  // pprof's label boxes under runtime.gopark: the four tenants, heaviest first.
+  const boxes = page.locator('.gnodelet');
+  await expect(boxes).toHaveCount(4);
+  await expect(boxes.first()).toContainText('tenant:initech');
+  await expect(boxes.first()).toContainText('5792');
   await send.hover();
   await expect(page.getByRole('tooltip')).toContainText('13,610');
   await expect(page.locator('.gedge.lit')).toHaveCount(1);
@@ -83,6 +88,7 @@ test('hostile names are drawn as text, nothing injected', async ({ page }) => {
   const texts = await page.locator('.graph-svg text').allTextContents();
   expect(texts.join('\n')).toContain('<script>alert("fn")</script>');
   expect(texts.join('\n')).toContain('M"onload="alert(2)');
+  expect(texts.join('\n')).toContain('user:"><img src=x onerror=alert(1)>');
   await expect(page.locator('.graph-svg script, .graph-svg foreignObject, .graph-svg img')).toHaveCount(0);
   const handlers = await page.locator('.graph-svg *').evaluateAll((els) => els.flatMap((el) => el.getAttributeNames().filter((a) => a.startsWith('on'))));
   expect(handlers).toEqual([]);

@@ -17,8 +17,8 @@ export const layoutApi = {
   async warm(): Promise<void> {
     await load();
   },
-  async layout(dot: string, nodes: number, edges: number): Promise<GraphLayout> {
-    return parseLayout((await load()).layout(dot, POSITIONS, 'dot'), nodes, edges);
+  async layout(dot: string, nodes: number, edges: number, nodelets: string[]): Promise<GraphLayout> {
+    return parseLayout((await load()).layout(dot, POSITIONS, 'dot'), nodes, edges, nodelets);
   },
 };
 

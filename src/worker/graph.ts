@@ -2,7 +2,8 @@ import { buildGraph, type GraphOptions } from '../core/query/graph/build';
 import { diffTree } from '../core/query/graph/diff-tree';
 import { toDot } from '../core/query/graph/dot';
 import { drawGraph, type DrawnGraph } from '../core/query/graph/present';
-import type { ViewQuery } from '../core/query/view-query';
+import { labelTagsOf } from '../core/query/graph/tags';
+import { rewriteFor, type ViewQuery } from '../core/query/view-query';
 import { queries, session } from './state';
 
 /**
@@ -38,7 +39,9 @@ export const graphApi = {
         base = { name: snapshot.name };
       }
     }
-    const graph = buildGraph(tree, current.keys, session.frames, options);
+    // A diff has no label boxes: its values are changes, not goroutines under labels.
+    const tags = base ? null : labelTagsOf(session, current.snapshot, current.sampleIndex, current.keys, rewriteFor(session, q.filters));
+    const graph = buildGraph(tree, current.keys, session.frames, options, tags);
     const drawn = drawGraph(graph, current.keys, q.granularity ?? 'functions', current.snapshot, current.sampleIndex, options);
     return { ...drawn, dot: toDot(drawn, { externalEdgeLabels: drawn.edges.length > LAYOUT_LABEL_LIMIT }), base, baseError };
   },

@@ -32,9 +32,16 @@ describe('DOT escaping', () => {
     expect(names).toContain('main.}]]></text><script>alert</script>');
     const gv = await Graphviz.load();
     const svg = gv.layout(toDot(drawn, { legend: true }), 'svg', 'dot');
-    expect(svg).not.toMatch(/<script|<img|<foreignObject|\son[a-z]+=/i);
+    expect(svg).not.toMatch(/<script|<img|<foreignObject|<[^>]*\son[a-z]+=/i);
     const texts = svgTexts(svg);
-    const expected = [...drawn.header, ...drawn.summary, ...drawn.nodes.flatMap((n) => n.lines), ...drawn.edges.flatMap((e) => e.lines.map((l) => ` ${l}`))];
+    expect(texts).toContain('user:"><img src=x onerror=alert(1)>');
+    const expected = [
+      ...drawn.header,
+      ...drawn.summary,
+      ...drawn.nodes.flatMap((n) => n.lines),
+      ...drawn.edges.flatMap((e) => e.lines.map((l) => ` ${l}`)),
+      ...drawn.nodelets.flatMap((b) => [...b.lines, ` ${b.weight}`]),
+    ];
     expect(texts.sort()).toEqual(expected.sort());
   });
 
@@ -45,7 +52,7 @@ describe('DOT escaping', () => {
     const gv = await Graphviz.load();
     const texts = svgTexts(gv.layout(toDot(drawn), 'svg', 'dot'));
     expect(texts.slice(0, 2)).toEqual([evil, '\\N\\G&amp;']);
-    expect(texts).toHaveLength(drawn.nodes.flatMap((n) => n.lines).length + drawn.edges.flatMap((e) => e.lines).length);
+    expect(texts).toHaveLength(drawn.nodes.flatMap((n) => n.lines).length + drawn.edges.flatMap((e) => e.lines).length + drawn.nodelets.flatMap((b) => [...b.lines, b.weight]).length);
     const layout = parseLayout(gv.layout(toDot(drawn), 'json0' as 'json', 'dot'), drawn.nodes.length, drawn.edges.length);
     expect(layout.nodes.filter(Boolean)).toHaveLength(drawn.nodes.length);
     expect(layout.edges.filter(Boolean)).toHaveLength(drawn.edges.length);

@@ -5,6 +5,7 @@ import { nodeKeys, type Granularity, type NodeKeys } from '../../src/core/query/
 import { buildGraph, DEFAULT_GRAPH_OPTIONS, type CallGraph, type GraphOptions } from '../../src/core/query/graph/build';
 import { diffTree } from '../../src/core/query/graph/diff-tree';
 import { drawGraph, type DrawnGraph } from '../../src/core/query/graph/present';
+import { labelTagsOf } from '../../src/core/query/graph/tags';
 import { load } from '../fixtures';
 
 export const SERVICE_001 = 'service/pprof.service.goroutine.001.pb.gz';
@@ -32,7 +33,7 @@ export async function graphOf(path: string, options: Partial<GraphOptions> = {},
   }
   const keys = nodeKeys(session, granularity);
   const opts = { ...DEFAULT_GRAPH_OPTIONS, ...options };
-  const graph = buildGraph(tree, keys, session.frames, opts);
+  const graph = buildGraph(tree, keys, session.frames, opts, base ? null : labelTagsOf(session, snapshot, snapshot.defaultSampleType, keys));
   return { session, snapshot, tree, keys, graph, drawn: drawGraph(graph, keys, granularity, snapshot, snapshot.defaultSampleType, opts) };
 }
 

@@ -1,10 +1,25 @@
 import { Graphviz, type Format } from '@hpcc-js/wasm-graphviz';
 import { describe, expect, it } from 'vitest';
-import { toDot } from '../../src/core/query/graph/dot';
+import { NODELET_ID, toDot } from '../../src/core/query/graph/dot';
 import { parseLayout } from '../../src/core/query/graph/layout';
 import { graphOf, SERVICE_040 } from './helpers';
 
 describe('Graphviz layout (json0) read back', () => {
+  it('places the label boxes below their node, each with its line from the node', async () => {
+    const { drawn } = await graphOf(SERVICE_040);
+    const ids = drawn.nodelets.map(NODELET_ID);
+    expect(ids).toEqual(['N1_0', 'N1_1', 'N1_2', 'N1_3']);
+    const gv = await Graphviz.load();
+    const layout = parseLayout(gv.layout(toDot(drawn), 'json0' as Format, 'dot'), drawn.nodes.length, drawn.edges.length, ids);
+    const gopark = layout.nodes[0];
+    expect(layout.nodelets).toHaveLength(4);
+    for (const { box, edge } of layout.nodelets) {
+      expect(box.y).toBeGreaterThan(gopark.y + gopark.height / 2);
+      expect(edge?.arrow?.[0].y).toBeCloseTo(box.y - box.height / 2, 0);
+      expect(edge?.label).not.toBeNull();
+    }
+  });
+
   it('places every node and routes every edge from its caller’s box to its callee’s', async () => {
     const { drawn } = await graphOf(SERVICE_040);
     const gv = await Graphviz.load();

@@ -8,6 +8,9 @@ import { edgeColor, nodeColors } from './palette';
 /** Graphviz's line spacing and its default edge label size (pprof's edge labels use it). */
 const LINE_SPACING = 1.2;
 const EDGE_FONT_SIZE = 14;
+/** pprof's label boxes: 8-point text in a box drawn in depth (Graphviz's box3d). */
+const NODELET_FONT_SIZE = 8;
+const BOX3D_DEPTH = 4;
 
 /** What the pointer is over: a node or an edge, by index. */
 export interface Target {
@@ -62,11 +65,33 @@ interface Props {
   onFocus: (node: DrawnNode) => void;
 }
 
-/** The graph's edges and nodes at layout coordinates; redrawn only when what it shows changes. */
+/** A node's label boxes: one label set each, with the goroutines under it on the line from the node. */
+function Nodelets({ graph, layout, lit }: { graph: GraphResult; layout: GraphLayout; lit: Lit | null }) {
+  return graph.nodelets.map((n, k) => {
+    const place = layout.nodelets[k];
+    if (!place) return null;
+    const { box, edge } = place;
+    const [left, top, d] = [box.x - box.width / 2, box.y - box.height / 2, BOX3D_DEPTH];
+    return (
+      <g key={k} className={`gnodelet${lit?.nodes.has(n.node) ? ' lit' : ''}`}>
+        <title>{`${n.lines.join(', ')}: ${n.weight}`}</title>
+        {edge && <path className="gnodelet-edge" d={edge.path} fill="none" />}
+        {edge?.arrow && <polygon className="gnodelet-arrow" points={edge.arrow.map((p) => `${p.x},${p.y}`).join(' ')} />}
+        {edge?.label && <Lines lines={[n.weight]} x={edge.label.x} y={edge.label.y} size={EDGE_FONT_SIZE} />}
+        <path className="gnodelet-depth" d={`M${left},${top}l${d},${-d}h${box.width - d}v${box.height - d}l${-d},${d}z`} />
+        <rect className="gnodelet-box" x={left} y={top} width={box.width - d} height={box.height} />
+        <Lines lines={n.lines} x={box.x - d / 2} y={box.y} size={NODELET_FONT_SIZE} />
+      </g>
+    );
+  });
+}
+
+/** The graph's edges, nodes and label boxes at layout coordinates; redrawn only when what it shows changes. */
 export const GraphScene = memo(function GraphScene({ graph, layout, theme, lit, selected, onTarget, onSelect, onFocus }: Props) {
   const leave = () => onTarget(null);
   return (
     <>
+      <Nodelets graph={graph} layout={layout} lit={lit} />
       {graph.edges.map((e, i) => {
         const route = layout.edges[i];
         if (!route) return null;

@@ -27,7 +27,7 @@ export function warmLayout(): void {
  * Graphviz `dot` layout of a DOT graph, in its own Worker. A layout still running when a new one
  * is asked for is stale: its Worker is stopped rather than waited for.
  */
-export async function layoutDot(dot: string, nodes: number, edges: number): Promise<GraphLayout> {
+export async function layoutDot(dot: string, nodes: number, edges: number, nodelets: string[]): Promise<GraphLayout> {
   let w = current ?? start();
   if (w.pending > 0) {
     w.worker.terminate();
@@ -35,7 +35,7 @@ export async function layoutDot(dot: string, nodes: number, edges: number): Prom
   }
   w.pending++;
   try {
-    return await w.api.layout(dot, nodes, edges);
+    return await w.api.layout(dot, nodes, edges, nodelets);
   } finally {
     w.pending--;
   }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useWorkerResult, type WorkerResult } from '../../app/use-worker-result';
 import type { GraphOptions } from '../../core/query/graph/build';
+import { NODELET_ID } from '../../core/query/graph/dot';
 import type { GraphLayout } from '../../core/query/graph/layout';
 import type { ViewQuery } from '../../core/query/view-query';
 import { currentViewQuery } from '../../store/query';
@@ -14,7 +15,7 @@ export interface DrawableGraph {
   layout: GraphLayout;
 }
 
-const NO_LAYOUT: GraphLayout = { width: 0, height: 0, nodes: [], edges: [] };
+const NO_LAYOUT: GraphLayout = { width: 0, height: 0, nodes: [], edges: [], nodelets: [] };
 
 /** The latest graph asked for: asking again for the same one (reopening the view) costs nothing. */
 let latest: { key: string; graph: Promise<DrawableGraph> } | null = null;
@@ -29,7 +30,7 @@ function requestGraph(query: ViewQuery, options: GraphOptions): Promise<Drawable
   const graph = (async () => {
     const result = await worker.graph(query, options);
     if (latest?.key !== key) throw new Error('superseded by a newer graph');
-    const layout = result.nodes.length ? await layoutDot(result.dot, result.nodes.length, result.edges.length) : NO_LAYOUT;
+    const layout = result.nodes.length ? await layoutDot(result.dot, result.nodes.length, result.edges.length, result.nodelets.map(NODELET_ID)) : NO_LAYOUT;
     return { graph: result, layout };
   })();
   latest = { key, graph };

@@ -72,14 +72,16 @@ export function buildGraph(tree: CallTree, keys: NodeKeys, frames: FrameTable, o
   const origCount = nodes.length;
   let edges = edgesOf(nodes);
   sortByEntropy(nodes, edges);
+  let tags = tagsFor(nodes);
   if (options.nodeCount > 0) {
     edges = edges.filter(heavyEnough);
-    const tags = tagsFor(nodes);
     const limit = tags ? nodesWithin(nodes.map((n) => n.key), tags, options.nodeCount) : options.nodeCount;
     if (limit < nodes.length) {
       nodes = nodes.slice(0, limit);
       edges = edgesOf(nodes);
       sortByEntropy(nodes, edges);
+      // Fewer nodes kept: flat values of dropped leaves no longer reach a tag.
+      tags = tagsFor(nodes);
     }
   }
   const beforeTrim = edges.length;
@@ -93,7 +95,6 @@ export function buildGraph(tree: CallTree, keys: NodeKeys, frames: FrameTable, o
   ).sort((a, b) => compareEdges(a, b, nameOf));
 
   const indexOf = new Map(nodes.map((n, i) => [n.key, i]));
-  const tags = tagsFor(nodes);
   return {
     nodes,
     edges: edges.map((e) => ({ ...e, src: indexOf.get(e.src)!, dst: indexOf.get(e.dst)! })),
@@ -103,6 +104,6 @@ export function buildGraph(tree: CallTree, keys: NodeKeys, frames: FrameTable, o
     droppedEdges,
     nodeCutoff,
     edgeCutoff,
-    tags: tags && nodes.map((n) => tags.get(n.key) ?? []),
+    tags: tags && nodes.map((n) => tags?.get(n.key) ?? []),
   };
 }

@@ -51,6 +51,7 @@ export function toDot(g: DrawnGraph, options: DotOptions = {}): string {
     const tooltip = options.title ? ` tooltip=${quoted(options.title)}` : '';
     out.push(`subgraph cluster_L { ${quoted(legend[0])} [shape=box fontsize=16 label="${legend.map(dotEscape).join('\\l')}\\l"${tooltip}] }`);
   }
+  const labelAttr = options.externalEdgeLabels ? 'xlabel' : 'label';
   let k = 0;
   g.nodes.forEach((n, i) => {
     const color = dotColor(n.score, false);
@@ -65,12 +66,12 @@ export function toDot(g: DrawnGraph, options: DotOptions = {}): string {
       const id = NODELET_ID(box);
       const weight = quoted(box.weight);
       out.push(`${quoted(id)} [label=${lines(box.lines)} id=${quoted(id)} fontsize=8 shape=box3d tooltip=${weight}]`);
-      out.push(`${quoted(NODE_ID(i))} -> ${quoted(id)} [label=${quoted(` ${box.weight}`)} weight=100 tooltip=${weight} labeltooltip=${weight} id="${NODELET_EDGE_ID(k)}"]`);
+      out.push(`${quoted(NODE_ID(i))} -> ${quoted(id)} [${labelAttr}=${quoted(` ${box.weight}`)} weight=100 tooltip=${weight} labeltooltip=${weight} id="${NODELET_EDGE_ID(k)}"]`);
     }
   });
   g.edges.forEach((e, i) => {
     const label = `"${e.lines.map((l) => ` ${dotEscape(l)}`).join('\\n')}"`;
-    let attrs = `${options.externalEdgeLabels ? 'xlabel' : 'label'}=${label}`;
+    let attrs = `${labelAttr}=${label}`;
     if (e.layoutWeight > 1) attrs += ` weight=${e.layoutWeight}`;
     if (e.penwidth > 1) attrs += ` penwidth=${e.penwidth}`;
     attrs += ` color="${dotColor(e.score, false)}"`;

@@ -1,4 +1,4 @@
-import { EDGE_ID, NODE_ID } from './dot';
+import { EDGE_ID, NODE_ID, NODELET_EDGE_ID } from './dot';
 
 export interface Point {
   x: number;
@@ -20,6 +20,12 @@ export interface EdgeRoute {
   label: Point | null;
 }
 
+/** A label box under a node and the line to it. */
+export interface NodeletPlace {
+  box: NodeBox;
+  edge: EdgeRoute | null;
+}
+
 export interface GraphLayout {
   width: number;
   height: number;
@@ -27,6 +33,8 @@ export interface GraphLayout {
   nodes: NodeBox[];
   /** By edge index. */
   edges: EdgeRoute[];
+  /** By label box index (DrawnGraph.nodelets). */
+  nodelets: NodeletPlace[];
 }
 
 interface JsonObject {
@@ -55,7 +63,7 @@ const POINTS_PER_INCH = 72;
  * Reads Graphviz's `json0` output for a graph written by toDot: positions only. Text is never
  * taken from the layout; the view draws its own labels.
  */
-export function parseLayout(json: string, nodeCount: number, edgeCount: number): GraphLayout {
+export function parseLayout(json: string, nodeCount: number, edgeCount: number, nodeletIds: string[] = []): GraphLayout {
   const g = JSON.parse(json) as Json0;
   const [x0, y0, x1, y1] = g.bb.split(',').map(Number);
   const at = (xy: string): Point => {
@@ -64,19 +72,27 @@ export function parseLayout(json: string, nodeCount: number, edgeCount: number):
   };
   const nodeIndex = new Map(Array.from({ length: nodeCount }, (_, i) => [NODE_ID(i), i]));
   const edgeIndex = new Map(Array.from({ length: edgeCount }, (_, i) => [EDGE_ID(i), i]));
+  const nodeletIndex = new Map(nodeletIds.map((id, i) => [id, i]));
+  const nodeletEdgeIndex = new Map(nodeletIds.map((_, i) => [NODELET_EDGE_ID(i), i]));
   const nodes: NodeBox[] = new Array(nodeCount);
+  const nodelets: NodeletPlace[] = new Array(nodeletIds.length);
   for (const o of g.objects ?? []) {
-    const i = o.name === undefined ? undefined : nodeIndex.get(o.name);
-    if (i === undefined || !o.pos) continue;
-    nodes[i] = { ...at(o.pos), width: Number(o.width) * POINTS_PER_INCH, height: Number(o.height) * POINTS_PER_INCH };
+    if (o.name === undefined || !o.pos) continue;
+    const box = { ...at(o.pos), width: Number(o.width) * POINTS_PER_INCH, height: Number(o.height) * POINTS_PER_INCH };
+    const i = nodeIndex.get(o.name);
+    const k = nodeletIndex.get(o.name);
+    if (i !== undefined) nodes[i] = box;
+    else if (k !== undefined) nodelets[k] = { box, edge: null };
   }
   const edges: EdgeRoute[] = new Array(edgeCount);
   for (const e of g.edges ?? []) {
-    const i = e.id === undefined ? undefined : edgeIndex.get(e.id);
-    if (i === undefined || !e.pos) continue;
-    edges[i] = route(e.pos, at, e.lp ?? e.xlp);
+    if (e.id === undefined || !e.pos) continue;
+    const i = edgeIndex.get(e.id);
+    const k = nodeletEdgeIndex.get(e.id);
+    if (i !== undefined) edges[i] = route(e.pos, at, e.lp ?? e.xlp);
+    else if (k !== undefined && nodelets[k]) nodelets[k].edge = route(e.pos, at, e.lp ?? e.xlp);
   }
-  return { width: x1 - x0, height: y1 - y0, nodes, edges };
+  return { width: x1 - x0, height: y1 - y0, nodes, edges, nodelets };
 }
 
 /** An edge's `pos`: optional `s,x,y` and `e,x,y` arrow points, then 3n+1 B-spline control points. */

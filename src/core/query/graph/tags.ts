@@ -25,55 +25,82 @@ export type TagsOf = (kept: Uint8Array) => Map<number, LabelTag[]>;
  * kept, as flat. Null when no sample has a string label (no node would have a tag).
  */
 export function labelTagsOf(session: Session, s: Snapshot, sampleIndex: number, keys: NodeKeys, rewrite?: StackRewrite): TagsOf | null {
-  const names = new Map<number, string>();
-  const nameOf = (labelSet: number): string => {
-    let name = names.get(labelSet);
-    if (name === undefined) {
-      const labels = session.labelSets.get(labelSet).filter((l) => l.num === undefined);
-      name = labels
+  // Each group's label-set name as a number (-1: no string label), numbered in order of appearance.
+  const names: string[] = [];
+  const nameIds = new Map<string, number>();
+  const idOfSet = new Map<number, number>();
+  const nameOfGroup = Int32Array.from(s.groups, (g) => {
+    const labelSet = session.groups.labels.data[g];
+    let id = idOfSet.get(labelSet);
+    if (id === undefined) {
+      const name = session.labelSets
+        .get(labelSet)
+        .filter((l) => l.num === undefined)
         .map((l) => `${l.key}:${l.value}`)
         .sort()
         .join('\n');
-      names.set(labelSet, name);
+      id = name === '' ? -1 : (nameIds.get(name) ?? (names.push(name), nameIds.set(name, names.length - 1), names.length - 1));
+      idOfSet.set(labelSet, id);
     }
-    return name;
-  };
-  if (!Array.from(s.groups).some((g) => nameOf(session.groups.labels.data[g]) !== '')) return null;
+    return id;
+  });
+  if (names.length === 0) return null;
   const values = s.values[sampleIndex];
+  const { parent, frame } = session.stacks;
   return (kept) => {
-    const out = new Map<number, Map<string, LabelTag>>();
-    const seen = new Int32Array(keys.name.length).fill(-1);
-    let frames = new Int32Array(256);
-    const add = (key: number, name: string, v: number, flat: boolean) => {
-      let tags = out.get(key);
-      if (!tags) out.set(key, (tags = new Map()));
-      let t = tags.get(name);
-      if (!t) tags.set(name, (t = { name, flat: 0, cum: 0 }));
+    // Tags by key * names + name.
+    const tags = new Map<number, LabelTag>();
+    const add = (key: number, name: number, v: number, flat: boolean) => {
+      const at = key * names.length + name;
+      let t = tags.get(at);
+      if (!t) tags.set(at, (t = { name: names[name], flat: 0, cum: 0 }));
       if (flat) t.flat += v;
       else t.cum += v;
     };
+    const seen = new Int32Array(keys.name.length).fill(-1);
+    let frames = new Int32Array(256);
     for (let i = 0; i < s.groups.length; i++) {
       const v = values[i];
+      const name = nameOfGroup[i];
+      if (v === 0 || name < 0) continue;
       const g = s.groups[i];
-      const labelSet = session.groups.labels.data[g];
-      const name = nameOf(labelSet);
-      if (v === 0 || name === '') continue;
       const leaf = session.groups.stack.data[g];
-      const depth = session.stacks.depth.data[leaf];
-      if (frames.length < depth) frames = new Int32Array(depth * 2);
-      const n = session.stacks.writeRootFirst(leaf, frames);
-      const stack = rewrite ? rewrite(frames.subarray(0, n), labelSet) : frames.subarray(0, n);
-      if (!stack || stack.length === 0) continue;
-      for (const f of stack) {
-        const key = keys.ofFrame[f];
-        if (!kept[key] || seen[key] === i) continue;
-        seen[key] = i;
-        add(key, name, v, false);
+      let leafKey: number;
+      if (rewrite) {
+        const depth = session.stacks.depth.data[leaf];
+        if (frames.length < depth) frames = new Int32Array(depth * 2);
+        const n = session.stacks.writeRootFirst(leaf, frames);
+        const stack = rewrite(frames.subarray(0, n), session.groups.labels.data[g]);
+        if (!stack || stack.length === 0) continue;
+        for (const f of stack) {
+          const key = keys.ofFrame[f];
+          if (kept[key] && seen[key] !== i) {
+            seen[key] = i;
+            add(key, name, v, false);
+          }
+        }
+        leafKey = keys.ofFrame[stack[stack.length - 1]];
+      } else {
+        if (leaf === 0) continue;
+        for (let node = leaf; node > 0; node = parent.data[node]) {
+          const key = keys.ofFrame[frame.data[node]];
+          if (kept[key] && seen[key] !== i) {
+            seen[key] = i;
+            add(key, name, v, false);
+          }
+        }
+        leafKey = keys.ofFrame[frame.data[leaf]];
       }
-      const leafKey = keys.ofFrame[stack[stack.length - 1]];
       if (kept[leafKey]) add(leafKey, name, v, true);
     }
-    return new Map([...out].map(([key, tags]) => [key, [...tags.values()]]));
+    const out = new Map<number, LabelTag[]>();
+    for (const [at, t] of tags) {
+      const key = Math.floor(at / names.length);
+      const list = out.get(key);
+      if (list) list.push(t);
+      else out.set(key, [t]);
+    }
+    return out;
   };
 }
 
