@@ -1,13 +1,13 @@
 import { Graphviz, type Format } from '@hpcc-js/wasm-graphviz';
 import { describe, expect, it } from 'vitest';
-import { NODELET_ID, toDot } from '../../src/core/query/graph/dot';
+import { toDot } from '../../src/core/query/graph/dot';
 import { parseLayout } from '../../src/core/query/graph/layout';
 import { graphOf, SERVICE_040 } from './helpers';
 
 describe('Graphviz layout (json0) read back', () => {
   it('places the label boxes below their node, each with its line from the node', async () => {
     const { drawn } = await graphOf(SERVICE_040);
-    const ids = drawn.nodelets.map(NODELET_ID);
+    const ids = drawn.nodelets.map((n) => n.id);
     expect(ids).toEqual(['N1_0', 'N1_1', 'N1_2', 'N1_3']);
     const gv = await Graphviz.load();
     const layout = parseLayout(gv.layout(toDot(drawn), 'json0' as Format, 'dot'), drawn.nodes.length, drawn.edges.length, ids);

@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { graphCommand } from '../../cli/graph';
+import { allocSizesProfile } from './alloc-sizes';
 import { FIXTURES } from '../fixtures';
 import { SERVICE_001, SERVICE_040 } from './helpers';
 
 const file = (rel: string) => `${FIXTURES}/${rel}`;
 const FANOUT = file('fanout-100k/pprof.fanout.goroutine.001.pb.gz');
 
-/** The label boxes of a DOT graph: `node_slot label (weight)`. */
+/** The boxes of a DOT graph: `id label (weight)`. */
 function boxes(dot: string): string[] {
-  return [...dot.matchAll(/^"(N\d+_\d+)" \[label="([^"]*)" id="N\d+_\d+" fontsize=8 shape=box3d tooltip="([^"]*)"\]$/gm)].map((m) => `${m[1]} ${m[2]} (${m[3]})`);
+  return [...dot.matchAll(/^"(N?N\d+(?:_\d+)+)" \[label="([^"]*)" id="N?N\d+(?:_\d+)+" fontsize=8 shape=box3d tooltip="([^"]*)"\]$/gm)].map((m) => `${m[1]} ${m[2]} (${m[3]})`);
 }
 
 const count = (dot: string, re: RegExp) => dot.match(re)?.length ?? 0;
@@ -38,6 +42,27 @@ describe('label boxes under graph nodes, as pprof draws them', () => {
     expect(count(dot, /^"N\d+" \[label=/gm)).toBe(16);
     expect(dot).toContain('Showing top 16 nodes out of 38');
     expect(count(dot, /style="dotted"/g)).toBe(25);
+  });
+
+  it('allocation sizes: four boxes a parent at most, the rest joined to the nearest size as ranges', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pv-allocs-'));
+    const path = join(dir, 'allocs.pb');
+    writeFileSync(path, allocSizesProfile());
+    const dot = await graphCommand([path]);
+    rmSync(dir, { recursive: true });
+    expect(boxes(dot)).toEqual([
+      'N1_0 pool:a (1.14MB)',
+      'NN1_0_0 4kB (0.48MB)',
+      'NN1_0_1 8kB (0.38MB)',
+      'NN1_0_2 96B..256B (0.20MB)',
+      'NN1_0_3 64B (0.09MB)',
+      'NN1_0 1MB (2MB)',
+      'NN1_1 1kB..2kB (0.95MB)',
+      'NN1_2 64kB (0.67MB)',
+      'NN1_3 16B..48B (0.43MB)',
+    ]);
+    expect(dot).toContain('"N1_0" -> "NN1_0_0" [label=" 0.48MB" weight=100');
+    expect(dot).toContain('"N1" -> "NN1_0" [label=" 2MB" weight=100');
   });
 
   it('a diff has none', async () => {

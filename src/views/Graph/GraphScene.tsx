@@ -75,7 +75,7 @@ function Nodelets({ graph, layout, lit }: { graph: GraphResult; layout: GraphLay
     return (
       <g key={k} className={`gnodelet${lit?.nodes.has(n.node) ? ' lit' : ''}`}>
         <title>{`${n.lines.join(', ')}: ${n.weight}`}</title>
-        {edge && <path className="gnodelet-edge" d={edge.path} fill="none" />}
+        {edge && <path className="gnodelet-edge" d={edge.path} fill="none" strokeDasharray={n.dotted ? '2 3' : undefined} />}
         {edge?.arrow && <polygon className="gnodelet-arrow" points={edge.arrow.map((p) => `${p.x},${p.y}`).join(' ')} />}
         {edge?.label && <Lines lines={[n.weight]} x={edge.label.x} y={edge.label.y} size={EDGE_FONT_SIZE} />}
         <path className="gnodelet-depth" d={`M${left},${top}l${d},${-d}h${box.width - d}v${box.height - d}l${-d},${d}z`} />

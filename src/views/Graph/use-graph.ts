@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { useWorkerResult, type WorkerResult } from '../../app/use-worker-result';
 import type { GraphOptions } from '../../core/query/graph/build';
-import { NODELET_ID } from '../../core/query/graph/dot';
 import type { GraphLayout } from '../../core/query/graph/layout';
 import type { ViewQuery } from '../../core/query/view-query';
 import { currentViewQuery } from '../../store/query';
@@ -30,7 +29,7 @@ function requestGraph(query: ViewQuery, options: GraphOptions): Promise<Drawable
   const graph = (async () => {
     const result = await worker.graph(query, options);
     if (latest?.key !== key) throw new Error('superseded by a newer graph');
-    const layout = result.nodes.length ? await layoutDot(result.dot, result.nodes.length, result.edges.length, result.nodelets.map(NODELET_ID)) : NO_LAYOUT;
+    const layout = result.nodes.length ? await layoutDot(result.dot, result.nodes.length, result.edges.length, result.nodelets.map((n) => n.id)) : NO_LAYOUT;
     return { graph: result, layout };
   })();
   latest = { key, graph };

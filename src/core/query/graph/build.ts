@@ -5,7 +5,7 @@ import { topReport, type TopRow } from '../top';
 import { collectEdges, type KeyEdge } from './edges';
 import { compareEdges, sortByEntropy } from './order';
 import { removeRedundantEdges } from './redundant';
-import { nodesWithin, trimTags, type LabelTag, type TagsOf } from './tags';
+import { nodesWithin, trimTags, type NodeTags, type TagsOf } from './tags';
 
 /** pprof's graph pruning: `-nodecount`, `-nodefraction`, `-edgefraction`. */
 export interface GraphOptions {
@@ -43,8 +43,8 @@ export interface CallGraph {
   droppedEdges: number;
   nodeCutoff: number;
   edgeCutoff: number;
-  /** Each node's label tags, when the samples have labels. */
-  tags: LabelTag[][] | null;
+  /** Each node's tags, when the samples have labels. */
+  tags: NodeTags[] | null;
 }
 
 /**
@@ -104,6 +104,6 @@ export function buildGraph(tree: CallTree, keys: NodeKeys, frames: FrameTable, o
     droppedEdges,
     nodeCutoff,
     edgeCutoff,
-    tags: tags && nodes.map((n) => tags?.get(n.key) ?? []),
+    tags: tags && nodes.map((n) => tags?.get(n.key) ?? { labels: [], numeric: new Map() }),
   };
 }

@@ -35,8 +35,6 @@ export interface DotOptions {
 
 export const NODE_ID = (i: number) => `N${i + 1}`;
 export const EDGE_ID = (i: number) => `E${i + 1}`;
-/** pprof's name for the label box in `slot` under node `node`. */
-export const NODELET_ID = (n: { node: number; slot: number }) => `N${n.node + 1}_${n.slot}`;
 /** The edge from a node to its k-th label box (of all the graph's). */
 export const NODELET_EDGE_ID = (k: number) => `L${k + 1}`;
 
@@ -60,13 +58,13 @@ export function toDot(g: DrawnGraph, options: DotOptions = {}): string {
     out.push(
       `${quoted(NODE_ID(i))} [label=${lines(n.lines)} id="node${i + 1}" fontsize=${n.fontSize} shape=box tooltip=${quoted(tooltip)} color="${color}" fillcolor="${fill}"]`,
     );
-    // Label boxes follow their node, as pprof writes them.
+    // Boxes follow their node, as pprof writes them.
     for (; k < g.nodelets.length && g.nodelets[k].node === i; k++) {
       const box = g.nodelets[k];
-      const id = NODELET_ID(box);
       const weight = quoted(box.weight);
-      out.push(`${quoted(id)} [label=${lines(box.lines)} id=${quoted(id)} fontsize=8 shape=box3d tooltip=${weight}]`);
-      out.push(`${quoted(NODE_ID(i))} -> ${quoted(id)} [${labelAttr}=${quoted(` ${box.weight}`)} weight=100 tooltip=${weight} labeltooltip=${weight} id="${NODELET_EDGE_ID(k)}"]`);
+      const style = box.dotted ? ' style="dotted"' : '';
+      out.push(`${quoted(box.id)} [label=${lines(box.lines)} id=${quoted(box.id)} fontsize=8 shape=box3d tooltip=${weight}]`);
+      out.push(`${quoted(box.from)} -> ${quoted(box.id)} [${labelAttr}=${quoted(` ${box.weight}`)} weight=100 tooltip=${weight} labeltooltip=${weight} id="${NODELET_EDGE_ID(k)}"${style}]`);
     }
   });
   g.edges.forEach((e, i) => {

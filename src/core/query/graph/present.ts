@@ -3,7 +3,7 @@ import type { Snapshot } from '../../model/snapshot';
 import { percentage, reportUnit, scaledLabel } from '../../format/units';
 import type { Granularity, NodeKeys } from '../granularity';
 import type { CallGraph, GraphEdge, GraphOptions } from './build';
-import { MAX_NODELETS, type LabelTag } from './tags';
+import { MAX_NODELETS, type LabelTag, type NumericTag } from './tags';
 import type { Filters } from '../filters';
 import { baseName, clipLine, printable, shortenFunctionName } from './names';
 
@@ -35,16 +35,22 @@ export interface DrawnEdge extends GraphEdge {
   score: number;
 }
 
-/** A label box under a node, as pprof draws them: one label set of the goroutines there. */
+/**
+ * A box under a node, as pprof draws them: one label set of the samples there, or one numeric label
+ * (an allocation size, or a range of them) under a label box or the node itself.
+ */
 export interface DrawnNodelet {
-  /** Index of its node. */
+  /** Index of the node it belongs to. */
   node: number;
-  /** Its place under the node, 0 first. */
-  slot: number;
-  /** `key:value` lines. */
+  /** pprof's DOT name for it: `N1_0` under node 1, `NN1_0_0` under that box, `NN1_0` under the node. */
+  id: string;
+  /** The DOT name of what it hangs from. */
+  from: string;
   lines: string[];
-  /** The value under the label set: flat for a node that calls others, cum for a leaf. */
+  /** The value under it: flat for a node that calls others, else cum. */
   weight: string;
+  /** A numeric box's line is dotted when it shows cum that differs from flat, as pprof draws it. */
+  dotted: boolean;
 }
 
 export interface DrawnGraph {
@@ -98,20 +104,57 @@ function byWeight(flat: boolean) {
     (!flat && Math.abs(b.cum) - Math.abs(a.cum)) || Math.abs(b.flat) - Math.abs(a.flat) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
-/** pprof's label boxes: a node's heaviest tags by flat value, or by cum for a node that calls nothing shown. */
+/** Four numeric tags at most: the heaviest, the others joined to the nearest by value, as ranges (pprof's collapsedTags). */
+function collapsed(tags: NumericTag[], flat: boolean): LabelTag[] {
+  const sorted = [...tags].sort(byWeight(flat));
+  if (sorted.length <= MAX_NODELETS) return sorted;
+  const groups = sorted.slice(0, MAX_NODELETS).map((t) => [t]);
+  for (const t of sorted.slice(MAX_NODELETS)) {
+    let best = 0;
+    for (let i = 1; i < groups.length; i++) if (Math.abs(t.value - groups[i][0].value) < Math.abs(t.value - groups[best][0].value)) best = i;
+    groups[best].push(t);
+  }
+  return groups
+    .map((g) => {
+      const byValue = [...g].sort((a, b) => a.value - b.value);
+      const [lo, hi] = [byValue[0], byValue[byValue.length - 1]];
+      const name = g.length === 1 ? scaledLabel(lo.value, lo.unit, 'auto') : `${scaledLabel(lo.value, lo.unit, 'auto')}..${scaledLabel(hi.value, hi.unit, 'auto')}`;
+      return { name, flat: g.reduce((a, t) => a + t.flat, 0), cum: g.reduce((a, t) => a + t.cum, 0) };
+    })
+    .sort(byWeight(flat));
+}
+
+/**
+ * pprof's boxes under a node: its heaviest label sets, by flat value, or by cum for a node that calls
+ * nothing shown, each followed by the allocation sizes under it; then the sizes of samples without labels.
+ */
 function nodeletsOf(graph: CallGraph, fmt: (v: number) => string): DrawnNodelet[] {
   if (!graph.tags) return [];
   const calls = new Set(graph.edges.map((e) => e.src));
-  return graph.tags.flatMap((tags, node) => {
+  const out: DrawnNodelet[] = [];
+  const numericUnder = (node: number, from: string, tags: NumericTag[] | undefined, flat: boolean) => {
+    collapsed(tags ?? [], flat).forEach((t, j) => {
+      const useFlat = flat || t.flat === t.cum;
+      const w = useFlat ? t.flat : t.cum;
+      if (w !== 0) out.push({ node, id: `N${from}_${j}`, from, lines: [t.name], weight: fmt(w), dotted: !useFlat });
+    });
+  };
+  graph.tags.forEach(({ labels, numeric }, node) => {
     const flat = calls.has(node);
-    return [...tags]
+    const nodeId = `N${node + 1}`;
+    [...labels]
       .sort(byWeight(flat))
       .slice(0, MAX_NODELETS)
-      .flatMap((t, slot) => {
+      .forEach((t, slot) => {
         const w = flat ? t.flat : t.cum;
-        return w === 0 ? [] : [{ node, slot, lines: t.name.split('\n').map((l) => clipLine(printable(l))), weight: fmt(w) }];
+        if (w === 0) return;
+        const id = `${nodeId}_${slot}`;
+        out.push({ node, id, from: nodeId, lines: t.name.split('\n').map((l) => clipLine(printable(l))), weight: fmt(w), dotted: false });
+        numericUnder(node, id, numeric.get(t.name), flat);
       });
+    numericUnder(node, nodeId, numeric.get(''), flat);
   });
+  return out;
 }
 
 function plural(n: number, what: string): string {

@@ -2,6 +2,8 @@ import type { Session } from '../../model/session';
 import type { Snapshot } from '../../model/snapshot';
 import type { StackRewrite } from '../call-tree';
 import type { NodeKeys } from '../granularity';
+import { numLabelUnits } from '../../format/traces-text';
+import { scaledLabel } from '../../format/units';
 
 /** One label tag of a graph node: pprof's label set name, and the value of the samples under it. */
 export interface LabelTag {
@@ -13,56 +15,91 @@ export interface LabelTag {
   cum: number;
 }
 
+/** A numeric label of a node's samples (pprof keeps only `bytes`, the size of allocations). */
+export interface NumericTag extends LabelTag {
+  /** The first value seen under this name, in `unit`. */
+  value: number;
+  unit: string;
+}
+
+/** A node's tags: its label sets, and the numeric labels under each label set ('' for none). */
+export interface NodeTags {
+  labels: LabelTag[];
+  numeric: Map<string, NumericTag[]>;
+}
+
 /** pprof draws at most this many label boxes under a node, and counts as many against -nodecount. */
 export const MAX_NODELETS = 4;
 
-/** Label tags of the graph nodes kept, by report key: what pprof draws as boxes under nodes. */
-export type TagsOf = (kept: Uint8Array) => Map<number, LabelTag[]>;
+/** The one numeric label pprof's graph keeps. */
+const NUMERIC_KEY = 'bytes';
+
+/** Tags of the graph nodes kept, by report key: what pprof draws as boxes under nodes. */
+export type TagsOf = (kept: Uint8Array) => Map<number, NodeTags>;
+
+/** What one group brings to the tags: its label set's name and its `bytes` values, formatted as pprof names them. */
+interface GroupTags {
+  name: number;
+  numeric: { name: string; value: number }[];
+}
 
 /**
- * The label tags of a snapshot's graph for a set of kept report keys, computed as pprof's graph
- * builder does: each kept node of a sample's stack gets its value as cum once, and its leaf, when
- * kept, as flat. Null when no sample has a string label (no node would have a tag).
+ * The tags of a snapshot's graph for a set of kept report keys, computed as pprof's graph builder
+ * does: each kept node of a sample's stack gets its value as cum once, and its leaf, when kept, as
+ * flat. Null when the samples have neither string labels nor a `bytes` label (no node has tags).
  */
 export function labelTagsOf(session: Session, s: Snapshot, sampleIndex: number, keys: NodeKeys, rewrite?: StackRewrite): TagsOf | null {
-  // Each group's label-set name as a number (-1: no string label), numbered in order of appearance.
-  const names: string[] = [];
-  const nameIds = new Map<string, number>();
-  const idOfSet = new Map<number, number>();
-  const nameOfGroup = Int32Array.from(s.groups, (g) => {
+  // Label-set names, numbered in order of appearance; 0 is '' (no string label).
+  const names: string[] = [''];
+  const nameIds = new Map<string, number>([['', 0]]);
+  const unit = numLabelUnits(session, s).get(NUMERIC_KEY) ?? NUMERIC_KEY;
+  const ofSet = new Map<number, GroupTags>();
+  const groupTags = Array.from(s.groups, (g) => {
     const labelSet = session.groups.labels.data[g];
-    let id = idOfSet.get(labelSet);
-    if (id === undefined) {
-      const name = session.labelSets
-        .get(labelSet)
+    let t = ofSet.get(labelSet);
+    if (!t) {
+      const labels = session.labelSets.get(labelSet);
+      const name = labels
         .filter((l) => l.num === undefined)
         .map((l) => `${l.key}:${l.value}`)
         .sort()
         .join('\n');
-      id = name === '' ? -1 : (nameIds.get(name) ?? (names.push(name), nameIds.set(name, names.length - 1), names.length - 1));
-      idOfSet.set(labelSet, id);
+      let id = nameIds.get(name);
+      if (id === undefined) nameIds.set(name, (id = names.push(name) - 1));
+      const numeric = labels.filter((l) => l.num !== undefined && l.key === NUMERIC_KEY).map((l) => ({ name: scaledLabel(l.num ?? 0, unit, 'minimum'), value: l.num ?? 0 }));
+      ofSet.set(labelSet, (t = { name: id, numeric }));
     }
-    return id;
+    return t;
   });
-  if (names.length === 0) return null;
+  if (!groupTags.some((t) => t.name > 0 || t.numeric.length > 0)) return null;
   const values = s.values[sampleIndex];
   const { parent, frame } = session.stacks;
   return (kept) => {
-    // Tags by key * names + name.
-    const tags = new Map<number, LabelTag>();
-    const add = (key: number, name: number, v: number, flat: boolean) => {
-      const at = key * names.length + name;
-      let t = tags.get(at);
-      if (!t) tags.set(at, (t = { name: names[name], flat: 0, cum: 0 }));
-      if (flat) t.flat += v;
-      else t.cum += v;
+    const out = new Map<number, { labels: Map<number, LabelTag>; numeric: Map<string, Map<string, NumericTag>> }>();
+    const add = (key: number, t: GroupTags, v: number, flat: boolean) => {
+      let tags = out.get(key);
+      if (!tags) out.set(key, (tags = { labels: new Map(), numeric: new Map() }));
+      if (t.name > 0) {
+        let tag = tags.labels.get(t.name);
+        if (!tag) tags.labels.set(t.name, (tag = { name: names[t.name], flat: 0, cum: 0 }));
+        if (flat) tag.flat += v;
+        else tag.cum += v;
+      }
+      for (const n of t.numeric) {
+        let byName = tags.numeric.get(names[t.name]);
+        if (!byName) tags.numeric.set(names[t.name], (byName = new Map()));
+        let tag = byName.get(n.name);
+        if (!tag) byName.set(n.name, (tag = { name: n.name, value: n.value, unit, flat: 0, cum: 0 }));
+        if (flat) tag.flat += v;
+        else tag.cum += v;
+      }
     };
     const seen = new Int32Array(keys.name.length).fill(-1);
     let frames = new Int32Array(256);
     for (let i = 0; i < s.groups.length; i++) {
       const v = values[i];
-      const name = nameOfGroup[i];
-      if (v === 0 || name < 0) continue;
+      const t = groupTags[i];
+      if (v === 0 || (t.name === 0 && t.numeric.length === 0)) continue;
       const g = s.groups[i];
       const leaf = session.groups.stack.data[g];
       let leafKey: number;
@@ -76,7 +113,7 @@ export function labelTagsOf(session: Session, s: Snapshot, sampleIndex: number, 
           const key = keys.ofFrame[f];
           if (kept[key] && seen[key] !== i) {
             seen[key] = i;
-            add(key, name, v, false);
+            add(key, t, v, false);
           }
         }
         leafKey = keys.ofFrame[stack[stack.length - 1]];
@@ -86,37 +123,38 @@ export function labelTagsOf(session: Session, s: Snapshot, sampleIndex: number, 
           const key = keys.ofFrame[frame.data[node]];
           if (kept[key] && seen[key] !== i) {
             seen[key] = i;
-            add(key, name, v, false);
+            add(key, t, v, false);
           }
         }
         leafKey = keys.ofFrame[frame.data[leaf]];
       }
-      if (kept[leafKey]) add(leafKey, name, v, true);
+      if (kept[leafKey]) add(leafKey, t, v, true);
     }
-    const out = new Map<number, LabelTag[]>();
-    for (const [at, t] of tags) {
-      const key = Math.floor(at / names.length);
-      const list = out.get(key);
-      if (list) list.push(t);
-      else out.set(key, [t]);
-    }
-    return out;
+    return new Map(
+      [...out].map(([key, tags]) => [
+        key,
+        { labels: [...tags.labels.values()], numeric: new Map([...tags.numeric].map(([name, byName]) => [name, [...byName.values()]])) },
+      ]),
+    );
   };
 }
 
 /** The tags worth keeping, as pprof's TrimLowFrequencyTags: flat or cum at least the cutoff. */
-export function trimTags(tags: Map<number, LabelTag[]>, cutoff: number): Map<number, LabelTag[]> {
-  return new Map([...tags].map(([key, list]) => [key, list.filter((t) => Math.abs(t.flat) >= cutoff || Math.abs(t.cum) >= cutoff)]));
+export function trimTags(tags: Map<number, NodeTags>, cutoff: number): Map<number, NodeTags> {
+  const keep = <T extends LabelTag>(list: T[]) => list.filter((t) => Math.abs(t.flat) >= cutoff || Math.abs(t.cum) >= cutoff);
+  return new Map([...tags].map(([key, t]) => [key, { labels: keep(t.labels), numeric: new Map([...t.numeric].map(([name, list]) => [name, keep(list)])) }]));
 }
 
 /**
- * How many nodes, in drawing order, fit -nodecount when each also counts the label boxes it will
- * have (its tags with a flat value, up to MAX_NODELETS), as pprof selects nodes for a drawing.
+ * How many nodes, in drawing order, fit -nodecount when each also counts the boxes it will have
+ * (its tags with a flat value, up to MAX_NODELETS), as pprof selects nodes for a drawing.
  */
-export function nodesWithin(keysInOrder: number[], tags: Map<number, LabelTag[]>, nodeCount: number): number {
+export function nodesWithin(keysInOrder: number[], tags: Map<number, NodeTags>, nodeCount: number): number {
   let count = 0;
   for (let i = 0; i < keysInOrder.length; i++) {
-    const boxes = (tags.get(keysInOrder[i]) ?? []).filter((t) => t.flat !== 0).length;
+    const t = tags.get(keysInOrder[i]);
+    let boxes = 0;
+    if (t) for (const list of [t.labels, ...t.numeric.values()]) for (const tag of list) if (tag.flat !== 0) boxes++;
     count += Math.min(boxes, MAX_NODELETS) + 1;
     if (count >= nodeCount) return i + 1;
   }
