@@ -4,7 +4,8 @@ import protobuf from 'protobufjs';
 
 /**
  * An alloc_space profile of one stack (main.main → main.alloc → runtime.mallocgc) with allocations
- * of thirteen sizes (the `bytes` numeric label), six of them under the label pool=a.
+ * of thirteen sizes (the `bytes` numeric label), six of them under the label pool=a, from a binary
+ * with a build id.
  */
 export function allocSizesProfile(): Uint8Array {
   const strings = [''];
@@ -31,8 +32,9 @@ export function allocSizesProfile(): Uint8Array {
   ];
   const profile = {
     sampleType: [{ type: str('alloc_space'), unit: str('bytes') }],
+    mapping: [{ id: 1, memoryStart: 0x400000, memoryLimit: 0x500000, filename: str('/srv/bin/allocator'), buildId: str('6f1e2c3b4a5d') }],
     sample: sizes.map(([size, v, pool]) => ({ locationId: [1, 2, 3], value: [v], label: [{ key: str('bytes'), num: size }, ...(pool ? [{ key: str('pool'), str: str(pool) }] : [])] })),
-    location: fns.map((_, i) => ({ id: i + 1, line: [{ functionId: i + 1, line: 10 + i }] })),
+    location: fns.map((_, i) => ({ id: i + 1, mappingId: 1, address: 0x401000 + i * 16, line: [{ functionId: i + 1, line: 10 + i }] })),
     function: fns.map((name, i) => ({ id: i + 1, name: str(name), systemName: str(name), filename: str('/src/main.go') })),
     timeNanos: Date.UTC(2026, 0, 1) * 1e6,
     periodType: { type: str('space'), unit: str('bytes') },

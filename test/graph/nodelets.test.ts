@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { graphCommand } from '../../cli/graph';
+import { topCommand } from '../../cli/top';
 import { allocSizesProfile } from './alloc-sizes';
 import { FIXTURES } from '../fixtures';
 import { SERVICE_001, SERVICE_040 } from './helpers';
@@ -63,6 +64,31 @@ describe('label boxes under graph nodes, as pprof draws them', () => {
     ]);
     expect(dot).toContain('"N1_0" -> "NN1_0_0" [label=" 0.48MB" weight=100');
     expect(dot).toContain('"N1" -> "NN1_0" [label=" 2MB" weight=100');
+  });
+
+  it('the legend and parkview top show the mapping’s build id, as pprof does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pv-allocs-'));
+    const path = join(dir, 'allocs.pb');
+    writeFileSync(path, allocSizesProfile());
+    const dot = await graphCommand([path]);
+    const top = await topCommand([path]);
+    rmSync(dir, { recursive: true });
+    expect(dot).toContain('label="File: allocator\\lBuild ID: 6f1e2c3b4a5d\\lType: alloc_space\\l');
+    // go tool pprof -top -nodefraction=0
+    expect(top).toBe(
+      [
+        'File: allocator',
+        'Build ID: 6f1e2c3b4a5d',
+        'Type: alloc_space',
+        'Time: Jan 1, 2026 at 12:00am (UTC)',
+        'Showing nodes accounting for 5.20MB, 100% of 5.20MB total',
+        '      flat  flat%   sum%        cum   cum%',
+        '    5.20MB   100%   100%     5.20MB   100%  runtime.mallocgc',
+        '         0     0%   100%     5.20MB   100%  main.alloc',
+        '         0     0%   100%     5.20MB   100%  main.main',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('a diff has none', async () => {

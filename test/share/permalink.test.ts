@@ -7,6 +7,7 @@ import type { Snapshot } from '../../src/core/model/snapshot';
 import { decodePayload, encodeBundle, encodePayload, gzip } from '../../src/core/permalink';
 import { ByteWriter } from '../../src/core/permalink/bytes';
 import { decodeSnapshots, encodeSnapshots } from '../../src/core/permalink/session-codec';
+import { allocSizesProfile } from '../graph/alloc-sizes';
 
 const FIXTURES = resolve(__dirname, '../../../shared/fixtures');
 const SERIES = [...readdirSync(resolve(FIXTURES, 'seed')).map((d) => `seed/${d}`), 'service', 'fanout-series'];
@@ -79,6 +80,14 @@ describe('permalink round trip on every shared fixture series', () => {
     expect(target.groups.size).toBe(last.groups.length);
     expect(target.functions.size).toBeLessThan(session.functions.size);
     expect(target.snapshots[0].totals).toEqual([23_697]);
+  });
+
+  it('keeps the binary’s name and build id', async () => {
+    const session = new Session();
+    const s = await decodeInput(allocSizesProfile(), session, { name: 'allocs.pb' });
+    const target = new Session();
+    decodeSnapshots(encodeSnapshots(session, [s.id]), target, 'x');
+    expect([target.snapshots[0].binary, target.snapshots[0].buildId]).toEqual(['allocator', '6f1e2c3b4a5d']);
   });
 
   it('carries the view state inside a bundle file, which decodeInput opens like any profile', async () => {

@@ -135,18 +135,20 @@ function str(l: Layout, i: number): string {
   return l.strings[i];
 }
 
-/** The main binary's base name, from the first mapping, as pprof's `File:` line shows it. */
-function readBinary(r: Reader, l: Layout): string {
-  if (l.firstMapping < 0) return '';
+/** The main binary's base name and build id, from the first mapping, as pprof's `File:` and `Build ID:` lines show them. */
+function readBinary(r: Reader, l: Layout): { binary: string; buildId: string } {
+  if (l.firstMapping < 0) return { binary: '', buildId: '' };
   r.pos = l.firstMapping;
   const end = r.uint32() + r.pos;
   let filename = 0;
+  let buildId = 0;
   while (r.pos < end) {
     const tag = r.uint32();
     if (tag === 0x28) filename = r.uint32();
+    else if (tag === 0x30) buildId = r.uint32();
     else r.skipType(tag & 7);
   }
-  return str(l, filename).split('/').pop() ?? '';
+  return { binary: str(l, filename).split('/').pop() ?? '', buildId: str(l, buildId) };
 }
 
 function readValueType(r: Reader, l: Layout, start: number): SampleType {
@@ -432,7 +434,7 @@ export function decodePprof(bytes: Uint8Array, session: Session, name: string): 
       period: layout.period,
       durationNanos: layout.durationNanos,
       comments: layout.comments.map((c) => str(layout, c)),
-      binary: readBinary(r, layout),
+      ...readBinary(r, layout),
     });
     const funcs = readFunctions(r, layout, session);
     const locs = readLocations(r, layout, session, funcs);

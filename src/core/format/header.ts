@@ -33,6 +33,7 @@ function activeFilterLines(filters: Filters | undefined): string[] {
 export function profileLabels(s: Snapshot, sampleIndex: number, total: number, formatValue: (v: number) => string): string[] {
   const lines: string[] = [];
   if (s.binary) lines.push(`File: ${s.binary}`);
+  if (s.buildId) lines.push(`Build ID: ${s.buildId}`);
   for (const c of s.comments) if (!c.startsWith('#')) lines.push(c);
   lines.push(`Type: ${s.sampleTypes[sampleIndex].type}`);
   if (s.timeMs !== null) lines.push(`Time: ${pprofTime(s.timeMs)}`);

@@ -14,6 +14,7 @@ export interface SnapshotHeader {
   durationNanos?: number;
   comments?: string[];
   binary?: string;
+  buildId?: string;
 }
 
 /** Accumulates one snapshot's samples into session-interned groups. */
@@ -108,6 +109,7 @@ export class SnapshotBuilder {
       durationNanos: h.durationNanos ?? 0,
       comments: h.comments ?? [],
       binary: h.binary ?? '',
+      buildId: h.buildId ?? '',
       groups: this.groupIds.toArray(),
       values,
       totals,

@@ -42,6 +42,8 @@ export interface Snapshot {
   comments: string[];
   /** Main binary's base name, when the profile names it. */
   binary: string;
+  /** Its build id, when the profile gives one. */
+  buildId: string;
   /** Session group ids, one per distinct (stack, labels) of this snapshot. */
   groups: Int32Array;
   /** values[sampleType][i] belongs to groups[i]. */

@@ -36,10 +36,12 @@ class Subset {
   }
 }
 
+/** A snapshot's header as a link stores it; links made before build ids were kept have none. */
 type HeaderJson = Pick<
   Snapshot,
   'name' | 'timeMs' | 'seq' | 'kind' | 'format' | 'sampleTypes' | 'defaultSampleType' | 'periodType' | 'period' | 'durationNanos' | 'comments' | 'binary' | 'warnings'
->;
+> &
+  Partial<Pick<Snapshot, 'buildId'>>;
 
 /** The session ids some snapshots reference, renumbered densely. */
 interface Used {
@@ -163,6 +165,7 @@ function writeSnapshot(w: ByteWriter, session: Session, s: Snapshot, used: Used,
     durationNanos: s.durationNanos,
     comments: s.comments,
     binary: s.binary,
+    buildId: s.buildId || undefined,
     warnings: s.warnings,
   };
   w.string(JSON.stringify(header));
@@ -222,6 +225,7 @@ function readHeader(r: ByteReader): HeaderJson {
     typeof h.period === 'number' &&
     typeof h.durationNanos === 'number' &&
     typeof h.binary === 'string' &&
+    (h.buildId === undefined || typeof h.buildId === 'string') &&
     strs(h.comments) &&
     strs(h.warnings);
   if (!ok) r.fail('malformed snapshot header');
