@@ -108,6 +108,19 @@ describe('top units and order like pprof', () => {
     ]);
   });
 
+  it('marks a node inlined by the calls into it from other nodes only: a file’s calls within itself are no edges', () => {
+    const session = new Session();
+    const b = new SnapshotBuilder(session, { name: 'x', format: 'pprof', kind: 'goroutine', sampleTypes: [{ type: 'goroutine', unit: 'count' }] });
+    const fn = (name: string, file: string) => session.functions.intern(name, file);
+    // main.run (x.go) calls main.step (x.go, inlined into it), which calls runtime.gopark (y.go).
+    const stack = [session.frames.intern(fn('main.run', 'x.go'), 3), session.frames.intern(fn('main.step', 'x.go'), 9, true), session.frames.intern(fn('runtime.gopark', 'y.go'), 1)];
+    b.add(b.stack(stack), 0, [3]);
+    const s = session.add(b.finish(null));
+    const rows = (g: 'functions' | 'files') => topReport(buildCallTree(session, s, 0), nodeKeys(session, g), session.frames, 'flat').rows.map((r) => `${r.name}${r.inline ? ` (${r.inline})` : ''}`);
+    expect(rows('functions')).toEqual(['runtime.gopark', 'main.run', 'main.step (inline)']);
+    expect(rows('files')).toEqual(['y.go', 'x.go']);
+  });
+
   it('orders by magnitude, so a shrinking -5 comes before a growing +1', () => {
     const session = new Session();
     const b = new SnapshotBuilder(session, { name: 'diff', format: 'pprof', kind: 'goroutine', sampleTypes: [{ type: 'goroutine', unit: 'count' }] });

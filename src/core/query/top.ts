@@ -34,7 +34,9 @@ export function topReport(tree: CallTree, keys: NodeKeys, frames: FrameTable, so
   const { parent, frame, self } = tree;
   const inlined = frames.inlined.data;
   for (let n = 1; n < parent.length; n++) {
-    if (parent[n] > 0) callKinds[keys.ofFrame[frame[n]]] |= inlined[frame[n]] ? 1 : 2;
+    const key = keys.ofFrame[frame[n]];
+    // A call within one report node (a file calling itself, at file granularity) is no edge in pprof.
+    if (parent[n] > 0 && keys.ofFrame[frame[parent[n]]] !== key) callKinds[key] |= inlined[frame[n]] ? 1 : 2;
   }
   for (let n = 1; n < parent.length; n++) {
     const v = self[n];
