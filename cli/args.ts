@@ -1,3 +1,5 @@
+import type { Granularity } from '../src/core/query/granularity';
+
 /**
  * Splits `--name=value`, `--name value` and bare `--flag` options from positional arguments; an
  * option that is neither a flag nor one of `valued` is a usage error.
@@ -29,3 +31,13 @@ export function wantsHelp(argv: string[]): boolean {
 }
 
 export class UsageError extends Error {}
+
+/** pprof's granularity flags. */
+export const GRANULARITIES: Granularity[] = ['functions', 'filefunctions', 'files', 'lines'];
+
+/** The granularity the flags ask for (functions when none does); more than one is a usage error. */
+export function granularityOf(opts: Record<string, string>): Granularity {
+  const chosen = GRANULARITIES.filter((g) => opts[g]);
+  if (chosen.length > 1) throw new UsageError(`choose one of ${GRANULARITIES.map((g) => `--${g}`).join(', ')}`);
+  return chosen[0] ?? 'functions';
+}

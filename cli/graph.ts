@@ -1,6 +1,5 @@
 import { Session } from '../src/core/model/session';
 import { buildCallTree } from '../src/core/query/call-tree';
-import type { Granularity } from '../src/core/query/granularity';
 import { nodeKeys } from '../src/core/query/granularity';
 import { buildGraph, DEFAULT_GRAPH_OPTIONS, type GraphOptions } from '../src/core/query/graph/build';
 import { diffTree } from '../src/core/query/graph/diff-tree';
@@ -8,14 +7,13 @@ import { toDot } from '../src/core/query/graph/dot';
 import { drawGraph } from '../src/core/query/graph/present';
 import { labelTagsOf } from '../src/core/query/graph/tags';
 import { sampleIndexOf } from '../src/core/query/sample-index';
-import { parseArgs, UsageError } from './args';
+import { GRANULARITIES, granularityOf, parseArgs, UsageError } from './args';
 import { loadFile } from './load';
 import { filtersOf, REFINE_OPTIONS, REFINE_USAGE, rewriteOf } from './refine';
 
 export const GRAPH_USAGE =
   `parkview graph [--dot|--svg] [--nodecount N] [--nodefraction F] [--edgefraction F] [--functions|--filefunctions|--files|--lines] [--sample_index=NAME] [--diff_base=BASE] ${REFINE_USAGE} FILE|URL`;
 
-const GRANULARITIES: Granularity[] = ['functions', 'filefunctions', 'files', 'lines'];
 
 function numberOption(opts: Record<string, string>, name: string, fallback: number, integer: boolean): number {
   const text = opts[name];
@@ -32,9 +30,7 @@ export async function graphCommand(argv: string[]): Promise<string> {
   const { opts, positional } = parseArgs(argv, ['dot', 'svg', ...GRANULARITIES], ['nodecount', 'nodefraction', 'edgefraction', 'sample_index', 'diff_base', ...REFINE_OPTIONS]);
   if (positional.length !== 1) throw new UsageError(`usage: ${GRAPH_USAGE}`);
   if (opts.dot && opts.svg) throw new UsageError('choose one of --dot and --svg');
-  const chosen = GRANULARITIES.filter((g) => opts[g]);
-  if (chosen.length > 1) throw new UsageError(`choose one of ${GRANULARITIES.map((g) => `--${g}`).join(', ')}`);
-  const granularity = chosen[0] ?? 'functions';
+  const granularity = granularityOf(opts);
   const options: GraphOptions = {
     nodeCount: numberOption(opts, 'nodecount', DEFAULT_GRAPH_OPTIONS.nodeCount, true),
     nodeFraction: numberOption(opts, 'nodefraction', DEFAULT_GRAPH_OPTIONS.nodeFraction, false),

@@ -66,6 +66,18 @@ describe('pprof’s filter options on the command line', () => {
     expect(stdout).toContain(`Active filters:\n   focus=zzz\n   ignore=${'a'.repeat(73)}…\nShowing nodes accounting for 0, 0% of 23697 total\n`);
   });
 
+  it('top --lines reports per source line, as go tool pprof -top -lines', async () => {
+    const { stdout } = await runCli(['top', '--lines', `${FIXTURES}/other-types/pprof.service.samples.cpu.001.pb.gz`]);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(111);
+    expect(lines.slice(6, 9)).toEqual([
+      '      60ms 26.09% 26.09%       60ms 26.09%  internal/runtime/syscall.Syscall6 /usr/lib/go-1.23/src/internal/runtime/syscall/asm_linux_amd64.s:36',
+      '      10ms  4.35% 30.43%       10ms  4.35%  aeshashbody /usr/lib/go-1.23/src/runtime/asm_amd64.s:1236',
+      '      10ms  4.35% 34.78%       10ms  4.35%  math/rand.globalRand /usr/lib/go-1.23/src/math/rand/rand.go:318',
+    ]);
+    expect((await runCli(['top', '--lines', '--files', SERVICE_040])).stderr).toBe('parkview: choose one of --functions, --filefunctions, --files, --lines\n');
+  });
+
   it('a bad regex is a usage error in one line', async () => {
     const { status, stdout, stderr } = await runCli(['top', '--hide=(', SERVICE_040]);
     expect([status, stdout]).toEqual([2, '']);
