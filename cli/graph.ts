@@ -14,7 +14,6 @@ import { filtersOf, REFINE_OPTIONS, REFINE_USAGE, rewriteOf } from './refine';
 export const GRAPH_USAGE =
   `parkview graph [--dot|--svg] [--nodecount N] [--nodefraction F] [--edgefraction F] [--functions|--filefunctions|--files|--lines] [--sample_index=NAME] [--diff_base=BASE] ${REFINE_USAGE} FILE|URL`;
 
-
 function numberOption(opts: Record<string, string>, name: string, fallback: number, integer: boolean): number {
   const text = opts[name];
   if (text === undefined) return fallback;

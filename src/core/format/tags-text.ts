@@ -1,14 +1,10 @@
 import type { Session } from '../model/session';
 import type { Snapshot } from '../model/snapshot';
-import type { StackRewrite } from '../query/call-tree';
+import { groupFrames, type StackRewrite } from '../query/call-tree';
+import { byWeight } from '../query/graph/tags';
 import { alignRight } from './tabwriter';
-import { hasValue, numLabelUnits, stackOf } from './traces-text';
+import { hasValue, numLabelUnits } from './traces-text';
 import { goFixed, percentage, scale, scaledLabel } from './units';
-
-/** Tags by |value| descending, then by name, as pprof's SortTags orders them. */
-function byWeight(a: [string, number], b: [string, number]): number {
-  return Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-}
 
 /** `go tool pprof -tags`: for each label key, its total and every value's share of it. */
 export function tagsText(session: Session, s: Snapshot, sampleIndex: number, rewrite?: StackRewrite): string {
@@ -20,7 +16,7 @@ export function tagsText(session: Session, s: Snapshot, sampleIndex: number, rew
   for (let i = 0; i < s.groups.length; i++) {
     if (!hasValue(s, i)) continue;
     const g = s.groups[i];
-    if (rewrite && !stackOf(session, g, rewrite, scratch)) continue;
+    if (rewrite && !groupFrames(session, g, rewrite, scratch)) continue;
     for (const l of session.labelSets.get(session.groups.labels.data[g])) {
       const value = l.num === undefined ? l.value : scaledLabel(l.num, units.get(l.key) ?? l.key, 'minimum');
       let byValue = tags.get(l.key);
@@ -34,11 +30,11 @@ export function tagsText(session: Session, s: Snapshot, sampleIndex: number, rew
   };
   const lines: string[] = [];
   for (const key of [...tags.keys()].sort()) {
-    const byValue = [...tags.get(key)!].sort(byWeight);
+    const byValue = [...tags.get(key)!].map(([name, flat]) => ({ name, flat, cum: 0 })).sort(byWeight(true));
     let total = 0;
-    for (const [, v] of byValue) total += v;
+    for (const t of byValue) total += t.flat;
     lines.push(`${key}:\t Total ${amount(total)}`);
-    for (const [name, v] of byValue) lines.push(total > 0 ? ` \t${amount(v)} (${percentage(v, total)}):\t ${name}` : ` \t${amount(v)}:\t ${name}`);
+    for (const t of byValue) lines.push(total > 0 ? ` \t${amount(t.flat)} (${percentage(t.flat, total)}):\t ${t.name}` : ` \t${amount(t.flat)}:\t ${t.name}`);
     lines.push('');
   }
   return lines.length ? `${alignRight(lines).join('\n')}\n` : '';

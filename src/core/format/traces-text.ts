@@ -1,7 +1,7 @@
 import type { Session } from '../model/session';
 import type { Snapshot } from '../model/snapshot';
 import type { Label } from '../model/tables';
-import type { StackRewrite } from '../query/call-tree';
+import { groupFrames, type StackRewrite } from '../query/call-tree';
 import { profileLabels } from './header';
 import { scaledLabel } from './units';
 
@@ -33,20 +33,6 @@ function byKey(labels: Label[], text: (l: Label) => string): Map<string, string>
   return out;
 }
 
-/**
- * The group's stack after the rewrite, leaf first, as session frame ids (null: the rewrite drops
- * it). Without a rewrite, the group's own stack.
- */
-export function stackOf(session: Session, g: number, rewrite: StackRewrite | undefined, scratch: { frames: Int32Array }): number[] | null {
-  const leaf = session.groups.stack.data[g];
-  if (!rewrite) return session.stacks.framesOf(leaf);
-  const depth = session.stacks.depth.data[leaf];
-  if (scratch.frames.length < depth) scratch.frames = new Int32Array(depth * 2);
-  const n = session.stacks.writeRootFirst(leaf, scratch.frames);
-  const kept = rewrite(scratch.frames.subarray(0, n), session.groups.labels.data[g]);
-  return kept ? Array.from(kept).reverse() : null;
-}
-
 /** `go tool pprof -traces`: every sample in profile order, with its labels, value and stack, leaf first. */
 export function tracesText(session: Session, s: Snapshot, sampleIndex: number, rewrite?: StackRewrite): string {
   const unit = s.sampleTypes[sampleIndex].unit;
@@ -58,8 +44,9 @@ export function tracesText(session: Session, s: Snapshot, sampleIndex: number, r
   for (let i = 0; i < s.groups.length; i++) {
     if (!hasValue(s, i)) continue;
     const g = s.groups[i];
-    const stack = stackOf(session, g, rewrite, scratch);
-    if (!stack || stack.length === 0) continue;
+    const frames = groupFrames(session, g, rewrite, scratch);
+    if (!frames || frames.length === 0) continue;
+    const stack = Array.from(frames).reverse();
     out.push(SEPARATOR);
     const labels = session.labelSets.get(session.groups.labels.data[g]);
     const text = byKey(

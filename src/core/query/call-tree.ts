@@ -27,6 +27,19 @@ export interface CallTree {
  */
 export type StackRewrite = (framesRootFirst: Int32Array, labelSet: number) => Int32Array | null;
 
+/**
+ * Group g's stack, root-most frame first, after `rewrite` when there is one (null: it drops the
+ * group). The frames are a view of `scratch.frames` (grown as needed) or of the rewrite's own
+ * buffer: read them before the next call.
+ */
+export function groupFrames(session: Session, g: number, rewrite: StackRewrite | undefined, scratch: { frames: Int32Array }): Int32Array | null {
+  const leaf = session.groups.stack.data[g];
+  const depth = session.stacks.depth.data[leaf];
+  if (scratch.frames.length < depth) scratch.frames = new Int32Array(depth * 2);
+  const frames = scratch.frames.subarray(0, session.stacks.writeRootFirst(leaf, scratch.frames));
+  return rewrite ? rewrite(frames, session.groups.labels.data[g]) : frames;
+}
+
 export function buildCallTree(session: Session, snapshot: Snapshot, sampleIndex: number, rewrite?: StackRewrite): CallTree {
   return rewrite ? buildRewritten(session, snapshot, sampleIndex, rewrite) : buildDirect(session, snapshot, sampleIndex);
 }
@@ -74,21 +87,16 @@ function buildDirect(session: Session, snapshot: Snapshot, sampleIndex: number):
 
 function buildRewritten(session: Session, snapshot: Snapshot, sampleIndex: number, rewrite: StackRewrite): CallTree {
   const values = snapshot.values[sampleIndex];
-  const groupStack = session.groups.stack.data;
-  const groupLabels = session.groups.labels.data;
+  const scratch = { frames: new Int32Array(256) };
   const children = new PairTable(4096);
   const parent: number[] = [-1];
   const frame: number[] = [-1];
   const self: number[] = [0];
   let kept = 0;
-  const stacks = session.stacks;
   for (let i = 0; i < snapshot.groups.length; i++) {
     const v = values[i];
     if (v === 0) continue;
-    const g = snapshot.groups[i];
-    const stack = new Int32Array(stacks.depth.data[groupStack[g]]);
-    stacks.writeRootFirst(groupStack[g], stack);
-    const frames = rewrite(stack, groupLabels[g]);
+    const frames = groupFrames(session, snapshot.groups[i], rewrite, scratch);
     if (!frames) continue;
     let node = 0;
     for (let j = 0; j < frames.length; j++) {

@@ -1,6 +1,7 @@
 import type { CallTree } from './call-tree';
 import type { FrameTable } from '../model/tables';
 import type { NodeKeys } from './granularity';
+import { compareText } from './graph/order';
 
 const INLINE_MARK = ['', 'inline', '', 'partial-inline'] as const;
 
@@ -59,7 +60,7 @@ export function topReport(tree: CallTree, keys: NodeKeys, frames: FrameTable, so
 }
 
 function byName(a: TopRow, b: TopRow): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  return compareText(a.name, b.name);
 }
 
 /** pprof's FlatNameOrder: by magnitude (a diff's shrinking -5 before a growing +1), then name. */

@@ -13,7 +13,8 @@ export function compareEdges(a: KeyEdge, b: KeyEdge, nameOf: (key: number) => st
   return compareText(nameOf(a.src), nameOf(b.src)) || compareText(nameOf(a.dst), nameOf(b.dst));
 }
 
-function compareText(a: string, b: string): number {
+/** Strings in byte order, as Go compares them. */
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

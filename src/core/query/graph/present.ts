@@ -3,7 +3,8 @@ import type { Snapshot } from '../../model/snapshot';
 import { percentage, reportUnit, scaledLabel } from '../../format/units';
 import type { Granularity, NodeKeys } from '../granularity';
 import type { CallGraph, GraphEdge, GraphOptions } from './build';
-import { MAX_NODELETS, type LabelTag, type NumericTag } from './tags';
+import { NODE_ID } from './dot';
+import { byWeight, MAX_NODELETS, type LabelTag, type NumericTag } from './tags';
 import type { Filters } from '../filters';
 import { baseName, clipLine, printable, shortenFunctionName } from './names';
 
@@ -98,12 +99,6 @@ function graphUnit(graph: CallGraph, sampleUnit: string): string {
   return reportUnit(graph.nodes, graph.total, sampleUnit);
 }
 
-/** pprof's order of tags: by flat (or cum first, for a leaf), then by name. */
-function byWeight(flat: boolean) {
-  return (a: LabelTag, b: LabelTag) =>
-    (!flat && Math.abs(b.cum) - Math.abs(a.cum)) || Math.abs(b.flat) - Math.abs(a.flat) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-}
-
 /** Four numeric tags at most: the heaviest, the others joined to the nearest by value, as ranges (pprof's collapsedTags). */
 function collapsed(tags: NumericTag[], flat: boolean): LabelTag[] {
   const sorted = [...tags].sort(byWeight(flat));
@@ -141,7 +136,7 @@ function nodeletsOf(graph: CallGraph, fmt: (v: number) => string): DrawnNodelet[
   };
   graph.tags.forEach(({ labels, numeric }, node) => {
     const flat = calls.has(node);
-    const nodeId = `N${node + 1}`;
+    const nodeId = NODE_ID(node);
     [...labels]
       .sort(byWeight(flat))
       .slice(0, MAX_NODELETS)

@@ -1,9 +1,10 @@
 import type { Session } from '../../model/session';
 import type { Snapshot } from '../../model/snapshot';
-import type { StackRewrite } from '../call-tree';
+import { groupFrames, type StackRewrite } from '../call-tree';
 import type { NodeKeys } from '../granularity';
 import { numLabelUnits } from '../../format/traces-text';
 import { scaledLabel } from '../../format/units';
+import { compareText } from './order';
 
 /** One label tag of a graph node: pprof's label set name, and the value of the samples under it. */
 export interface LabelTag {
@@ -26,6 +27,11 @@ export interface NumericTag extends LabelTag {
 export interface NodeTags {
   labels: LabelTag[];
   numeric: Map<string, NumericTag[]>;
+}
+
+/** pprof's SortTags: by flat value, or cum first when not `flat`, heaviest first, then by name. */
+export function byWeight(flat: boolean): (a: LabelTag, b: LabelTag) => number {
+  return (a, b) => (!flat && Math.abs(b.cum) - Math.abs(a.cum)) || Math.abs(b.flat) - Math.abs(a.flat) || compareText(a.name, b.name);
 }
 
 /** pprof draws at most this many label boxes under a node, and counts as many against -nodecount. */
@@ -95,40 +101,32 @@ export function labelTagsOf(session: Session, s: Snapshot, sampleIndex: number, 
       }
     };
     const seen = new Int32Array(keys.name.length).fill(-1);
-    let frames = new Int32Array(256);
-    for (let i = 0; i < s.groups.length; i++) {
-      const v = values[i];
+    const scratch = { frames: new Int32Array(256) };
+    // The sample being added: each kept node of its stack gets its value as cum, once.
+    let i = 0;
+    const visit = (key: number) => {
+      if (kept[key] && seen[key] !== i) {
+        seen[key] = i;
+        add(key, groupTags[i], values[i], false);
+      }
+    };
+    for (; i < s.groups.length; i++) {
       const t = groupTags[i];
-      if (v === 0 || (t.name === 0 && t.numeric.length === 0)) continue;
-      const g = s.groups[i];
-      const leaf = session.groups.stack.data[g];
+      if (values[i] === 0 || (t.name === 0 && t.numeric.length === 0)) continue;
       let leafKey: number;
       if (rewrite) {
-        const depth = session.stacks.depth.data[leaf];
-        if (frames.length < depth) frames = new Int32Array(depth * 2);
-        const n = session.stacks.writeRootFirst(leaf, frames);
-        const stack = rewrite(frames.subarray(0, n), session.groups.labels.data[g]);
+        const stack = groupFrames(session, s.groups[i], rewrite, scratch);
         if (!stack || stack.length === 0) continue;
-        for (const f of stack) {
-          const key = keys.ofFrame[f];
-          if (kept[key] && seen[key] !== i) {
-            seen[key] = i;
-            add(key, t, v, false);
-          }
-        }
+        for (const f of stack) visit(keys.ofFrame[f]);
         leafKey = keys.ofFrame[stack[stack.length - 1]];
       } else {
+        // Unfiltered, the stack is walked in place, without copying it out.
+        const leaf = session.groups.stack.data[s.groups[i]];
         if (leaf === 0) continue;
-        for (let node = leaf; node > 0; node = parent.data[node]) {
-          const key = keys.ofFrame[frame.data[node]];
-          if (kept[key] && seen[key] !== i) {
-            seen[key] = i;
-            add(key, t, v, false);
-          }
-        }
+        for (let node = leaf; node > 0; node = parent.data[node]) visit(keys.ofFrame[frame.data[node]]);
         leafKey = keys.ofFrame[frame.data[leaf]];
       }
-      if (kept[leafKey]) add(leafKey, t, v, true);
+      if (kept[leafKey]) add(leafKey, t, values[i], true);
     }
     return new Map(
       [...out].map(([key, tags]) => [
