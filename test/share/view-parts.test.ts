@@ -61,6 +61,24 @@ function snapshotOfStores() {
   };
 }
 
+/** What every part's store holds at its default. */
+const DEFAULT_STORES = {
+  selected: null,
+  source: { mode: 'function', regex: '', order: 'cum' },
+  graph: DEFAULT_GRAPH_OPTIONS,
+  leaks: { grouping: 'stack', topBy: 'latest', topN: 8, showAll: false, selectedKey: null },
+  goroutines: { text: '', state: '' },
+  top: { filter: '', sorting: [{ id: 'flat', desc: true }] },
+};
+
+/** The address the stores write is `hash`, and reopening it brings the stores back as they were. */
+function expectRoundTrip(hash: string): void {
+  expect(hashOfStores()).toBe(hash);
+  const want = snapshotOfStores();
+  reopen(hash);
+  expect(snapshotOfStores()).toEqual(want);
+}
+
 describe('the view beyond filters in the address', () => {
   beforeEach(reset);
 
@@ -74,11 +92,7 @@ describe('the view beyond filters in the address', () => {
     source.setMode('regex');
     source.setRegex('main\\.handle.*');
     source.setOrder('name');
-    const hash = hashOfStores();
-    expect(hash).toBe('v1&fn=main.%28*exporter%29.send&list=main%5C.handle.*&listorder=name');
-    const want = snapshotOfStores();
-    reopen(hash);
-    expect(snapshotOfStores()).toEqual(want);
+    expectRoundTrip('v1&fn=main.%28*exporter%29.send&list=main%5C.handle.*&listorder=name');
   });
 
   it('restores a picked function in the Source view without the view switching away from it', () => {
@@ -114,22 +128,14 @@ describe('the view beyond filters in the address', () => {
     leaks.setTopN(10);
     leaks.setShowAll(true);
     leaks.selectKey(17);
-    const hash = hashOfStores();
-    expect(hash).toBe('v1&group=creator&chart=growth&areas=10&all=1&suspect=17');
-    const want = snapshotOfStores();
-    reopen(hash);
-    expect(snapshotOfStores()).toEqual(want);
+    expectRoundTrip('v1&group=creator&chart=growth&areas=10&all=1&suspect=17');
   });
 
   it('round-trips the Top table’s filter and sort and the Goroutines view’s filters', () => {
     useTopState.getState().setFilter('/^main\\./');
     useTopState.getState().setSorting([{ id: 'cum', desc: true }]);
     useLeaks.getState().filterGoroutines({ text: 'cacheJanitor', state: 'chan receive (nil chan)' });
-    const hash = hashOfStores();
-    expect(hash).toBe('v1&gfilter=cacheJanitor&gstate=chan+receive+%28nil+chan%29&topfilter=%2F%5Emain%5C.%2F&topsort=-cum');
-    const want = snapshotOfStores();
-    reopen(hash);
-    expect(snapshotOfStores()).toEqual(want);
+    expectRoundTrip('v1&gfilter=cacheJanitor&gstate=chan+receive+%28nil+chan%29&topfilter=%2F%5Emain%5C.%2F&topsort=-cum');
     useTopState.getState().setSorting([{ id: 'name', desc: false }]);
     reopen(hashOfStores());
     expect(useTopState.getState().sorting).toEqual([{ id: 'name', desc: false }]);
@@ -189,14 +195,7 @@ describe('the view beyond filters in the address', () => {
     useLeaks.getState().setGrouping('labels');
     useView.getState().selectFunction('main.main');
     for (const p of PARTS) p.apply({ fz: 'main.main' });
-    expect(snapshotOfStores()).toEqual({
-      selected: null,
-      source: { mode: 'function', regex: '', order: 'cum' },
-      graph: DEFAULT_GRAPH_OPTIONS,
-      leaks: { grouping: 'stack', topBy: 'latest', topN: 8, showAll: false, selectedKey: null },
-      goroutines: { text: '', state: '' },
-      top: { filter: '', sorting: [{ id: 'flat', desc: true }] },
-    });
+    expect(snapshotOfStores()).toEqual(DEFAULT_STORES);
   });
 
   it('still opens a link made before these parts existed, as it was', () => {
@@ -220,14 +219,7 @@ describe('the view beyond filters in the address', () => {
     });
     reopen(old.slice(1));
     expect(useFlame.getState()).toMatchObject({ zoomPath: ['main.main', 'main.(*exporter).send'], search: 'send', colour: 'state', orientation: 'flame', groupBy: 'tenant' });
-    expect(snapshotOfStores()).toEqual({
-      selected: null,
-      source: { mode: 'function', regex: '', order: 'cum' },
-      graph: DEFAULT_GRAPH_OPTIONS,
-      leaks: { grouping: 'stack', topBy: 'latest', topN: 8, showAll: false, selectedKey: null },
-      goroutines: { text: '', state: '' },
-      top: { filter: '', sorting: [{ id: 'flat', desc: true }] },
-    });
+    expect(snapshotOfStores()).toEqual(DEFAULT_STORES);
     // Written again, it is the same address: nothing new appears at the defaults.
     const again = encodeAddress({ ...(decoded.ok ? decoded.state : emptyAddress()), extra: Object.assign({}, ...PARTS.map((p) => p.params())) as Record<string, string> });
     expect(`#${again}`).toBe(old);
