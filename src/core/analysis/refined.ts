@@ -1,5 +1,5 @@
 import type { Session } from '../model/session';
-import type { StackRewrite } from '../query/call-tree';
+import { groupFrames, type StackRewrite } from '../query/call-tree';
 
 const UNSEEN = -2;
 const DROPPED = -1;
@@ -12,7 +12,7 @@ const DROPPED = -1;
  */
 export class RefinedStacks {
   private of: Int32Array;
-  private frames = new Int32Array(256);
+  private scratch = { frames: new Int32Array(256) };
 
   constructor(
     private session: Session,
@@ -43,12 +43,11 @@ export class RefinedStacks {
   private compute(g: number): number {
     const { stacks, groups } = this.session;
     const leaf = groups.stack.data[g];
-    if (this.frames.length < stacks.depth.data[leaf]) this.frames = new Int32Array(stacks.depth.data[leaf] * 2);
-    const frames = this.frames;
-    const depth = stacks.writeRootFirst(leaf, frames);
-    // The rewrite may hand back a view of its own scratch buffer: read it before the next call.
-    const kept = this.rewrite(frames.subarray(0, depth), groups.labels.data[g]);
+    const kept = groupFrames(this.session, g, this.rewrite, this.scratch);
     if (!kept) return DROPPED;
+    // The group's own frames are still in the scratch buffer.
+    const frames = this.scratch.frames;
+    const depth = stacks.depth.data[leaf];
     if (kept.length === depth) {
       let same = true;
       for (let i = 0; i < depth && same; i++) same = kept[i] === frames[i];
