@@ -179,9 +179,12 @@ test('a debug=2 dump opens in the goroutines view, bucketed and filterable', asy
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await buckets.first().locator('.bucket-head').click();
   await expect(buckets.first().locator('.bucket-stack')).toContainText('main.readLoop');
-  // The opened bucket pushes the next one down instead of covering it.
-  const [open, next] = [await buckets.nth(0).boundingBox(), await buckets.nth(1).boundingBox()];
-  expect(next && open && next.y >= open.y + open.height - 1).toBe(true);
+  // The opened bucket pushes the next one down instead of covering it, once the list has measured it.
+  const pushedDown = async () => {
+    const [open, next] = [await buckets.nth(0).boundingBox(), await buckets.nth(1).boundingBox()];
+    return !!next && !!open && next.y >= open.y + open.height - 1;
+  };
+  await expect.poll(pushedDown).toBe(true);
   await shot(page, 'goroutines-service-dark');
 });
 
