@@ -1,9 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { decodeInput, ProfileError } from '../src/core/decode';
+import { decodeInput, DEFAULT_LIMITS, ProfileError } from '../src/core/decode';
 import type { Session } from '../src/core/model/session';
 import type { Snapshot } from '../src/core/model/snapshot';
 import { captureName, fetchProfile, isUrl } from './captures';
+import { zlibGunzip } from './zlib-gunzip';
 
 /** The bytes of a file or URL, and the name the snapshot takes: a URL's is pprof's `pprof.<host>.<profile>.NNN`, numbered in load order. */
 async function read(path: string, seq: number): Promise<{ bytes: Uint8Array; name: string; timeMs?: number }> {
@@ -29,7 +30,7 @@ async function read(path: string, seq: number): Promise<{ bytes: Uint8Array; nam
  */
 export async function loadFile(session: Session, path: string): Promise<Snapshot> {
   const { bytes, name, timeMs } = await read(path, session.snapshots.length + 1);
-  const snapshot = await decodeInput(bytes, session, { name, fileTimeMs: timeMs });
+  const snapshot = await decodeInput(bytes, session, { name, fileTimeMs: timeMs }, { ...DEFAULT_LIMITS, gunzip: zlibGunzip });
   for (const w of snapshot.warnings) process.stderr.write(`parkview: ${snapshot.name}: warning: ${w}\n`);
   return snapshot;
 }

@@ -2,9 +2,10 @@ import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import protobuf from 'protobufjs';
 import { describe, expect, it } from 'vitest';
-import { decodeInput } from '../../src/core/decode';
+import { zlibGunzip } from '../../cli/zlib-gunzip';
+import { decodeInput, DEFAULT_LIMITS, type GunzipStream } from '../../src/core/decode';
 import { Session } from '../../src/core/model/session';
-import { listFixtures, load, readFixture } from '../fixtures';
+import { listFixtures, readFixture } from '../fixtures';
 
 /** Each broken input and the one-line message it is rejected with. */
 const EXPECTED: Record<string, string> = {
@@ -42,8 +43,8 @@ const REASON: Record<string, string> = {
   'value-count-mismatch.pb.gz': 'mismatch: sample has 2 values vs. 1 types',
 };
 
-async function rejection(relPath: string): Promise<Error> {
-  const error = await load(new Session(), relPath).then(
+async function rejection(relPath: string, gunzip?: GunzipStream): Promise<Error> {
+  const error = await decodeInput(readFixture(relPath), new Session(), { name: relPath.split('/').pop()! }, { ...DEFAULT_LIMITS, gunzip }).then(
     () => null,
     (e: Error) => e,
   );
@@ -51,15 +52,26 @@ async function rejection(relPath: string): Promise<Error> {
   return error;
 }
 
-describe('broken inputs', () => {
-  const files = listFixtures('bad', /./).map((p) => p.slice('bad/'.length));
+const files = listFixtures('bad', /./).map((p) => p.slice('bad/'.length));
 
+describe('broken inputs', () => {
   it('has a message for every file in bad/', () => {
     expect(files).toEqual(Object.keys(EXPECTED).sort());
   });
 
+  it('rejects legacy text it cannot read with a message, not a crash', async () => {
+    const error = await decodeInput(new TextEncoder().encode('heap profile: 1: 2 [3: 4] @ heap/1048576\nnonsense\n\n'), new Session(), { name: 'h.txt' }).catch((e: Error) => e);
+    expect((error as Error).message).toBe('h.txt: malformed debug=1 text: line 2 is not a record ("nonsense")');
+  });
+});
+
+/** The app inflates with the platform's DecompressionStream, the command with node:zlib: both must refuse alike. */
+describe.each([
+  ['DecompressionStream', undefined],
+  ['node:zlib', zlibGunzip],
+])('broken inputs, inflated with %s', (_, gunzip) => {
   it.each(files)('%s is rejected with one clear line naming the file', async (file) => {
-    const e = await rejection(`bad/${file}`);
+    const e = await rejection(`bad/${file}`, gunzip);
     expect(e.name).toBe('ProfileError');
     expect(e.message).toBe(EXPECTED[file]);
     expect(e.message.startsWith(`${file}: `)).toBe(true);
@@ -72,7 +84,7 @@ describe('broken inputs', () => {
     const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().arrayBuffers)), 1);
     const before = process.memoryUsage().arrayBuffers;
     const started = performance.now();
-    await rejection('bad/bomb.pb.gz');
+    await rejection('bad/bomb.pb.gz', gunzip);
     clearInterval(sample);
     expect(performance.now() - started).toBeLessThan(5000);
     expect(peak - before).toBeLessThan(64 * 1024 * 1024);
@@ -80,13 +92,8 @@ describe('broken inputs', () => {
 
   it('applies a lower size limit when given one', async () => {
     const bytes = readFixture('fanout-200k/pprof.fanout.goroutine.001.pb.gz');
-    const error = await decodeInput(bytes, new Session(), { name: 'big.pb.gz' }, { maxDecompressedBytes: 1024 * 1024 }).catch((e: Error) => e);
+    const error = await decodeInput(bytes, new Session(), { name: 'big.pb.gz' }, { maxDecompressedBytes: 1024 * 1024, gunzip }).catch((e: Error) => e);
     expect((error as Error).message).toMatch(/^big\.pb\.gz: decompressing profile: larger than the 1 MiB limit Parkview reads up to \(stopped after [\d.]+ MiB\)$/);
-  });
-
-  it('rejects legacy text it cannot read with a message, not a crash', async () => {
-    const error = await decodeInput(new TextEncoder().encode('heap profile: 1: 2 [3: 4] @ heap/1048576\nnonsense\n\n'), new Session(), { name: 'h.txt' }).catch((e: Error) => e);
-    expect((error as Error).message).toBe('h.txt: malformed debug=1 text: line 2 is not a record ("nonsense")');
   });
 });
 

@@ -1,11 +1,17 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { gunzip } from '../../src/core/decode/gunzip';
+import { zlibGunzip } from '../../cli/zlib-gunzip';
+import { gunzip as inflate, type GunzipStream } from '../../src/core/decode/gunzip';
 import { readFixture } from '../fixtures';
 
 const LIMIT = 256 * 1024 * 1024;
 
-describe('gunzip', () => {
+describe.each([
+  ['DecompressionStream', undefined],
+  ['node:zlib', zlibGunzip],
+] as [string, GunzipStream | undefined][])('gunzip with %s', (_, stream) => {
+  const gunzip = (bytes: Uint8Array, max: number) => inflate(bytes, max, stream);
+
   it('inflates the 64 MiB debug=2 dump to the size its trailer announces', async () => {
     const out = await gunzip(readFixture('fanout-100k/goroutine.fanout.debug2.txt.gz'), LIMIT);
     expect(out.length).toBe(64 * 1024 * 1024);

@@ -14,9 +14,14 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-/** Inflates gzip data with the platform's DecompressionStream, refusing to produce more than `maxBytes`. */
-export async function gunzip(bytes: Uint8Array, maxBytes: number): Promise<Uint8Array> {
-  const ds = new DecompressionStream('gzip');
+/** A gzip decompressor as a pair of web streams, such as a DecompressionStream. */
+export type GunzipStream = () => ReadableWritablePair<Uint8Array, Uint8Array>;
+
+const platformGunzip: GunzipStream = () => new DecompressionStream('gzip') as ReadableWritablePair<Uint8Array, Uint8Array>;
+
+/** Inflates gzip data (with the platform's DecompressionStream unless given another), refusing to produce more than `maxBytes`. */
+export async function gunzip(bytes: Uint8Array, maxBytes: number, stream: GunzipStream = platformGunzip): Promise<Uint8Array> {
+  const ds = stream();
   const writer = ds.writable.getWriter();
   const reader = ds.readable.getReader();
   let consumed = 0;
@@ -42,7 +47,8 @@ export async function gunzip(bytes: Uint8Array, maxBytes: number): Promise<Uint8
       }
       const read = Math.min(consumed + chunkSize, bytes.length);
       if (total > BOMB_MIN_BYTES && total > read * BOMB_RATIO) {
-        throw new ProfileError(`decompressing profile: ${formatBytes(read)} inflates past ${formatBytes(total)} (over ${BOMB_RATIO}:1), which is a decompression bomb, not a profile`);
+        const bound = Math.max(BOMB_MIN_BYTES, read * BOMB_RATIO);
+        throw new ProfileError(`decompressing profile: ${formatBytes(read)} inflates past ${formatBytes(bound)} (over ${BOMB_RATIO}:1), which is a decompression bomb, not a profile`);
       }
       out.append(value);
     }

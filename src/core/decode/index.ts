@@ -4,13 +4,19 @@ import type { Snapshot } from '../model/snapshot';
 import { decodeDebug1, isDebug1 } from './debug1';
 import { decodeDebug2, isDebug2 } from './debug2';
 import { ProfileError } from './errors';
-import { gunzip, isGzip } from './gunzip';
+import { gunzip, isGzip, type GunzipStream } from './gunzip';
 import { DEFAULT_LIMITS, type DecodeLimits } from './limits';
 import { decodePprof } from './pprof';
 import { decodeBundle, isEncodedSession, type DecodedShare } from '../permalink';
 
 export { ProfileError } from './errors';
 export { DEFAULT_LIMITS, type DecodeLimits } from './limits';
+export type { GunzipStream } from './gunzip';
+
+export interface DecodeOptions extends DecodeLimits {
+  /** The gzip decompressor; the platform's DecompressionStream when absent. */
+  gunzip?: GunzipStream;
+}
 
 export interface InputMeta {
   name: string;
@@ -63,14 +69,14 @@ function decodeRaw(bytes: Uint8Array, session: Session, meta: InputMeta): Snapsh
  * Decodes one input of any supported format (gzip or not; pprof protobuf, debug=1 or debug=2 text)
  * into a snapshot added to the session. Errors are ProfileErrors whose message starts with the name.
  */
-export async function decodeInput(bytes: Uint8Array, session: Session, meta: InputMeta, limits: DecodeLimits = DEFAULT_LIMITS): Promise<Snapshot> {
-  return (await decodeInputs(bytes, session, meta, limits)).snapshots[0];
+export async function decodeInput(bytes: Uint8Array, session: Session, meta: InputMeta, options: DecodeOptions = DEFAULT_LIMITS): Promise<Snapshot> {
+  return (await decodeInputs(bytes, session, meta, options)).snapshots[0];
 }
 
 /** Like decodeInput, but a `.parkview` bundle (sniffed by content) yields all its snapshots and its view state. */
-export async function decodeInputs(bytes: Uint8Array, session: Session, meta: InputMeta, limits: DecodeLimits = DEFAULT_LIMITS): Promise<DecodedShare> {
+export async function decodeInputs(bytes: Uint8Array, session: Session, meta: InputMeta, options: DecodeOptions = DEFAULT_LIMITS): Promise<DecodedShare> {
   try {
-    const raw = isGzip(bytes) ? await gunzip(bytes, limits.maxDecompressedBytes) : bytes;
+    const raw = isGzip(bytes) ? await gunzip(bytes, options.maxDecompressedBytes, options.gunzip) : bytes;
     if (isEncodedSession(raw)) return decodeBundle(raw, session, 'Parkview bundle');
     const builder = decodeRaw(raw, session, meta);
     const snapshot = builder.finish(seqFromName(meta.name));
