@@ -1,4 +1,5 @@
 import { SnapshotBuilder } from '../model/builder';
+import { IntList } from '../model/int-list';
 import { PairTable } from '../model/pair-table';
 import type { Session } from '../model/session';
 import type { SampleType } from '../model/snapshot';
@@ -26,13 +27,14 @@ const enum F {
   DocUrl = 15,
 }
 
-const WIRE = [0, 1, 2, 5];
+/** Wire types a field may have (varint, 64-bit, length-delimited, 32-bit), as a bit set. */
+const WIRE_TYPES = 0b100111;
 const EXPECTED_WIRE: Record<number, number> = { 1: 2, 2: 2, 3: 2, 4: 2, 5: 2, 6: 2, 7: 0, 8: 0, 9: 0, 10: 0, 11: 2, 12: 0, 13: -1, 14: 0, 15: 0 };
 
 interface Layout {
   strings: string[];
   sampleTypes: number[];
-  samples: number[];
+  samples: IntList;
   /** Bytes of all samples: a bound on the location ids they hold, to size the stack tables once. */
   sampleBytes: number;
   locations: number[];
@@ -60,7 +62,7 @@ function scan(r: Reader): Layout {
   const l: Layout = {
     strings: [],
     sampleTypes: [],
-    samples: [],
+    samples: new IntList(4096),
     sampleBytes: 0,
     locations: [],
     functions: [],
@@ -77,7 +79,7 @@ function scan(r: Reader): Layout {
     const tag = r.uint32();
     const field = tag >>> 3;
     const wire = tag & 7;
-    if (!WIRE.includes(wire) || field === 0) throw new Error(`invalid wire type ${wire} for field ${field}`);
+    if (((WIRE_TYPES >> wire) & 1) === 0 || field === 0) throw new Error(`invalid wire type ${wire} for field ${field}`);
     switch (field) {
       case F.SampleType:
       case F.Sample:
@@ -87,10 +89,14 @@ function scan(r: Reader): Layout {
         const start = r.pos;
         const len = r.uint32();
         if (r.pos + len > r.len) throw new RangeError('index out of range');
-        const list = field === F.SampleType ? l.sampleTypes : field === F.Sample ? l.samples : field === F.Location ? l.locations : field === F.Function ? l.functions : null;
-        if (list) list.push(start);
-        else l.periodType = start;
-        if (field === F.Sample) l.sampleBytes += len;
+        if (field === F.Sample) {
+          l.samples.push(start);
+          l.sampleBytes += len;
+        } else {
+          const list = field === F.SampleType ? l.sampleTypes : field === F.Location ? l.locations : field === F.Function ? l.functions : null;
+          if (list) list.push(start);
+          else l.periodType = start;
+        }
         r.pos += len;
         break;
       }
@@ -326,7 +332,7 @@ function readSamples(r: Reader, l: Layout, builder: SnapshotBuilder, locs: Locat
   // A session's first profile brings only new stacks, nearly all of them once (pprof merged its
   // samples): size the tables for all of them at once, and leave whole-stack lookups to later loads.
   const fresh = stacks.size === 1;
-  if (fresh) stacks.reserve(l.samples.length, l.sampleBytes);
+  if (fresh) stacks.reserve(l.sampleBytes);
   builder.reserve(l.samples.length, stacks.size + (fresh ? l.sampleBytes : 0));
   const labelSets = new LabelSets(session, l);
   const { single, start: inlinedAt, inlined } = locs;
@@ -336,8 +342,9 @@ function readSamples(r: Reader, l: Layout, builder: SnapshotBuilder, locs: Locat
   const raw: number[] = [];
   const numeric: Label[] = [];
   const exact = { inexact: false };
-  for (const start of l.samples) {
-    r.pos = start;
+  const starts = l.samples.data;
+  for (let i = 0; i < l.samples.length; i++) {
+    r.pos = starts[i];
     const end = r.uint32() + r.pos;
     let nLocs = 0;
     let nValues = 0;

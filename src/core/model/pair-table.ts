@@ -1,6 +1,9 @@
 /** Open-addressing hash map from a pair of non-negative int32 keys to a non-negative int32 value. */
 export class PairTable {
-  /** Three ints per slot, so one probe touches one cache line: key a (-1: empty), key b, value. */
+  /**
+   * Three ints per slot, so one probe touches one cache line: key a plus one (0: empty, so a new
+   * table needs no filling), key b, value.
+   */
   private slots: Int32Array;
   private mask: number;
   size = 0;
@@ -8,7 +11,7 @@ export class PairTable {
   constructor(capacity = 1024) {
     let cap = 1024;
     while (cap < capacity * 2) cap <<= 1;
-    this.slots = new Int32Array(cap * 3).fill(-1);
+    this.slots = new Int32Array(cap * 3);
     this.mask = cap - 1;
   }
 
@@ -16,18 +19,19 @@ export class PairTable {
   private find(a: number, b: number): number {
     const slots = this.slots;
     const mask = this.mask;
+    const a1 = a + 1;
     let h = Math.imul(a, 0x9e3779b1) ^ b;
     h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
     for (let i = (h ^ (h >>> 13)) & mask; ; i = (i + 1) & mask) {
       const k = i * 3;
       const ka = slots[k];
-      if (ka === -1 || (ka === a && slots[k + 1] === b)) return k;
+      if (ka === 0 || (ka === a1 && slots[k + 1] === b)) return k;
     }
   }
 
   get(a: number, b: number): number {
     const k = this.find(a, b);
-    return this.slots[k] === -1 ? -1 : this.slots[k + 2];
+    return this.slots[k] === 0 ? -1 : this.slots[k + 2];
   }
 
   set(a: number, b: number, value: number): void {
@@ -38,8 +42,8 @@ export class PairTable {
   intern(a: number, b: number, value: number): number {
     const k = this.find(a, b);
     const slots = this.slots;
-    if (slots[k] !== -1) return slots[k + 2];
-    slots[k] = a;
+    if (slots[k] !== 0) return slots[k + 2];
+    slots[k] = a + 1;
     slots[k + 1] = b;
     slots[k + 2] = value;
     if (++this.size * 2 > this.mask) this.grow();
@@ -56,10 +60,10 @@ export class PairTable {
   private grow(mask = this.mask * 2 + 1): void {
     const old = this.slots;
     this.mask = mask;
-    this.slots = new Int32Array((this.mask + 1) * 3).fill(-1);
+    this.slots = new Int32Array((this.mask + 1) * 3);
     for (let k = 0; k < old.length; k += 3) {
-      if (old[k] === -1) continue;
-      const n = this.find(old[k], old[k + 1]);
+      if (old[k] === 0) continue;
+      const n = this.find(old[k] - 1, old[k + 1]);
       this.slots[n] = old[k];
       this.slots[n + 1] = old[k + 1];
       this.slots[n + 2] = old[k + 2];

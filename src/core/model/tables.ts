@@ -64,10 +64,11 @@ export class StackTable {
   readonly frame = new IntList(4096);
   readonly depth = new IntList(4096);
   /**
-   * Per node, its only child (0: none; most nodes have one, the next node of a chain), or -1 when
-   * it has several, which are then found in `wide`.
+   * Per node two ints: its only child (0: none; most nodes have one, the next node of a chain), or
+   * -1 when it has several, which are then found in `wide`; and that child's frame, beside it so
+   * that one memory read both finds and checks the child.
    */
-  private only = new IntList(4096);
+  private only = new IntList(8192);
   private wide = new PairTable();
   private cache = new StackCache();
   /** Leaves interned without the cache, waiting to be added to it. */
@@ -77,17 +78,20 @@ export class StackTable {
     this.parent.push(-1);
     this.frame.push(-1);
     this.depth.push(0);
-    this.only.push(0);
+    this.only.reserve(2);
+    this.only.length = 2;
   }
 
   child(parent: number, frame: number): number {
-    const c = this.only.data[parent];
+    const at = parent * 2;
+    const c = this.only.data[at];
     if (c > 0) {
-      if (this.frame.data[c] === frame) return c;
+      const onlyFrame = this.only.data[at + 1];
+      if (onlyFrame === frame) return c;
       const id = this.push(parent, frame);
-      this.wide.set(parent, this.frame.data[c], c);
+      this.wide.set(parent, onlyFrame, c);
       this.wide.set(parent, frame, id);
-      this.only.data[parent] = -1;
+      this.only.data[at] = -1;
       return id;
     }
     if (c < 0) {
@@ -95,7 +99,8 @@ export class StackTable {
       return id === this.parent.length ? this.push(parent, frame) : id;
     }
     const id = this.push(parent, frame);
-    this.only.data[parent] = id;
+    this.only.data[at] = id;
+    this.only.data[at + 1] = frame;
     return id;
   }
 
@@ -135,6 +140,9 @@ export class StackTable {
   private cacheUncached(): void {
     const leaves = this.uncached;
     const depth = this.depth.data;
+    let total = 0;
+    for (let i = 0; i < leaves.length; i++) total += depth[leaves.data[i]];
+    this.cache.reserve(leaves.length, total);
     let frames = new Int32Array(64);
     for (let i = 0; i < leaves.length; i++) {
       const leaf = leaves.data[i];
@@ -146,17 +154,12 @@ export class StackTable {
     this.uncached = new IntList(0);
   }
 
-  /** Makes room ahead of a load of `stacks` stacks with `frames` frames in all. */
-  reserve(stacks: number, frames: number): void {
-    this.reserveNodes(frames);
-    this.cache.reserve(stacks, frames);
-  }
-
-  private reserveNodes(more: number): void {
+  /** Makes room for `more` nodes, ahead of a load of stacks with up to that many frames in all. */
+  reserve(more: number): void {
     this.parent.reserve(more);
     this.frame.reserve(more);
     this.depth.reserve(more);
-    this.only.reserve(more);
+    this.only.reserve(2 * more);
   }
 
   /**
@@ -165,26 +168,30 @@ export class StackTable {
    */
   private chain(parent: number, frames: ArrayLike<number>, from: number, n: number): number {
     const k = n - from;
-    this.reserveNodes(k);
+    this.reserve(k);
     const parents = this.parent.data;
     const fr = this.frame.data;
     const depths = this.depth.data;
     const only = this.only.data;
     const first = this.parent.length;
     let depth = depths[parent];
-    only[parent] = first;
+    only[2 * parent] = first;
+    only[2 * parent + 1] = frames[from];
     for (let i = 0; i < k; i++) {
       const id = first + i;
       parents[id] = i === 0 ? parent : id - 1;
       fr[id] = frames[from + i];
       depths[id] = ++depth;
       // The last one keeps 0 (no child): an IntList is zero past its length.
-      if (i < k - 1) only[id] = id + 1;
+      if (i < k - 1) {
+        only[2 * id] = id + 1;
+        only[2 * id + 1] = frames[from + i + 1];
+      }
     }
     this.parent.length += k;
     this.frame.length += k;
     this.depth.length += k;
-    this.only.length += k;
+    this.only.length += 2 * k;
     return first + k - 1;
   }
 
@@ -192,6 +199,7 @@ export class StackTable {
     const id = this.parent.push(parent);
     this.frame.push(frame);
     this.depth.push(this.depth.data[parent] + 1);
+    this.only.push(0);
     this.only.push(0);
     return id;
   }
