@@ -125,15 +125,21 @@ export class StackTable {
     return node;
   }
 
+  /** Follows the nodes the stack already has, then adds the rest. */
   private walk(framesRootFirst: ArrayLike<number>, n: number): number {
+    const only = this.only.data;
     let node = 0;
     let i = 0;
-    while (i < n) {
-      const known = this.parent.length;
-      node = this.child(node, framesRootFirst[i++]);
-      if (node >= known) break;
+    for (; i < n; i++) {
+      const frame = framesRootFirst[i];
+      const c = only[node * 2];
+      const next = c > 0 ? (only[node * 2 + 1] === frame ? c : -1) : c < 0 ? this.wide.get(node, frame) : -1;
+      if (next < 0) break;
+      node = next;
     }
-    return i < n ? this.chain(node, framesRootFirst, i, n) : node;
+    if (i === n) return node;
+    node = this.child(node, framesRootFirst[i]);
+    return i + 1 < n ? this.chain(node, framesRootFirst, i + 1, n) : node;
   }
 
   /** Adds the stacks interned without the cache to it. */
