@@ -44,6 +44,14 @@ async function waitForServer(url) {
   throw new Error(`no server at ${url}`);
 }
 
+/** Debian's Chromium, or the one PARKVIEW_CHROMIUM names, headless; `extraArgs` are added to its command line. */
+export function launchChromium(extraArgs = []) {
+  return chromium.launch({
+    executablePath: process.env.PARKVIEW_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', ...extraArgs],
+  });
+}
+
 /** Starts the server and the browser; `close` stops both and removes a temporary build. */
 export async function startApp() {
   const own = !process.env.PARKVIEW_DIST;
@@ -55,10 +63,7 @@ export async function startApp() {
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}/`;
-  const browser = await chromium.launch({
-    executablePath: process.env.PARKVIEW_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   const close = async () => {
     await browser.close();
     server.kill();
