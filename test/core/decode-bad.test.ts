@@ -118,3 +118,35 @@ describe('ids that name two things', () => {
     expect((error as Error).message).toMatch(/^dup\.pb: malformed profile: multiple locations with same id: \d+$/);
   });
 });
+
+describe('damaged bytes', () => {
+  const good = new Uint8Array(gunzipSync(readFixture('service/pprof.service.goroutine.040.pb.gz')));
+
+  /** Decodes `bytes`: it either loads or fails with one ProfileError line naming the file, never anything else. */
+  async function outcome(bytes: Uint8Array): Promise<'loaded' | 'refused'> {
+    try {
+      await decodeInput(bytes, new Session(), { name: 'damaged.pb' });
+      return 'loaded';
+    } catch (e) {
+      expect((e as Error).name).toBe('ProfileError');
+      expect((e as Error).message).toMatch(/^damaged\.pb: [^\n]+$/);
+      return 'refused';
+    }
+  }
+
+  it('a byte set to 0xff anywhere in service 040 loads or is refused with a message', async () => {
+    const seen = new Set<string>();
+    for (let at = 0; at < good.length; at += 7) {
+      const bytes = good.slice();
+      bytes[at] = 0xff;
+      seen.add(await outcome(bytes));
+    }
+    expect([...seen].sort()).toEqual(['loaded', 'refused']);
+  });
+
+  it('service 040 cut anywhere loads or is refused with a message', async () => {
+    const seen = new Set<string>();
+    for (let n = 1; n < good.length; n += 13) seen.add(await outcome(good.subarray(0, n)));
+    expect(seen).toContain('refused');
+  });
+});

@@ -35,8 +35,8 @@ interface Layout {
   strings: string[];
   sampleTypes: number[];
   samples: IntList;
-  /** Bytes of all samples: a bound on the location ids they hold, to size the stack tables once. */
-  sampleBytes: number;
+  /** Bytes of the samples' location ids, at least one each: about the frames they hold, to size the stack tables once. */
+  locationBytes: number;
   locations: number[];
   functions: number[];
   periodType: number;
@@ -63,7 +63,7 @@ function scan(r: Reader): Layout {
     strings: [],
     sampleTypes: [],
     samples: new IntList(4096),
-    sampleBytes: 0,
+    locationBytes: 0,
     locations: [],
     functions: [],
     periodType: -1,
@@ -91,7 +91,7 @@ function scan(r: Reader): Layout {
         if (r.pos + len > r.len) throw new RangeError('index out of range');
         if (field === F.Sample) {
           l.samples.push(start);
-          l.sampleBytes += len;
+          l.locationBytes += locationBytes(r.buf, r.pos, r.pos + len);
         } else {
           const list = field === F.SampleType ? l.sampleTypes : field === F.Location ? l.locations : field === F.Function ? l.functions : null;
           if (list) list.push(start);
@@ -132,6 +132,31 @@ function scan(r: Reader): Layout {
   }
   if (r.pos !== r.len) throw new RangeError('index out of range');
   return l;
+}
+
+/**
+ * Bytes of the location ids of the sample in buf[pos..end), read from the fields' tags and lengths
+ * alone. Malformed bytes end the count early; reading the sample itself reports them.
+ */
+function locationBytes(buf: Uint8Array, pos: number, end: number): number {
+  let n = 0;
+  while (pos < end) {
+    const tag = buf[pos++];
+    if (tag === 0x08) n++;
+    const wire = tag & 7;
+    if (tag >= 0x80 || (wire !== 0 && wire !== 2)) break;
+    // Lengths past 2^28 cannot be real (inputs stop at 256 MiB); reading no further keeps v positive.
+    let v = 0;
+    for (let shift = 0; pos < end && shift < 28; shift += 7) {
+      const b = buf[pos++];
+      v |= (b & 0x7f) << shift;
+      if (b < 0x80) break;
+    }
+    if (wire === 0) continue;
+    if (tag === 0x0a) n += v;
+    pos += v;
+  }
+  return n;
 }
 
 function str(l: Layout, i: number): string {
@@ -332,8 +357,8 @@ function readSamples(r: Reader, l: Layout, builder: SnapshotBuilder, locs: Locat
   // A session's first profile brings only new stacks, nearly all of them once (pprof merged its
   // samples): size the tables for all of them at once, and leave whole-stack lookups to later loads.
   const fresh = stacks.size === 1;
-  if (fresh) stacks.reserve(l.sampleBytes);
-  builder.reserve(l.samples.length, stacks.size + (fresh ? l.sampleBytes : 0));
+  if (fresh) stacks.reserve(l.locationBytes);
+  builder.reserve(l.samples.length, stacks.size + (fresh ? l.locationBytes : 0));
   const labelSets = new LabelSets(session, l);
   const { single, start: inlinedAt, inlined } = locs;
   const locIds: number[] = [];
