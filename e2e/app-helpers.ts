@@ -9,9 +9,9 @@ export async function openApp(page: Page, path = './'): Promise<void> {
   await page.locator('.header').waitFor();
 }
 
-/** Drops fixture files on the page through a real DataTransfer built in the page from their bytes. */
-export async function dropFixtures(page: Page, rels: string[]): Promise<void> {
-  const payload = rels.map((rel) => ({ name: basename(rel), b64: readFileSync(fixture(rel)).toString('base64') }));
+/** Drops files on the page through a real DataTransfer built in the page from their bytes. */
+export async function dropFiles(page: Page, files: { name: string; bytes: Uint8Array }[]): Promise<void> {
+  const payload = files.map(({ name, bytes }) => ({ name, b64: Buffer.from(bytes).toString('base64') }));
   const data = await page.evaluateHandle((items) => {
     const dt = new DataTransfer();
     for (const it of items) {
@@ -25,6 +25,14 @@ export async function dropFixtures(page: Page, rels: string[]): Promise<void> {
   await page.dispatchEvent('body', 'dragenter', { dataTransfer: data });
   await page.dispatchEvent('body', 'dragover', { dataTransfer: data });
   await page.dispatchEvent('body', 'drop', { dataTransfer: data });
+}
+
+/** Drops fixture files on the page. */
+export function dropFixtures(page: Page, rels: string[]): Promise<void> {
+  return dropFiles(
+    page,
+    rels.map((rel) => ({ name: basename(rel), bytes: readFileSync(fixture(rel)) })),
+  );
 }
 
 /** Opens fixture files through the file picker. */

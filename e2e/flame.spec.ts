@@ -144,6 +144,25 @@ test('focus shows callers above and callees below', async ({ page }) => {
   await expect(page.locator('.flame-crumbs')).toBeVisible();
 });
 
+test('the frame menu hides a function or ignores stacks through it with checked filters', async ({ page }) => {
+  await openFlame(page, [SERVICE('040')]);
+  const send = await frame(page, 'main.(*exporter).send');
+  await page.mouse.click(send.x, send.y, { button: 'right' });
+  await page.getByRole('menuitem', { name: 'Hide this function' }).click();
+  await expect(page.locator('.refine-chip[data-filter="h"]')).toContainText('^main\\.\\(\\*exporter\\)\\.send$');
+  await expect(page.locator('.refine-summary')).toHaveText('23,697 (100.0%)');
+  const drawn = (name: string) => page.evaluate((n) => window.__parkviewFlame?.findFrame(n, 'main') !== null, name);
+  await expect.poll(() => drawn('main.(*exporter).send')).toBe(false);
+  await expect(page.locator('.view-message.error')).toHaveCount(0);
+  const flush = await frame(page, 'main.(*service).lookupInventory.func1');
+  await page.mouse.click(flush.x, flush.y, { button: 'right' });
+  await page.getByRole('menuitem', { name: 'Ignore stacks through it' }).click();
+  await expect(page.locator('.refine-chip[data-filter="i"]')).toContainText('^main\\.\\(\\*service\\)\\.lookupInventory\\.func1$');
+  await expect(page.locator('.refine-summary')).not.toHaveText('23,697 (100.0%)');
+  await expect.poll(() => drawn('main.(*service).lookupInventory.func1')).toBe(false);
+  await expect(page.locator('.view-message.error')).toHaveCount(0);
+});
+
 test('hostile names draw as text, run nothing and add no elements', async ({ page }) => {
   const dialogs: string[] = [];
   page.on('dialog', (d) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, pickFixtures } from './app-helpers';
+import { addFilter, dropFiles, openApp, pickFixtures, topRow } from './app-helpers';
 import { shot } from './helpers';
 
 const SERVICE_040 = 'service/pprof.service.goroutine.040.pb.gz';
@@ -103,4 +103,34 @@ test('Top row filter: a catastrophic /regex/ runs off the page thread, is stoppe
   await expect(page.locator('.filter-error')).toHaveCount(0);
   await filter.press('Escape');
   await expectTopWorks(page);
+});
+
+/** A goroutine profile as debug=1 text: one goroutine parked in `name`. */
+function oneGoroutine(name: string): Uint8Array {
+  return new TextEncoder().encode(`goroutine profile: total 1\n1 @ 0x401000 0x401100\n#\t0x401000\t${name}+0x1d\t/src/main.go:10\n#\t0x401100\truntime.goexit+0x1\t/src/runtime/asm.s:1700\n`);
+}
+
+test('filters stay in force for snapshots dropped later; one too slow on their new names is stopped with a message', async ({ page }) => {
+  // Fails at once on every name of service 040; backtracks for ever on a long run of a's.
+  await addFilter(page, 'focus', '^(a+)+$|exporter');
+  await expect(page.locator('.refine-chip[data-filter="f"]')).toBeVisible();
+  await expect(topRow(page, 'main.(*exporter).send')).toBeVisible();
+
+  await dropFiles(page, [{ name: 'flush.txt', bytes: oneGoroutine('main.exporterFlush') }]);
+  await page.locator('.snapshot', { hasText: 'flush.txt' }).click();
+  await expect(topRow(page, 'main.exporterFlush')).toBeVisible();
+
+  const started = Date.now();
+  await dropFiles(page, [{ name: 'aaa.txt', bytes: oneGoroutine(`${'a'.repeat(40)}!`) }]);
+  await page.locator('.snapshot', { hasText: 'aaa.txt' }).click();
+  await expect(page.locator('.refine-chip.refused')).toHaveAttribute('title', /^focus: regex took too long/, { timeout: QUICKLY });
+  expect(Date.now() - started).toBeLessThan(QUICKLY);
+  await expectResponsive(page);
+  await expect(page.locator('.refine-summary')).toHaveCount(0);
+  await expect(page.locator('.view-message.error')).toContainText('Could not compute the Top table: focus: regex took too long');
+  await shot(page, 'refine-regex-timeout-after-drop');
+
+  await page.getByRole('button', { name: 'Remove focus filter' }).click();
+  await expect(page.locator('.refine-chip')).toHaveCount(0);
+  await expect(topRow(page, `${'a'.repeat(40)}!`)).toBeVisible();
 });

@@ -78,7 +78,8 @@ export function watchRefineReport(): () => void {
     }
     void worker.refine(filters, snapshot, sampleIndex).then((outcome) => {
       if (outcome.status === 'ok') useRefine.setState({ report: outcome.report });
-      else if (outcome.status === 'error') useRefine.setState({ error: { filter: outcome.filter, message: outcome.message, tried: filters } });
+      // The filters in force fail on this snapshot (a regex too slow for names loaded since): no report.
+      else if (outcome.status === 'error') useRefine.setState({ report: null, error: { filter: outcome.filter, message: outcome.message, tried: filters } });
     });
   };
   const unsubView = useView.subscribe(refresh);

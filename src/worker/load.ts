@@ -1,5 +1,6 @@
 import { decodeInputs, DEFAULT_LIMITS, type DecodeLimits } from '../core/decode';
 import { snapshotInfo, type SnapshotInfo } from '../core/model/snapshot';
+import { refreshPlans } from './refine';
 import { queries, session } from './state';
 
 export interface InputFile {
@@ -51,6 +52,7 @@ export const loadApi = {
         out.push({ ok: false, name: f.name, error: (e as Error).message });
       }
     }
+    if (out.some((r) => r.ok)) await refreshPlans();
     return out;
   },
 

@@ -5,10 +5,23 @@ import { setRewriteFactory } from '../core/query/view-query';
 import { Superseded, timedRegexRunner } from './refine-runner';
 import { session } from './state';
 
-const refiner = new Refiner(session);
+const refiner = new Refiner(session, 'checked-only');
 setRewriteFactory((_session, filters) => refiner.rewrite(filters));
 
 const runner = timedRegexRunner();
+/** Its own runner, so renewing plans after a load and checking new filters never cancel each other. */
+const refreshRunner = timedRegexRunner();
+let refreshing = Promise.resolve();
+
+/**
+ * Renews, with the time limit, the filter plans that snapshots added since outgrew; loads wait for
+ * it before the page hears of their snapshots. One renewal runs at a time.
+ */
+export function refreshPlans(): Promise<void> {
+  const next = refreshing.then(() => refiner.refresh(refreshRunner.run));
+  refreshing = next.catch(() => {});
+  return next;
+}
 
 export type RefineOutcome =
   | { status: 'ok'; filters: Filters; report: RefineReport | null }

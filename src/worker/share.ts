@@ -2,6 +2,7 @@ import { transfer } from 'comlink';
 import { snapshotInfo, type SnapshotInfo } from '../core/model/snapshot';
 import { decodePayload, encodeBundle, encodePayload } from '../core/permalink';
 import { decodeLimits } from './load';
+import { refreshPlans } from './refine';
 import { session } from './state';
 
 export type OpenShareResult = { ok: true; infos: SnapshotInfo[] } | { ok: false; error: string };
@@ -22,6 +23,7 @@ export const shareApi = {
   async openPayload(payload: string): Promise<OpenShareResult> {
     try {
       const { snapshots } = await decodePayload(payload, session, decodeLimits());
+      await refreshPlans();
       return { ok: true, infos: snapshots.map(snapshotInfo) };
     } catch (e) {
       return { ok: false, error: (e as Error).message };

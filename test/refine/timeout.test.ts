@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeInput } from '../../src/core/decode';
+import { SnapshotBuilder } from '../../src/core/model/builder';
 import { Session } from '../../src/core/model/session';
 import { Refiner } from '../../src/core/query/refine';
 import { RefineError } from '../../src/core/query/refine-regex';
@@ -66,6 +67,48 @@ describe('regexes run in a separate worker with a time limit', () => {
     const fast = refiner.prepare({ f: 'exporter' }, runner.run);
     expect(await slow).toBeInstanceOf(Superseded);
     expect((await fast)?.filters).toEqual({ f: 'exporter' });
+  });
+});
+
+describe('in the Worker, filter regexes run only with the time limit', () => {
+  /** A snapshot of one goroutine parked in a function named `name`, added to the session. */
+  function addOne(session: Session, name: string): void {
+    const b = new SnapshotBuilder(session, { name: 'added', format: 'pprof', kind: 'goroutine', sampleTypes: [{ type: 'goroutine', unit: 'count' }] });
+    b.add(b.stack([session.frames.intern(session.functions.intern(name, 'added.go'), 1)]), 0, [1]);
+    session.add(b.finish(null));
+  }
+
+  it('a plan outgrown by a new snapshot serves the old ones as it is, and refresh renews it for the new names', async () => {
+    const session = new Session();
+    await decodeInput(readFileSync(resolve(FIXTURES, 'service/pprof.service.goroutine.040.pb.gz')), session, { name: '040' });
+    const refiner = new Refiner(session, 'checked-only');
+    const runner = new TimedMatchRunner(spawnNodeWorker, 5000);
+    const first = await refiner.prepare({ f: 'exporter' }, runner.run);
+    expect(() => refiner.planFor({ h: 'x' })).toThrow(/^these filters were not checked yet/);
+    addOne(session, 'main.exporterRetry');
+    expect(refiner.planFor({ f: 'exporter' })).toBe(first);
+    expect(first!.frameBits.length).toBeLessThan(session.frames.size);
+    await refiner.refresh(runner.run);
+    const renewed = refiner.planFor({ f: 'exporter' })!;
+    expect(renewed).not.toBe(first);
+    expect(renewed.frameBits.length).toBe(session.frames.size);
+    expect(renewed.frameBits[session.frames.size - 1]).not.toBe(0);
+  });
+
+  it('a regex that runs out of time on a name added later is dropped with its error, never run in place', async () => {
+    const session = new Session();
+    await decodeInput(readFileSync(resolve(FIXTURES, 'service/pprof.service.goroutine.040.pb.gz')), session, { name: '040' });
+    const refiner = new Refiner(session, 'checked-only');
+    const runner = new TimedMatchRunner(spawnNodeWorker, 1000);
+    // Fails at once on every name of service 040; backtracks for ever on a long run of a's.
+    const filters = { f: '^(a+)+$' };
+    expect(await refiner.prepare(filters, runner.run)).not.toBeNull();
+    addOne(session, `${'a'.repeat(40)}!`);
+    const started = Date.now();
+    await refiner.refresh(runner.run);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(() => refiner.planFor(filters)).toThrow(/^focus: regex took too long/);
+    expect(live.size).toBe(0);
   });
 });
 

@@ -2,7 +2,7 @@ import type { Session } from '../model/session';
 import type { StackRewrite } from './call-tree';
 import { FILTER_NAMES, hasFilters, normalizeFilters, type FilterKey, type Filters } from './filters';
 import { runMatchJobs, type MatchJob, type MatchRunner } from './refine-match';
-import { compileRegex } from './refine-regex';
+import { compileRegex, RefineError } from './refine-regex';
 import { parseTagFilter, selectLabelSets, tagStrings, type TagFilter } from './refine-tags';
 
 /** Name filters, each a bit in a frame's match mask. */
@@ -238,27 +238,41 @@ export function runToEnd<T>(steps: Generator<void, T>): T {
   }
 }
 
-/** Plans per filter set, rebuilt when the session has grown since; the source of the view queries' rewrite. */
+/**
+ * Plans per filter set, the source of the view queries' rewrite. In place (the command, tests) a
+ * missing or outgrown plan is built on the spot. Checked-only (the Worker) regexes run solely through
+ * `prepare` and `refresh`, with a time limit: a plan the session has outgrown still serves the
+ * snapshots it was built with, and `refresh` renews it before new snapshots are shown.
+ */
 export class Refiner {
   private plans = new Map<string, RefinePlan>();
+  /** Filter sets whose regexes ran out of time on names added after they were checked. */
+  private failed = new Map<string, Error>();
 
-  constructor(private session: Session) {}
+  constructor(
+    private session: Session,
+    private mode: 'in-place' | 'checked-only' = 'in-place',
+  ) {}
 
-  private fresh(plan: RefinePlan | undefined): plan is RefinePlan {
-    return !!plan && plan.frameCount === this.session.frames.size && plan.labelSetCount === this.session.labelSets.sets.length;
+  /** True while the session has no frames or label sets the plan has not judged. */
+  private fresh(plan: RefinePlan): boolean {
+    return plan.frameCount === this.session.frames.size && plan.labelSetCount === this.session.labelSets.sets.length;
   }
 
   private remember(plan: RefinePlan): RefinePlan {
+    const key = JSON.stringify(plan.filters);
+    this.plans.delete(key);
+    this.failed.delete(key);
     if (this.plans.size >= 8) this.plans.delete(this.plans.keys().next().value!);
-    this.plans.set(JSON.stringify(plan.filters), plan);
+    this.plans.set(key, plan);
     return plan;
   }
 
-  /** The cached plan while still fresh, else the regex work that builds it. */
+  /** The remembered plan while still fresh, else the regex work that builds it. */
   private lookup(filters: Filters): { plan: RefinePlan } | { work: ReturnType<typeof planJobs> } {
     const parsed = parseFilters(filters);
     const cached = this.plans.get(JSON.stringify(parsed.filters));
-    return this.fresh(cached) ? { plan: cached } : { work: planJobs(this.session, parsed) };
+    return cached && this.fresh(cached) ? { plan: cached } : { work: planJobs(this.session, parsed) };
   }
 
   /** Builds the plan with `run` doing the regex work (a throwaway Worker in the browser). */
@@ -268,11 +282,34 @@ export class Refiner {
     return 'plan' in found ? found.plan : this.remember(found.work.finish(await run(found.work.jobs)));
   }
 
-  /** The plan for filters, built in place when missing or stale (the session gained frames). */
+  /**
+   * Renews, with `run` doing the regex work, every plan the session has outgrown. A filter set whose
+   * regexes run out of time on the new names is dropped and its error kept for `planFor`.
+   */
+  async refresh(run: MatchRunner): Promise<void> {
+    for (const [key, plan] of [...this.plans]) {
+      if (this.fresh(plan)) continue;
+      try {
+        await this.prepare(plan.filters, run);
+      } catch (e) {
+        if (!(e instanceof RefineError)) throw e;
+        this.plans.delete(key);
+        this.failed.set(key, e);
+      }
+    }
+  }
+
+  /** The plan for filters: see the class comment for what each mode does when it is missing or outgrown. */
   planFor(filters: Filters): RefinePlan | null {
     if (!hasFilters(filters)) return null;
-    const found = this.lookup(filters);
-    return 'plan' in found ? found.plan : this.remember(found.work.finish(runMatchJobs(found.work.jobs)));
+    if (this.mode === 'in-place') {
+      const found = this.lookup(filters);
+      return 'plan' in found ? found.plan : this.remember(found.work.finish(runMatchJobs(found.work.jobs)));
+    }
+    const key = JSON.stringify(parseFilters(filters).filters);
+    const cached = this.plans.get(key);
+    if (cached) return cached;
+    throw this.failed.get(key) ?? new RefineError('these filters were not checked yet; apply them again');
   }
 
   rewrite(filters: Filters): StackRewrite | undefined {

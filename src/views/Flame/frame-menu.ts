@@ -1,3 +1,4 @@
+import { applyFilters } from '../../app/refine-state';
 import { useFlame } from '../../store/flame';
 import { useView } from '../../store/view';
 import type { FlameData } from '../../worker/flame';
@@ -30,8 +31,8 @@ export function frameMenu(m: MenuRequest, data: FlameData, actions: { zoom: (pat
     const filters = () => useView.getState().filters;
     items.push(
       { label: flame.focus === fn ? 'Leave callers / callees view' : 'Focus: callers and callees', hint: 'Enter', run: () => flame.setFocus(flame.focus === fn ? null : fn) },
-      { label: 'Hide this function', hint: 'keeps its callees', run: () => view.setFilters({ ...filters(), h: addPattern(filters().h, exactName(fn)) }) },
-      { label: 'Ignore stacks through it', hint: 'drops them', run: () => view.setFilters({ ...filters(), i: addPattern(filters().i, exactName(fn)) }) },
+      { label: 'Hide this function', hint: 'keeps its callees', run: () => void applyFilters({ ...filters(), h: addPattern(filters().h, exactName(fn)) }) },
+      { label: 'Ignore stacks through it', hint: 'drops them', run: () => void applyFilters({ ...filters(), i: addPattern(filters().i, exactName(fn)) }) },
       { label: 'Search for this function', run: () => flame.setSearch(`/${exactName(fn)}/`) },
     );
     if (VIEWS.some((v) => v.id === 'source'))
