@@ -84,6 +84,22 @@ describe('goroutineleak profiles', () => {
     expect(analyzeLeaks(session, { rewrite: refiner.rewrite({ i: 'gather' }) }).groups.map((g) => g.function)).toEqual(['main.worker']);
   });
 
+  it('a proven stack outside the series that a hide filter trims to a series stack marks that row, not a second one', () => {
+    const session = new Session();
+    addSeries(session, [[POOL, [8, 8, 8, 8]]]);
+    const viaDispatch: StackSpec = [...POOL.slice(0, -1), 'main.dispatch', 'runtime.goexit'];
+    addSeries(session, [[viaDispatch, [3]]], { kind: LEAK_PROFILE_KIND });
+    const refiner = new Refiner(session);
+    const whole = analyzeLeaks(session).groups.filter((g) => g.function === 'main.worker');
+    expect(whole.map((g) => [g.proven, g.trend.last])).toEqual([
+      [true, 0],
+      [false, 8],
+    ]);
+    const trimmed = analyzeLeaks(session, { rewrite: refiner.rewrite({ h: 'dispatch' }) }).groups;
+    expect(trimmed.map((g) => [g.label, g.proven, g.trend.last])).toEqual([[whole[1].label, true, 8]]);
+    expect(trimmed[0].verdict.reason).toBe(PROVEN_REASON);
+  });
+
   it('reads a goroutineleak profile from debug=1 text and from protobuf', async () => {
     const inputs: [Uint8Array, string[]][] = [
       // The text form leaves out the runtime.* frames at the leaf: a channel wait no longer shows, so parked.

@@ -184,9 +184,19 @@ export function analyzeLeaks(session: Session, q: LeakQuery = {}): LeakAnalysis 
   const proven = provenLeakKeys(session, names);
   const provenSeen = proven.size ? provenInSeries(session, series, names, proven, refined) : null;
   const counted = countByKey(session, series.snapshots, grouping, names, { refined, provenGroups: provenSeen?.groups });
-  // Proven leaks the series never shows still count: each becomes a group of its own, after the others.
-  const absent = provenSeen ? provenElsewhere(session, series, names, provenSeen.keys, refined) : [];
-  const keyed = absent.length ? withProvenKeys(counted, absent, (stack) => keyLabel(session, names, grouping, stack, -1)) : counted;
+  // Proven leaks the series never shows still count: each becomes a group of its own, after the others,
+  // unless the filters trimmed it to a group the series has, which it then marks as proven.
+  const labelOf = (stack: number) => keyLabel(session, names, grouping, stack, -1);
+  let absent = provenSeen ? provenElsewhere(session, series, names, provenSeen.keys, refined) : [];
+  if (absent.length) {
+    const keyOfLabel = new Map(counted.label.map((label, k) => [label, k]));
+    absent = absent.filter((p) => {
+      const k = keyOfLabel.get(labelOf(p.stack));
+      if (k !== undefined) counted.proven[k] = 1;
+      return k === undefined;
+    });
+  }
+  const keyed = absent.length ? withProvenKeys(counted, absent, labelOf) : counted;
   const firstAbsent = keyed.keys - absent.length;
   const allTotals = series.snapshots.map((s) => s.totals[s.defaultSampleType] ?? 0);
   const totals = refined ? Array.from(keyed.kept) : allTotals;
