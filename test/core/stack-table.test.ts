@@ -1,3 +1,4 @@
+import { PairTable } from '../../src/core/model/pair-table';
 import { describe, expect, it } from 'vitest';
 import { StackTable } from '../../src/core/model/tables';
 
@@ -28,5 +29,25 @@ describe('stack prefix tree', () => {
       expect(t.intern([1, 2, f])).toBe(leaf);
     }
     expect(t.size).toBe(1 + 2 + 5_000);
+  });
+});
+
+describe('pair table', () => {
+  it('keeps every pair of non-negative int32 keys apart, the largest included, across growth', () => {
+    const t = new PairTable(4);
+    const keys: [number, number][] = [
+      [0, 0],
+      [0x7fffffff, 0],
+      [0, 0x7fffffff],
+      [0x7fffffff, 0x7fffffff],
+    ];
+    for (let i = 1; i <= 5000; i++) keys.push([i * 7919, i % 13]);
+    keys.forEach(([a, b], i) => expect(t.intern(a, b, i)).toBe(i));
+    expect(t.size).toBe(keys.length);
+    keys.forEach(([a, b], i) => expect(t.get(a, b)).toBe(i));
+    expect(t.get(1, 1)).toBe(-1);
+    t.set(0x7fffffff, 0, 42);
+    expect(t.get(0x7fffffff, 0)).toBe(42);
+    expect(t.size).toBe(keys.length);
   });
 });

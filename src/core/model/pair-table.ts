@@ -19,7 +19,7 @@ export class PairTable {
   private find(a: number, b: number): number {
     const slots = this.slots;
     const mask = this.mask;
-    const a1 = a + 1;
+    const a1 = (a + 1) | 0;
     let h = Math.imul(a, 0x9e3779b1) ^ b;
     h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
     for (let i = (h ^ (h >>> 13)) & mask; ; i = (i + 1) & mask) {
