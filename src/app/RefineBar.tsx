@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { FILTER_KEYS, FILTER_NAMES, type FilterKey } from '../core/query/filters';
 import { unmatchedMessage } from '../core/query/refine';
+import { exactName } from '../core/query/refine-regex';
 import { useView } from '../store/view';
 import { AlertIcon, CloseIcon } from './icons';
 import { applyFilters, dismissRefineError, removeFilter, useRefine, watchRefineReport } from './refine-state';
@@ -15,11 +16,6 @@ const HELP: Record<FilterKey, { hint: string; placeholder: string }> = {
   tf: { hint: 'Keeps goroutines with a matching label: key=regexp, or a numeric range like bytes=1kb:.', placeholder: 'tenant=acme' },
   ti: { hint: 'Drops goroutines with a matching label: key=regexp, or a numeric range.', placeholder: 'tenant=acme|globex' },
 };
-
-/** A regexp matching exactly this function name, for "focus on the selected function". */
-function exactly(name: string): string {
-  return `^${name.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}$`;
-}
 
 function FilterEditor({ initial, onClose }: { initial: FilterKey; onClose: () => void }) {
   const filters = useView((s) => s.filters);
@@ -94,7 +90,7 @@ function FilterEditor({ initial, onClose }: { initial: FilterKey; onClose: () =>
         </p>
       )}
       {selectedFunction && key !== 'tf' && key !== 'ti' && (
-        <button type="button" className="link" onClick={() => setPattern(exactly(selectedFunction))}>
+        <button type="button" className="link" onClick={() => setPattern(exactName(selectedFunction))}>
           Use the selected function: {selectedFunction}
         </button>
       )}

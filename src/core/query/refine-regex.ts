@@ -18,6 +18,11 @@ export interface RegexSource {
   flags: string;
 }
 
+/** A Go (RE2) regexp matching exactly this name, as the filters and search boxes take it. */
+export function exactName(name: string): string {
+  return `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+}
+
 /** One string per distinct regex, for telling whether an answer is for the same one. */
 export function regexKey(regex: RegexSource): string {
   return `${regex.flags}/${regex.source}`;

@@ -1,15 +1,11 @@
 import { applyFilters } from '../../app/refine-state';
+import { exactName } from '../../core/query/refine-regex';
 import { useFlame } from '../../store/flame';
 import { useView } from '../../store/view';
 import type { FlameData } from '../../worker/flame';
 import { VIEWS } from '../registry';
 import type { MenuItem } from './ContextMenu';
 import type { MenuRequest } from './FlamePane';
-
-/** A regex matching exactly one function name (for the hide and ignore filters, and search). */
-export function exactName(name: string): string {
-  return `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
-}
 
 function addPattern(existing: string | undefined, pattern: string): string {
   if (!existing) return pattern;

@@ -3,6 +3,7 @@ import { GranularitySwitch } from '../../app/GranularitySwitch';
 import { applyFilters } from '../../app/refine-state';
 import { useEffectiveTheme } from '../../app/theme';
 import { hasFilters } from '../../core/query/filters';
+import { exactName } from '../../core/query/refine-regex';
 import type { DrawnNode } from '../../core/query/graph/present';
 import type { GraphResult } from '../../worker/graph';
 import { useViewQuery } from '../../store/query';
@@ -16,11 +17,6 @@ import './graph.css';
 
 // The view's code has just arrived: Graphviz and the graph start now, while React switches views.
 prefetchGraph();
-
-/** A Go (RE2) regexp matching exactly this name. */
-function exactly(name: string): string {
-  return `^${name.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}$`;
-}
 
 /** pprof's legend in one line under the bar (the status bar already names the profile), and the diff's key. */
 function GraphSummary({ graph }: { graph: GraphResult }) {
@@ -52,7 +48,7 @@ export default function GraphView() {
   const onSelect = useCallback((n: DrawnNode) => useView.getState().selectFunction(n.func), []);
   const onFocus = useCallback((n: DrawnNode) => {
     useView.getState().selectFunction(n.func);
-    void applyFilters({ ...useView.getState().filters, f: exactly(n.func) });
+    void applyFilters({ ...useView.getState().filters, f: exactName(n.func) });
   }, []);
   const graph = drawn?.graph;
 
