@@ -1,6 +1,6 @@
 import type { Session } from '../model/session';
 import type { Snapshot } from '../model/snapshot';
-import { buildCallTree, type StackRewrite } from '../query/call-tree';
+import { buildCallTree, groupFrames, type StackRewrite } from '../query/call-tree';
 import { nodeFunctions } from '../query/granularity';
 import { rewriteFor, type QueryCache, type ViewQuery } from '../query/view-query';
 import { keyedCallTree, mergeByKey } from './merge';
@@ -81,16 +81,10 @@ export function buildFlame(session: Session, queries: QueryCache, q: ViewQuery, 
 }
 
 function groupPaths(session: Session, keyOfFrame: Int32Array, rewrite: StackRewrite | undefined): (group: number) => Int32Array | null {
-  const { stacks, groups } = session;
+  const scratch = { frames: new Int32Array(256) };
   return (group) => {
-    const leaf = groups.stack.data[group];
-    let frames: Int32Array = new Int32Array(stacks.depth.data[leaf]);
-    stacks.writeRootFirst(leaf, frames);
-    if (rewrite) {
-      const kept = rewrite(frames, groups.labels.data[group]);
-      if (!kept) return null;
-      frames = kept;
-    }
+    const frames = groupFrames(session, group, rewrite, scratch);
+    if (!frames) return null;
     const path = new Int32Array(frames.length);
     for (let i = 0; i < frames.length; i++) path[i] = keyOfFrame[frames[i]];
     return path;
