@@ -1,5 +1,6 @@
 import type { Session } from '../../model/session';
 import type { Snapshot } from '../../model/snapshot';
+import { StringTable } from '../../model/strings';
 import { groupFrames, type StackRewrite } from '../call-tree';
 import type { NodeKeys } from '../granularity';
 import { numLabelUnits } from '../../format/traces-text';
@@ -56,8 +57,7 @@ interface GroupTags {
  */
 export function labelTagsOf(session: Session, s: Snapshot, sampleIndex: number, keys: NodeKeys, rewrite?: StackRewrite): TagsOf | null {
   // Label-set names, numbered in order of appearance; 0 is '' (no string label).
-  const names: string[] = [''];
-  const nameIds = new Map<string, number>([['', 0]]);
+  const names = new StringTable();
   const unit = numLabelUnits(session, s).get(NUMERIC_KEY) ?? NUMERIC_KEY;
   const ofSet = new Map<number, GroupTags>();
   const groupTags = Array.from(s.groups, (g) => {
@@ -70,8 +70,7 @@ export function labelTagsOf(session: Session, s: Snapshot, sampleIndex: number, 
         .map((l) => `${l.key}:${l.value}`)
         .sort()
         .join('\n');
-      let id = nameIds.get(name);
-      if (id === undefined) nameIds.set(name, (id = names.push(name) - 1));
+      const id = names.intern(name);
       const numeric = labels.filter((l) => l.num !== undefined && l.key === NUMERIC_KEY).map((l) => ({ name: scaledLabel(l.num ?? 0, unit, 'minimum'), value: l.num ?? 0 }));
       ofSet.set(labelSet, (t = { name: id, numeric }));
     }
@@ -87,13 +86,13 @@ export function labelTagsOf(session: Session, s: Snapshot, sampleIndex: number, 
       if (!tags) out.set(key, (tags = { labels: new Map(), numeric: new Map() }));
       if (t.name > 0) {
         let tag = tags.labels.get(t.name);
-        if (!tag) tags.labels.set(t.name, (tag = { name: names[t.name], flat: 0, cum: 0 }));
+        if (!tag) tags.labels.set(t.name, (tag = { name: names.get(t.name), flat: 0, cum: 0 }));
         if (flat) tag.flat += v;
         else tag.cum += v;
       }
       for (const n of t.numeric) {
-        let byName = tags.numeric.get(names[t.name]);
-        if (!byName) tags.numeric.set(names[t.name], (byName = new Map()));
+        let byName = tags.numeric.get(names.get(t.name));
+        if (!byName) tags.numeric.set(names.get(t.name), (byName = new Map()));
         let tag = byName.get(n.name);
         if (!tag) byName.set(n.name, (tag = { name: n.name, value: n.value, unit, flat: 0, cum: 0 }));
         if (flat) tag.flat += v;
