@@ -7,7 +7,7 @@ import { RefinedStacks } from '../core/analysis/refined';
 import { pickSeries } from '../core/analysis/series';
 import { CATEGORIES, type BlockState, type StateCategory } from '../core/analysis/states';
 import type { Snapshot } from '../core/model/snapshot';
-import { FILTER_KEYS, FILTER_NAMES, normalizeFilters, type Filters } from '../core/query/filters';
+import { filterSettings, normalizeFilters, type Filters } from '../core/query/filters';
 import { rewriteFor } from '../core/query/view-query';
 import { session } from './state';
 
@@ -142,10 +142,7 @@ let cached: { key: string; analysis: LeakAnalysis } | null = null;
 
 /** Filters as text for a summary: `focus=exporter tagfocus=tenant=acme`; '' for none. */
 export function filtersText(filters: Filters | undefined): string {
-  const f = normalizeFilters(filters);
-  return FILTER_KEYS.filter((k) => f[k] !== undefined)
-    .map((k) => `${FILTER_NAMES[k]}=${f[k]}`)
-    .join(' ');
+  return filterSettings(filters).join(' ');
 }
 
 /** The analysis for a request, recomputed only when the snapshots, grouping, benign list or filters change. */

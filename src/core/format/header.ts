@@ -1,5 +1,5 @@
 import type { Snapshot } from '../model/snapshot';
-import { FILTER_KEYS, FILTER_NAMES, type Filters } from '../query/filters';
+import { filterSettings, type Filters } from '../query/filters';
 import { percentage, scale } from './units';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -20,13 +20,9 @@ function durationLabel(ns: number): string {
 
 /** pprof's legend of the filters in force: `   focus=…` under "Active filters:", each cut at 80 characters. */
 function activeFilterLines(filters: Filters | undefined): string[] {
-  const active = FILTER_KEYS.filter((k) => filters?.[k]);
-  if (active.length === 0) return [];
-  const line = (k: (typeof active)[number]) => {
-    const s = `${FILTER_NAMES[k]}=${filters?.[k]}`;
-    return `   ${s.length > 80 ? `${s.slice(0, 80)}…` : s}`;
-  };
-  return ['Active filters:', ...active.map(line)];
+  const settings = filterSettings(filters);
+  if (settings.length === 0) return [];
+  return ['Active filters:', ...settings.map((s) => `   ${s.length > 80 ? `${s.slice(0, 80)}…` : s}`)];
 }
 
 /** pprof's profile labels: `File:`, the comments, `Type:`, `Time:` and `Duration:` (what `-traces` starts with). */

@@ -32,6 +32,12 @@ export function hasFilters(f: Filters | undefined): boolean {
   return !!f && Object.values(f).some((v) => v !== undefined && v !== '');
 }
 
+/** Each filter in force as pprof names it, `focus=exporter`, in pprof's order. */
+export function filterSettings(f: Filters | undefined): string[] {
+  const n = normalizeFilters(f);
+  return FILTER_KEYS.filter((k) => n[k] !== undefined).map((k) => `${FILTER_NAMES[k]}=${n[k]}`);
+}
+
 /** The filters with empty ones dropped, in canonical key order (so equal filters compare equal as JSON). */
 export function normalizeFilters(f: Filters | undefined): Filters {
   const out: Filters = {};
