@@ -306,7 +306,8 @@ export class Refiner {
       const found = this.lookup(filters);
       return 'plan' in found ? found.plan : this.remember(found.work.finish(runMatchJobs(found.work.jobs)));
     }
-    const key = JSON.stringify(parseFilters(filters).filters);
+    // Only the key: the regexes were compiled when the plan was built, and this runs on every view query.
+    const key = JSON.stringify(normalizeFilters(filters));
     const cached = this.plans.get(key);
     if (cached) return cached;
     throw this.failed.get(key) ?? new RefineError('these filters were not checked yet; apply them again');
