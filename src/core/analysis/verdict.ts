@@ -59,15 +59,14 @@ function dismissal(t: Trend, points: number): string | null {
 export function judge(v: VerdictInput): Verdict {
   const t = v.trend;
   if (v.benign) return { suspect: false, score: 0, reason: `benign: ${v.benign}` };
-  const provenReason = PROVEN_REASON;
-  if (v.points < 2) return v.proven ? { suspect: true, score: 100, reason: provenReason } : { suspect: false, score: 0, reason: 'growth needs at least two snapshots' };
+  if (v.points < 2) return v.proven ? { suspect: true, score: 100, reason: PROVEN_REASON } : { suspect: false, score: 0, reason: 'growth needs at least two snapshots' };
   const steadiness = t.monotonic * t.r2;
   const size = 0.5 + 0.5 * Math.max(0, Math.min(1, v.relativeGrowth));
   const growing = t.slope > 0 && t.last > t.first ? 1 : 0;
   const drains = t.neverDrains ? 1 : 0.3;
   const raw = 100 * growing * steadiness * drains * Math.min(1, t.recent) * v.stateWeight * (v.ownCode ? 1 : LIBRARY_ONLY) * size * confidence(v.points);
   const score = Math.round(v.proven ? Math.max(raw, 90) : raw);
-  if (v.proven) return { suspect: true, score, reason: provenReason };
+  if (v.proven) return { suspect: true, score, reason: PROVEN_REASON };
   const why = dismissal(t, v.points);
   if (why) return { suspect: false, score: Math.min(score, SUSPECT_SCORE - 1), reason: why };
   if (score < SUSPECT_SCORE) return { suspect: false, score, reason: 'grows, but in a state that rarely leaks' };

@@ -94,11 +94,6 @@ function nameLines(func: string, place: string | null, granularity: Granularity)
   return lines.map((l) => clipLine(printable(l)));
 }
 
-/** pprof's choice of one unit for a graph, as for a report. */
-function graphUnit(graph: CallGraph, sampleUnit: string): string {
-  return reportUnit(graph.nodes, graph.total, sampleUnit);
-}
-
 /** Four numeric tags at most: the heaviest, the others joined to the nearest by value, as ranges (pprof's collapsedTags). */
 function collapsed(tags: NumericTag[], flat: boolean): LabelTag[] {
   const sorted = [...tags].sort(byWeight(flat));
@@ -159,7 +154,7 @@ function plural(n: number, what: string): string {
 /** Everything drawn for a call graph, as pprof's dot output draws it (labels, sizes, widths, colours). */
 export function drawGraph(graph: CallGraph, keys: NodeKeys, granularity: Granularity, snapshot: Snapshot, sampleIndex: number, options: GraphOptions, filters?: Filters): DrawnGraph {
   const sampleUnit = snapshot.sampleTypes[sampleIndex].unit;
-  const unit = graphUnit(graph, sampleUnit);
+  const unit = reportUnit(graph.nodes, graph.total, sampleUnit);
   const fmt = (v: number) => scaledLabel(v, sampleUnit, unit);
   const total = graph.total;
   const pct = (v: number) => percentage(v, total).trim();
