@@ -171,9 +171,10 @@ const dumpCache = new WeakMap<Snapshot, GoroutineDump>();
 let filteredDump: { snapshot: Snapshot; key: string; dump: GoroutineDump } | null = null;
 
 function dumpOf(snapshot: Snapshot, filters?: Filters): GoroutineDump {
-  const rewrite = rewriteFor(session, normalizeFilters(filters));
+  const normalized = normalizeFilters(filters);
+  const rewrite = rewriteFor(session, normalized);
   if (rewrite) {
-    const key = JSON.stringify(normalizeFilters(filters));
+    const key = JSON.stringify(normalized);
     if (filteredDump?.snapshot !== snapshot || filteredDump.key !== key) {
       filteredDump = { snapshot, key, dump: bucketGoroutines(session, snapshot, stackNamesOf(session), new RefinedStacks(session, rewrite)) };
     }
@@ -259,7 +260,7 @@ export const timelineApi = {
     if (!snapshot.goroutines) return empty;
     const filters = normalizeFilters(q.filters);
     const d = dumpOf(snapshot, filters);
-    const filtered = rewriteFor(session, filters) ? filtersText(filters) : '';
+    const filtered = filtersText(filters);
     const names = stackNamesOf(session);
     const text = q.text?.trim() ?? '';
     const buckets: BucketRow[] = [];
