@@ -30,6 +30,38 @@ describe('stack prefix tree', () => {
     }
     expect(t.size).toBe(1 + 2 + 5_000);
   });
+
+  it('matches a plain trie on random stacks added in any order, through intern and child', () => {
+    let seed = 12345;
+    const rand = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const t = new StackTable();
+    const reference = new Map<string, number>();
+    const stacks: number[][] = [];
+    for (let k = 0; k < 4_000; k++) {
+      // Prefixes of earlier stacks, extensions of them and fresh ones, over a small alphabet so
+      // that nodes get several children, and leaves get children long after they were added.
+      const base = stacks.length && rand(3) > 0 ? stacks[rand(stacks.length)] : [];
+      const frames = base.slice(0, rand(base.length + 1));
+      for (let extra = rand(4); extra > 0; extra--) frames.push(rand(6));
+      if (frames.length === 0) frames.push(rand(6));
+      stacks.push(frames);
+      let leaf: number;
+      if (rand(4) === 0) {
+        leaf = 0;
+        for (const f of frames) leaf = t.child(leaf, f);
+      } else leaf = t.intern(frames, frames.length, rand(2) === 0);
+      const key = frames.join(',');
+      if (!reference.has(key)) reference.set(key, leaf);
+      expect(leaf).toBe(reference.get(key));
+      expect(t.framesOf(leaf).reverse()).toEqual(frames);
+    }
+    const prefixes = new Set(stacks.flatMap((f) => f.map((_, i) => f.slice(0, i + 1).join(','))));
+    expect(t.size).toBe(1 + prefixes.size);
+    for (const frames of stacks) expect(t.intern(frames)).toBe(reference.get(frames.join(',')));
+  });
 });
 
 describe('pair table', () => {

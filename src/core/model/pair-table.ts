@@ -10,7 +10,7 @@ export class PairTable {
 
   constructor(capacity = 1024) {
     let cap = 1024;
-    while (cap < capacity * 2) cap <<= 1;
+    while (overfull(capacity, cap - 1)) cap <<= 1;
     this.slots = new Int32Array(cap * 3);
     this.mask = cap - 1;
   }
@@ -46,14 +46,14 @@ export class PairTable {
     slots[k] = a + 1;
     slots[k + 1] = b;
     slots[k + 2] = value;
-    if (++this.size * 2 > this.mask) this.grow();
+    if (overfull(++this.size, this.mask)) this.grow();
     return value;
   }
 
   /** Makes room for `more` entries without growing one doubling at a time. */
   reserve(more: number): void {
     let mask = this.mask;
-    while ((this.size + more) * 2 > mask) mask = mask * 2 + 1;
+    while (overfull(this.size + more, mask)) mask = mask * 2 + 1;
     if (mask !== this.mask) this.grow(mask);
   }
 
@@ -69,4 +69,9 @@ export class PairTable {
       this.slots[n + 2] = old[k + 2];
     }
   }
+}
+
+/** Past three quarters full: probes stay short, and the table stays small enough to keep in cache. */
+function overfull(size: number, mask: number): boolean {
+  return size * 4 > mask * 3;
 }

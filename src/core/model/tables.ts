@@ -64,11 +64,11 @@ export class StackTable {
   readonly frame = new IntList(4096);
   readonly depth = new IntList(4096);
   /**
-   * Per node two ints: its only child (0: none; most nodes have one, the next node of a chain), or
-   * -1 when it has several, which are then found in `wide`; and that child's frame, beside it so
-   * that one memory read both finds and checks the child.
+   * A node's first child is nearly always the node after it: a new stack's nodes are added in one
+   * run, each below the one before. `branching` marks the nodes that have another child (or whose
+   * only child is elsewhere): all their children are then found in `wide`.
    */
-  private only = new IntList(8192);
+  private branching = new Uint8Array(4096);
   private wide = new PairTable();
   private cache = new StackCache();
   /** Leaves interned without the cache, waiting to be added to it. */
@@ -78,29 +78,27 @@ export class StackTable {
     this.parent.push(-1);
     this.frame.push(-1);
     this.depth.push(0);
-    this.only.reserve(2);
-    this.only.length = 2;
+  }
+
+  /** The child of `parent` with `frame`, or -1. */
+  private find(parent: number, frame: number): number {
+    if (this.branching[parent] !== 0) return this.wide.get(parent, frame);
+    const c = parent + 1;
+    return c < this.parent.length && this.parent.data[c] === parent && this.frame.data[c] === frame ? c : -1;
   }
 
   child(parent: number, frame: number): number {
-    const at = parent * 2;
-    const c = this.only.data[at];
-    if (c > 0) {
-      const onlyFrame = this.only.data[at + 1];
-      if (onlyFrame === frame) return c;
-      const id = this.push(parent, frame);
-      this.wide.set(parent, onlyFrame, c);
-      this.wide.set(parent, frame, id);
-      this.only.data[at] = -1;
-      return id;
-    }
-    if (c < 0) {
-      const id = this.wide.intern(parent, frame, this.parent.length);
-      return id === this.parent.length ? this.push(parent, frame) : id;
-    }
+    const found = this.find(parent, frame);
+    if (found >= 0) return found;
     const id = this.push(parent, frame);
-    this.only.data[at] = id;
-    this.only.data[at + 1] = frame;
+    if (this.branching[parent] !== 0) this.wide.set(parent, frame, id);
+    else if (id !== parent + 1) {
+      // A second child, or an only child away from its parent: from now on all are in `wide`.
+      const next = parent + 1;
+      if (this.parent.data[next] === parent) this.wide.set(parent, this.frame.data[next], next);
+      this.wide.set(parent, frame, id);
+      this.branching[parent] = 1;
+    }
     return id;
   }
 
@@ -127,13 +125,10 @@ export class StackTable {
 
   /** Follows the nodes the stack already has, then adds the rest. */
   private walk(framesRootFirst: ArrayLike<number>, n: number): number {
-    const only = this.only.data;
     let node = 0;
     let i = 0;
     for (; i < n; i++) {
-      const frame = framesRootFirst[i];
-      const c = only[node * 2];
-      const next = c > 0 ? (only[node * 2 + 1] === frame ? c : -1) : c < 0 ? this.wide.get(node, frame) : -1;
+      const next = this.find(node, framesRootFirst[i]);
       if (next < 0) break;
       node = next;
     }
@@ -165,48 +160,44 @@ export class StackTable {
     this.parent.reserve(more);
     this.frame.reserve(more);
     this.depth.reserve(more);
-    this.only.reserve(2 * more);
+    if (this.parent.data.length > this.branching.length) {
+      const grown = new Uint8Array(this.parent.data.length);
+      grown.set(this.branching);
+      this.branching = grown;
+    }
   }
 
   /**
    * Appends new nodes for frames[from..n) below `parent`, a node created just now and so without
-   * children; each new node is its parent's only child. Returns the last one.
+   * children: each new node is the first child of the one before it. Returns the last one.
    */
   private chain(parent: number, frames: ArrayLike<number>, from: number, n: number): number {
     const k = n - from;
-    this.reserve(k);
+    if (this.parent.length + k > this.parent.data.length) this.reserve(k);
     const parents = this.parent.data;
     const fr = this.frame.data;
     const depths = this.depth.data;
-    const only = this.only.data;
     const first = this.parent.length;
     let depth = depths[parent];
-    only[2 * parent] = first;
-    only[2 * parent + 1] = frames[from];
+    parents[first] = parent;
     for (let i = 0; i < k; i++) {
       const id = first + i;
-      parents[id] = i === 0 ? parent : id - 1;
+      if (i > 0) parents[id] = id - 1;
       fr[id] = frames[from + i];
       depths[id] = ++depth;
-      // The last one keeps 0 (no child): an IntList is zero past its length.
-      if (i < k - 1) {
-        only[2 * id] = id + 1;
-        only[2 * id + 1] = frames[from + i + 1];
-      }
     }
-    this.parent.length += k;
-    this.frame.length += k;
-    this.depth.length += k;
-    this.only.length += 2 * k;
+    this.parent.length = this.frame.length = this.depth.length = first + k;
     return first + k - 1;
   }
 
+  /** Adds a node; the three lists grow together, so one of them tells for all. */
   private push(parent: number, frame: number): number {
-    const id = this.parent.push(parent);
-    this.frame.push(frame);
-    this.depth.push(this.depth.data[parent] + 1);
-    this.only.push(0);
-    this.only.push(0);
+    const id = this.parent.length;
+    if (id === this.parent.data.length) this.reserve(1);
+    this.parent.data[id] = parent;
+    this.frame.data[id] = frame;
+    this.depth.data[id] = this.depth.data[parent] + 1;
+    this.parent.length = this.frame.length = this.depth.length = id + 1;
     return id;
   }
 
