@@ -1,6 +1,7 @@
 import { SnapshotBuilder } from '../model/builder';
 import { IntList } from '../model/int-list';
 import { PairTable } from '../model/pair-table';
+import { keepAlive } from '../model/keep-alive';
 import type { Session } from '../model/session';
 import type { SampleType } from '../model/snapshot';
 import type { Label } from '../model/tables';
@@ -303,13 +304,8 @@ class LabelSets {
   private chains = new PairTable();
   private setOfChain: number[] = [];
 
-  constructor(
-    private session: Session,
-    private l: Layout,
-  ) {}
-
   /** Session label set of the string labels held as (key, str) index pairs in raw[0..n). */
-  intern(raw: number[], n: number): number {
+  intern(raw: number[], n: number, session: Session, l: Layout): number {
     let chain = 0;
     for (let i = 0; i < n; i += 2) {
       const pair = this.pairs.intern(raw[i], raw[i + 1], this.pairs.size);
@@ -318,8 +314,8 @@ class LabelSets {
     let set = this.setOfChain[chain];
     if (set === undefined) {
       const labels: Label[] = [];
-      for (let i = 0; i < n; i += 2) labels.push({ key: str(this.l, raw[i]), value: str(this.l, raw[i + 1]) });
-      set = this.setOfChain[chain] = this.session.labelSets.intern(labels);
+      for (let i = 0; i < n; i += 2) labels.push({ key: str(l, raw[i]), value: str(l, raw[i + 1]) });
+      set = this.setOfChain[chain] = session.labelSets.intern(labels);
     }
     return set;
   }
@@ -359,7 +355,7 @@ function readSamples(r: Reader, l: Layout, builder: SnapshotBuilder, locs: Locat
   const fresh = stacks.size === 1;
   if (fresh) stacks.reserve(l.locationBytes);
   builder.reserve(l.samples.length, stacks.size + (fresh ? l.locationBytes : 0));
-  const labelSets = new LabelSets(session, l);
+  const labelSets = new LabelSets();
   const { single, start: inlinedAt, inlined } = locs;
   const locIds: number[] = [];
   const stack: number[] = [];
@@ -420,10 +416,11 @@ function readSamples(r: Reader, l: Layout, builder: SnapshotBuilder, locs: Locat
     if (numeric.length) {
       for (let i = 0; i < nRaw; i += 2) numeric.push({ key: str(l, raw[i]), value: str(l, raw[i + 1]) });
       labelSet = session.labelSets.intern(numeric.slice());
-    } else if (nRaw) labelSet = labelSets.intern(raw, nRaw);
+    } else if (nRaw) labelSet = labelSets.intern(raw, nRaw, session, l);
     builder.add(node, labelSet, values);
   }
   if (exact.inexact) builder.warn('some values exceed 2^53 and are shown rounded to the nearest representable number');
+  keepAlive(labelSets);
 }
 
 export function profileKind(sampleTypes: SampleType[], periodType: SampleType | null, defaultType: string, nameHint: string): string {
@@ -438,6 +435,16 @@ export function profileKind(sampleTypes: SampleType[], periodType: SampleType | 
 /** Decodes a pprof protobuf (already decompressed) into a snapshot builder. */
 export function decodePprof(bytes: Uint8Array, session: Session, name: string): SnapshotBuilder {
   const r = Reader.create(bytes);
+  try {
+    return decodeWith(r, bytes, session, name);
+  } finally {
+    r.buf = new Uint8Array(0);
+    r.len = r.pos = 0;
+    keepAlive(r);
+  }
+}
+
+function decodeWith(r: Reader, bytes: Uint8Array, session: Session, name: string): SnapshotBuilder {
   let layout: Layout;
   try {
     layout = scan(r);

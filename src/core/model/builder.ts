@@ -1,4 +1,5 @@
 import { IntList } from './int-list';
+import { keepAlive } from './keep-alive';
 import type { Session } from './session';
 import type { GoroutineFacts, SampleType, Snapshot, SourceFormat } from './snapshot';
 
@@ -85,6 +86,7 @@ export class SnapshotBuilder {
     this.warnings.push(message);
   }
 
+  /** The snapshot; the builder is emptied and takes no more samples. */
   finish(seq: number | null): Snapshot {
     const h = this.header;
     const values = this.columns.map((c) => c.slice(0, this.groupIds.length));
@@ -93,6 +95,13 @@ export class SnapshotBuilder {
       for (let i = 0; i < v.length; i++) sum += Math.abs(v[i]);
       return sum;
     });
+    const groups = this.groupIds.toArray();
+    const goroutines = this.goroutines;
+    this.goroutines = null;
+    this.indexOf = new Int32Array(0);
+    this.groupIds = new IntList(0);
+    this.columns = [];
+    keepAlive(this);
     const { id, loadOrder } = this.session.reserve();
     return {
       id,
@@ -110,10 +119,10 @@ export class SnapshotBuilder {
       comments: h.comments ?? [],
       binary: h.binary ?? '',
       buildId: h.buildId ?? '',
-      groups: this.groupIds.toArray(),
+      groups,
       values,
       totals,
-      goroutines: this.goroutines,
+      goroutines,
       warnings: this.warnings,
     };
   }
