@@ -89,7 +89,11 @@ export class StackTable {
 
   child(parent: number, frame: number): number {
     const found = this.find(parent, frame);
-    if (found >= 0) return found;
+    return found >= 0 ? found : this.add(parent, frame);
+  }
+
+  /** Adds the child of `parent` with `frame`, which it does not have yet. */
+  private add(parent: number, frame: number): number {
     const id = this.push(parent, frame);
     if (this.branching[parent] !== 0) this.wide.set(parent, frame, id);
     else if (id !== parent + 1) {
@@ -133,7 +137,7 @@ export class StackTable {
       node = next;
     }
     if (i === n) return node;
-    node = this.child(node, framesRootFirst[i]);
+    node = this.add(node, framesRootFirst[i]);
     return i + 1 < n ? this.chain(node, framesRootFirst, i + 1, n) : node;
   }
 
