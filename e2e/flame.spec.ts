@@ -21,6 +21,13 @@ async function frame(page: Page, name: string, pane = 'main') {
   return f!;
 }
 
+/** Right-clicks the widest frame with this name and picks an item of its menu. */
+async function pickFromFrameMenu(page: Page, name: string, item: string): Promise<void> {
+  const f = await frame(page, name);
+  await page.mouse.click(f.x, f.y, { button: 'right' });
+  await page.getByRole('menuitem', { name: item }).click();
+}
+
 /** The colour drawn at a page point of a pane's canvas. */
 async function pixel(page: Page, x: number, y: number, pane = 'main'): Promise<[number, number, number]> {
   return page.evaluate(
@@ -124,9 +131,7 @@ for (const theme of ['light', 'dark'] as const) {
 
 test('focus shows callers above and callees below', async ({ page }) => {
   await openFlame(page, [SERVICE('040')]);
-  const chansend1 = await frame(page, 'runtime.chansend1');
-  await page.mouse.click(chansend1.x, chansend1.y, { button: 'right' });
-  await page.getByRole('menuitem', { name: 'Focus: callers and callees' }).click();
+  await pickFromFrameMenu(page, 'runtime.chansend1', 'Focus: callers and callees');
   await expect(page.locator('.flame-focus-label')).toContainText('runtime.chansend1');
   await expect.poll(() => page.evaluate(() => window.__parkviewFlame?.panes().sort().join(','))).toBe('callees,callers');
   const caller = await frame(page, 'main.(*exporter).send', 'callers');
@@ -146,17 +151,13 @@ test('focus shows callers above and callees below', async ({ page }) => {
 
 test('the frame menu hides a function or ignores stacks through it with checked filters', async ({ page }) => {
   await openFlame(page, [SERVICE('040')]);
-  const send = await frame(page, 'main.(*exporter).send');
-  await page.mouse.click(send.x, send.y, { button: 'right' });
-  await page.getByRole('menuitem', { name: 'Hide this function' }).click();
+  await pickFromFrameMenu(page, 'main.(*exporter).send', 'Hide this function');
   await expect(page.locator('.refine-chip[data-filter="h"]')).toContainText('^main\\.\\(\\*exporter\\)\\.send$');
   await expect(page.locator('.refine-summary')).toHaveText('23,697 (100.0%)');
   const drawn = (name: string) => page.evaluate((n) => window.__parkviewFlame?.findFrame(n, 'main') !== null, name);
   await expect.poll(() => drawn('main.(*exporter).send')).toBe(false);
   await expect(page.locator('.view-message.error')).toHaveCount(0);
-  const flush = await frame(page, 'main.(*service).lookupInventory.func1');
-  await page.mouse.click(flush.x, flush.y, { button: 'right' });
-  await page.getByRole('menuitem', { name: 'Ignore stacks through it' }).click();
+  await pickFromFrameMenu(page, 'main.(*service).lookupInventory.func1', 'Ignore stacks through it');
   await expect(page.locator('.refine-chip[data-filter="i"]')).toContainText('^main\\.\\(\\*service\\)\\.lookupInventory\\.func1$');
   await expect(page.locator('.refine-summary')).not.toHaveText('23,697 (100.0%)');
   await expect.poll(() => drawn('main.(*service).lookupInventory.func1')).toBe(false);
