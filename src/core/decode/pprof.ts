@@ -436,7 +436,7 @@ export function profileKind(sampleTypes: SampleType[], periodType: SampleType | 
 export function decodePprof(bytes: Uint8Array, session: Session, name: string): SnapshotBuilder {
   const r = Reader.create(bytes);
   try {
-    return decodeWith(r, bytes, session, name);
+    return decodeWith(r, session, name);
   } finally {
     r.buf = new Uint8Array(0);
     r.len = r.pos = 0;
@@ -444,13 +444,13 @@ export function decodePprof(bytes: Uint8Array, session: Session, name: string): 
   }
 }
 
-function decodeWith(r: Reader, bytes: Uint8Array, session: Session, name: string): SnapshotBuilder {
+function decodeWith(r: Reader, session: Session, name: string): SnapshotBuilder {
   let layout: Layout;
   try {
     layout = scan(r);
   } catch (e) {
     if (e instanceof ProfileError) throw e;
-    throw new ProfileError(looksLikeProfile(bytes) ? `malformed profile: truncated or corrupt protobuf (${(e as Error).message})` : 'unrecognized profile format');
+    throw new ProfileError(looksLikeProfile(r.buf) ? `malformed profile: truncated or corrupt protobuf (${(e as Error).message})` : 'unrecognized profile format');
   }
   if (layout.strings.length === 0 || layout.sampleTypes.length === 0) {
     throw new ProfileError(layout.strings.length === 0 && layout.samples.length === 0 ? 'unrecognized profile format' : 'malformed profile: no sample types');
