@@ -10,7 +10,7 @@ import { tagsCommand, tracesCommand } from './samples';
 import { LeaksFound, SUSPECTS_USAGE, suspectsCommand } from './suspects';
 import { TOP_USAGE, topCommand } from './top';
 
-const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise<string> }> = {
+const COMMANDS = new Map<string, { usage: string; run: (argv: string[]) => Promise<string> }>(Object.entries({
   serve: { usage: SERVE_USAGE, run: serveCommand },
   link: { usage: LINK_USAGE, run: linkCommand },
   top: { usage: TOP_USAGE, run: topCommand },
@@ -19,18 +19,18 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise
   traces: tracesCommand,
   tags: tagsCommand,
   suspects: { usage: SUSPECTS_USAGE, run: suspectsCommand },
-};
+}));
 
 function usage(): string {
-  return ['usage:', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n');
+  return ['usage:', ...[...COMMANDS.values()].map((c) => `  ${c.usage}`)].join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {
   const first = argv[0] ?? '';
   // `parkview [options] [FILE|URL]...` serves; a bare word names a command.
-  const implicitServe = argv.length === 0 || (first.startsWith('-') && first !== '--help' && first !== '-h') || isUrl(first) || /[./\\]/.test(first) || (!(first in COMMANDS) && existsSync(first));
+  const implicitServe = argv.length === 0 || (first.startsWith('-') && first !== '--help' && first !== '-h') || isUrl(first) || /[./\\]/.test(first) || (!COMMANDS.has(first) && existsSync(first));
   const [name, ...rest] = implicitServe ? ['serve', ...argv] : argv;
-  const command = COMMANDS[name] as (typeof COMMANDS)[string] | undefined;
+  const command = COMMANDS.get(name);
   if (!command) {
     const known = name === 'help' || name === '--help' || name === '-h';
     process.stderr.write(`${known ? '' : `parkview: unknown command "${name}"\n`}${usage()}\n`);

@@ -120,7 +120,7 @@ export const CATEGORIES: Record<StateCategory, CategoryInfo> = {
 };
 
 /** Leaf-side functions that say what a goroutine parks on; the first one found from the leaf wins. */
-const BLOCKING_FRAMES: Record<string, StateCategory> = {
+const BLOCKING_FRAMES = new Map<string, StateCategory>(Object.entries({
   'runtime.chansend': 'chan-send',
   'runtime.chansend1': 'chan-send',
   'runtime.selectnbsend': 'chan-send',
@@ -148,22 +148,22 @@ const BLOCKING_FRAMES: Record<string, StateCategory> = {
   'syscall.syscall6': 'syscall',
   'internal/runtime/syscall.Syscall6': 'syscall',
   'runtime.cgocall': 'syscall',
-};
+}) as [string, StateCategory][]);
 
 /** Frames just above a generic semaphore wait that say which sync primitive it is. */
-const SEMAPHORE_OWNERS: Record<string, StateCategory> = {
+const SEMAPHORE_OWNERS = new Map<string, StateCategory>(Object.entries({
   'sync.(*WaitGroup).Wait': 'waitgroup',
   'sync.(*Mutex).Lock': 'mutex',
   'sync.(*Mutex).lockSlow': 'mutex',
   'sync.(*RWMutex).RLock': 'rwmutex',
   'sync.(*RWMutex).Lock': 'rwmutex',
-};
+}) as [string, StateCategory][]);
 
 const LEAF_SCAN = 12;
 
 function refineSemaphore(names: string[], from: number): StateCategory {
   for (let i = from; i < Math.min(names.length, from + 4); i++) {
-    const owner = SEMAPHORE_OWNERS[names[i]];
+    const owner = SEMAPHORE_OWNERS.get(names[i]);
     if (owner) return owner;
   }
   return 'semacquire';
@@ -173,7 +173,7 @@ function refineSemaphore(names: string[], from: number): StateCategory {
 export function inferState(namesLeafFirst: string[]): StateCategory {
   const n = Math.min(namesLeafFirst.length, LEAF_SCAN);
   for (let i = 0; i < n; i++) {
-    const c = BLOCKING_FRAMES[namesLeafFirst[i]];
+    const c = BLOCKING_FRAMES.get(namesLeafFirst[i]);
     if (c === 'semacquire' || c === 'mutex') return refineSemaphore(namesLeafFirst, i + 1);
     if (c) return c;
   }

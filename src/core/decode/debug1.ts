@@ -61,7 +61,7 @@ function scaleHeapSample(count: number, size: number, rate: number): [number, nu
   return [Math.trunc(count * scale), Math.trunc(size * scale)];
 }
 
-const GO_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"', "'": "'" };
+const GO_ESCAPES = new Map(Object.entries({ a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"', "'": "'" }));
 
 /** Reads a Go-quoted string (`%q`) starting at the opening quote; returns the value and the index past the closing quote. */
 function readQuoted(s: string, start: number): [string, number] {
@@ -87,7 +87,7 @@ function readQuoted(s: string, start: number): [string, number] {
       out += code >= 0x80 ? '\ufffd' : String.fromCharCode(code);
       i += 4;
     } else {
-      out += GO_ESCAPES[c] ?? c;
+      out += GO_ESCAPES.get(c) ?? c;
       i += 2;
     }
   }

@@ -28,7 +28,7 @@ export function regexKey(regex: RegexSource): string {
   return `${regex.flags}/${regex.source}`;
 }
 
-const POSIX_CLASSES: Record<string, string> = {
+const POSIX_CLASSES = new Map(Object.entries({
   alnum: '0-9A-Za-z',
   alpha: 'A-Za-z',
   ascii: '\\x00-\\x7F',
@@ -43,7 +43,7 @@ const POSIX_CLASSES: Record<string, string> = {
   upper: 'A-Z',
   word: '0-9A-Za-z_',
   xdigit: '0-9A-Fa-f',
-};
+}));
 
 function escapeLiteral(s: string): string {
   return s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
@@ -66,7 +66,7 @@ export function goRegex(pattern: string): RegexSource {
     .replace(/\\A/g, '^')
     .replace(/\\z/g, '$')
     .replace(/\(\?P</g, '(?<')
-    .replace(/\[:([a-z]+):\]/g, (m, name: string) => POSIX_CLASSES[name] ?? m);
+    .replace(/\[:([a-z]+):\]/g, (m, name: string) => POSIX_CLASSES.get(name) ?? m);
   if (src.includes('[:^')) throw new SyntaxError('negated POSIX classes like [[:^alpha:]] are not supported');
   if (/\\[pP]/.test(src)) flags += 'u';
   return { source: src, flags };
