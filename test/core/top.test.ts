@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { profileLabels } from '../../src/core/format/header';
 import { topText } from '../../src/core/format/top-text';
+import { scaledLabel } from '../../src/core/format/units';
 import { SnapshotBuilder } from '../../src/core/model/builder';
 import { Session } from '../../src/core/model/session';
 import { buildCallTree } from '../../src/core/query/call-tree';
@@ -86,6 +87,19 @@ describe('report headers like pprof', () => {
   it('shows the profile’s comments after File:, except those starting with #, as pprof’s ProfileLabels', async () => {
     const s = { ...(await load(new Session(), 'service/pprof.service.goroutine.040.pb.gz')), comments: ['built from abc123', '#internal note'] };
     expect(profileLabels(s, 0, s.totals[0], String)).toEqual(['File: service', 'built from abc123', 'Type: goroutine', 'Time: Nov 22, 2026 at 5:24am (UTC)']);
+  });
+});
+
+describe('the Duration header like pprof', () => {
+  // pprof prints measurement.Label(duration, "nanoseconds"): the largest unit keeping it >= 1, two decimals.
+  it.each([
+    [5_020_000_000, 'Duration: 5.02s, Total samples = 230ms ( 4.58%)'],
+    [207_465_000, 'Duration: 207.47ms, Total samples = 230ms (110.86%)'],
+    [1_100_000_000, 'Duration: 1.10s, Total samples = 230ms (20.91%)'],
+    [3_600_000_000_000, 'Duration: 1hrs, Total samples = 230ms (0.0064%)'],
+  ])('other-types CPU profile with a duration of %d ns', async (durationNanos, line) => {
+    const s = { ...(await load(new Session(), 'other-types/pprof.service.samples.cpu.001.pb.gz')), durationNanos };
+    expect(profileLabels(s, 1, s.totals[1], (v) => scaledLabel(v, 'nanoseconds', 'ms'))).toContain(line);
   });
 });
 

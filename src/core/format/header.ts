@@ -1,6 +1,6 @@
 import type { Snapshot } from '../model/snapshot';
 import { filterSettings, type Filters } from '../query/filters';
-import { percentage, scale } from './units';
+import { percentage, scale, scaledLabel } from './units';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -11,11 +11,6 @@ export function pprofTime(ms: number): string {
   const h12 = h % 12 === 0 ? 12 : h % 12;
   const min = String(d.getUTCMinutes()).padStart(2, '0');
   return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()} at ${h12}:${min}${h < 12 ? 'am' : 'pm'} (UTC)`;
-}
-
-/** Go's time.Duration String() for the durations pprof prints (e.g. 5.02s rounded to 10ms). */
-function durationLabel(ns: number): string {
-  return `${+(Math.round(ns / 1e7) / 100).toFixed(2)}s`;
 }
 
 /** pprof's legend of the filters in force: `   focus=…` under "Active filters:", each cut at 80 characters. */
@@ -37,7 +32,7 @@ export function profileLabels(s: Snapshot, sampleIndex: number, total: number, f
     const [totalNanos, unit] = scale(total, s.sampleTypes[sampleIndex].unit, 'nanoseconds');
     const ratio = unit === 'ns' && totalNanos !== 0 ? `(${percentage(totalNanos, s.durationNanos)})` : '';
     // pprof writes the space before the ratio even when there is none.
-    lines.push(`Duration: ${durationLabel(s.durationNanos)}, Total samples = ${formatValue(total)} ${ratio}`);
+    lines.push(`Duration: ${scaledLabel(s.durationNanos, 'nanoseconds', 'auto')}, Total samples = ${formatValue(total)} ${ratio}`);
   }
   return lines;
 }

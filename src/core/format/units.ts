@@ -33,6 +33,20 @@ const UNIT_TYPES: UnitType[] = [
     ],
     defaultUnit: { name: 's', aliases: [], factor: 1e9 },
   },
+  {
+    units: [
+      { name: 'n*GCU', aliases: ['nanogcu'], factor: 1e-9 },
+      { name: 'u*GCU', aliases: ['microgcu'], factor: 1e-6 },
+      { name: 'm*GCU', aliases: ['milligcu'], factor: 1e-3 },
+      { name: 'GCU', aliases: ['gcu'], factor: 1 },
+      { name: 'k*GCU', aliases: ['kilogcu'], factor: 1e3 },
+      { name: 'M*GCU', aliases: ['megagcu'], factor: 1e6 },
+      { name: 'G*GCU', aliases: ['gigagcu'], factor: 1e9 },
+      { name: 'T*GCU', aliases: ['teragcu'], factor: 1e12 },
+      { name: 'P*GCU', aliases: ['petagcu'], factor: 1e15 },
+    ],
+    defaultUnit: { name: 'GCU', aliases: [], factor: 1 },
+  },
 ];
 
 function sniff(ut: UnitType, unit: string): Unit | undefined {
@@ -72,12 +86,17 @@ export function scale(value: number, fromUnit: string, toUnit: string): [number,
   return ['count', 'sample', 'unit', 'minimum', 'auto'].includes(toUnit) ? [value, ''] : [value, toUnit];
 }
 
-/** Go's %.Nf (N = digits): like toFixed but exact ties round to even. */
+/**
+ * Go's %.Nf (N = digits), as strconv rounds: to the nearest, and exact ties to even. toFixed
+ * rounds correctly too but sends exact ties up. A double is an exact tie at N digits only when
+ * it is an odd multiple of 2^-(N+1), which the multiplication below tests without rounding error.
+ */
 export function goFixed(v: number, digits: number): string {
-  const scale = 10 ** digits;
-  const t = Math.abs(v) * scale;
-  if (!Number.isInteger(t) && Number.isInteger(t * 2) && Math.floor(t) % 2 === 0) {
-    return (Math.sign(v) * (Math.floor(t) / scale)).toFixed(digits);
+  const a = Math.abs(v);
+  const halves = a * 2 ** (digits + 1);
+  if (Number.isInteger(halves) && halves % 2 === 1) {
+    const down = Math.floor(a * 10 ** digits);
+    if (down % 2 === 0) return `${v < 0 ? '-' : ''}${(down / 10 ** digits).toFixed(digits)}`;
   }
   return v.toFixed(digits);
 }
@@ -91,19 +110,18 @@ export function scaledLabel(value: number, fromUnit: string, toUnit: string): st
   return sv + u;
 }
 
-/** Go's %.2g for small positive ratios. */
-function formatG2(x: number): string {
-  if (x === 0) return '0';
-  const exp = Math.floor(Math.log10(Math.abs(x)));
-  let s = x.toPrecision(2);
-  if (exp < -4 || exp >= 2) {
-    const [m, e] = x.toExponential(1).split('e');
-    const n = Number(e);
-    s = `${m.replace(/\.0$/, '')}e${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart(2, '0')}`;
-  } else if (s.includes('.')) {
-    s = s.replace(/0+$/, '').replace(/\.$/, '');
-  }
-  return s;
+/**
+ * Go's %.2g of a ratio in (0, 1), rounded as strconv rounds: two significant digits, trailing
+ * zeros dropped, and the exponent form (`1.5e-05`) only when the rounded value is below 1e-4.
+ */
+function percentG2(x: number): string {
+  const exp = Number(x.toExponential(1).split('e')[1]);
+  const fixed = goFixed(x, 1 - exp);
+  const rounded = Number(fixed) >= Number(`1e${exp + 1}`) ? exp + 1 : exp;
+  if (rounded >= -4) return fixed.replace(/0+$/, '').replace(/\.$/, '');
+  const digits = fixed.replace(/^0\.0*/, '');
+  const mantissa = `${digits[0]}.${digits[1] ?? '0'}`.replace(/\.0$/, '');
+  return `${mantissa}e-${String(-rounded).padStart(2, '0')}`;
 }
 
 /** pprof's Percentage: at least two significant digits, "100%" near 100. */
@@ -111,7 +129,7 @@ export function percentage(value: number, total: number): string {
   const ratio = total !== 0 ? Math.abs(value / total) * 100 : 0;
   if (ratio >= 99.95 && ratio <= 100.05) return '  100%';
   if (ratio >= 1) return `${goFixed(ratio, 2).padStart(5)}%`;
-  return `${formatG2(ratio).padStart(5)}%`;
+  return `${(ratio === 0 ? '0' : percentG2(ratio)).padStart(5)}%`;
 }
 
 /**
