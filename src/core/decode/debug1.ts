@@ -3,6 +3,7 @@ import type { Session } from '../model/session';
 import type { SampleType } from '../model/snapshot';
 import type { Label } from '../model/tables';
 import { ProfileError } from './errors';
+import { int64Of, quoted, ROUNDED_WARNING } from './numbers';
 
 const COUNT_HEADER = /^([\w.-]+) profile: total (\d+)\s*$/;
 const HEAP_HEADER = /^heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] *@ *(heap[_a-z0-9]*)\/?(\d*)/;
@@ -23,20 +24,38 @@ interface Dialect {
   /** The header's goroutine (or thread…) total, which the record counts must add up to. */
   total: number | null;
   record: RegExp;
-  values(m: RegExpExecArray): number[];
+  /** What a record's numbers are called in messages. */
+  what: string;
+  /** The sample's values from the record's numbers, as printed. */
+  values(n: number[]): number[];
 }
 
-function dialect(header: string): Dialect | null {
+/** Exact-or-rounded reading of the digits Go printed; past int64 it is an error naming the line. */
+class Numbers {
+  readonly exact = { inexact: false };
+
+  read(digits: string, what: string, line: number): number {
+    const v = int64Of(digits, this.exact);
+    if (v === null) throw new ProfileError(`malformed debug=1 text: line ${line}: ${what} ${quoted(digits)} is out of range`);
+    return v;
+  }
+}
+
+function dialect(header: string, line: number, nums: Numbers): Dialect | null {
   const c = COUNT_HEADER.exec(header);
   if (c) {
-    return { kind: c[1], sampleTypes: [{ type: c[1], unit: 'count' }], total: Number(c[2]), record: COUNT_RECORD, values: (m) => [Number(m[1])] };
+    return { kind: c[1], sampleTypes: [{ type: c[1], unit: 'count' }], total: nums.read(c[2], 'total', line), record: COUNT_RECORD, what: 'count', values: (n) => n };
   }
   const h = HEAP_HEADER.exec(header);
   if (!h) return null;
   // pprof's legacy heap reader: `heap/R` samples every R/2 bytes on average; other variants say so directly.
-  const sampling = h[6] ? Number(h[6]) : 0;
+  const sampling = h[6] ? nums.read(h[6], 'sampling rate', line) : 0;
   const rate = h[5] === 'heap' ? sampling / 2 : h[5] === 'heapprofile' ? 1 : sampling;
-  const scaled = (count: number, size: number) => scaleHeapSample(count, size, rate);
+  const scaled = (count: number, size: number) => {
+    const v = scaleHeapSample(count, size, rate);
+    if (v[0] > Number.MAX_SAFE_INTEGER || v[1] > Number.MAX_SAFE_INTEGER) nums.exact.inexact = true;
+    return v;
+  };
   return {
     kind: 'heap',
     sampleTypes: [
@@ -49,19 +68,28 @@ function dialect(header: string): Dialect | null {
     period: rate,
     total: null,
     record: HEAP_RECORD,
-    values: (m) => [...scaled(Number(m[3]), Number(m[4])), ...scaled(Number(m[1]), Number(m[2]))],
+    what: 'value',
+    values: (n) => [...scaled(n[2], n[3]), ...scaled(n[0], n[1])],
   };
 }
 
-/** Undoes heap sampling the way pprof does: each sampled block stands for 1 / (1 - e^(-size/rate)) blocks. */
+/**
+ * Undoes heap sampling the way pprof does: each sampled block stands for 1 / (1 - e^(-size/rate))
+ * blocks. Where that rounds to 1 / 0 (blocks far smaller than the rate), expm1 keeps it finite.
+ */
 function scaleHeapSample(count: number, size: number, rate: number): [number, number] {
   if (count === 0 || size === 0) return [0, 0];
   if (rate <= 1) return [count, size];
-  const scale = 1 / (1 - Math.exp(-size / count / rate));
+  const x = size / count / rate;
+  const scale = 1 / (1 - Math.exp(-x) || -Math.expm1(-x));
   return [Math.trunc(count * scale), Math.trunc(size * scale)];
 }
 
 const GO_ESCAPES = new Map(Object.entries({ a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"', "'": "'" }));
+
+function invalidEscape(s: string, at: number): never {
+  throw new ProfileError(`invalid escape in a label ("${s.slice(at, at + 2)}")`);
+}
 
 /** Reads a Go-quoted string (`%q`) starting at the opening quote; returns the value and the index past the closing quote. */
 function readQuoted(s: string, start: number): [string, number] {
@@ -79,11 +107,15 @@ function readQuoted(s: string, start: number): [string, number] {
     const c = s[i + 1] ?? '';
     const hex = c === 'x' ? 2 : c === 'u' ? 4 : c === 'U' ? 8 : 0;
     if (hex) {
-      const code = parseInt(s.slice(i + 2, i + 2 + hex), 16);
+      const digits = s.slice(i + 2, i + 2 + hex);
+      const code = /^[0-9a-fA-F]+$/.test(digits) && digits.length === hex ? parseInt(digits, 16) : -1;
+      if (code < 0 || code > 0x10ffff || (c !== 'x' && code >= 0xd800 && code < 0xe000)) invalidEscape(s, i);
       out += c === 'x' && code >= 0x80 ? '\ufffd' : String.fromCodePoint(code);
       i += 2 + hex;
     } else if (c >= '0' && c <= '7') {
-      const code = parseInt(s.slice(i + 1, i + 4), 8);
+      const digits = s.slice(i + 1, i + 4);
+      if (!/^[0-7]{3}$/.test(digits)) invalidEscape(s, i);
+      const code = parseInt(digits, 8);
       out += code >= 0x80 ? '\ufffd' : String.fromCharCode(code);
       i += 4;
     } else {
@@ -124,6 +156,15 @@ export function parseTextLabels(s: string): Label[] {
   }
 }
 
+/** The label set of a `# labels:` line; a malformed label is an error naming the line. */
+function labelSetOf(session: Session, line: string, lineNo: number): number {
+  try {
+    return session.labelSets.intern(parseTextLabels(line));
+  } catch (e) {
+    throw e instanceof ProfileError ? new ProfileError(`malformed debug=1 text: line ${lineNo}: ${e.message}`) : e;
+  }
+}
+
 /** Reads a `#\t0xPC\tfunc+0xOFF\tfile:line` line into a frame id. */
 function frameOf(session: Session, line: string): number {
   const pcEnd = line.indexOf('\t', 2);
@@ -155,10 +196,12 @@ export function decodeDebug1(text: string, session: Session, name: string): Snap
   for (let i = 0; i < lines.length; i++) if (lines[i].endsWith('\r')) lines[i] = lines[i].slice(0, -1);
   let i = 0;
   while (i < complete && lines[i].trim() === '') i++;
-  const d = dialect(lines[i].trim());
+  const nums = new Numbers();
+  const d = dialect(lines[i].trim(), i + 1, nums);
   if (!d) throw new ProfileError(`malformed debug=1 text: unrecognized header "${lines[i].slice(0, 80)}"`);
   const builder = new SnapshotBuilder(session, { name, format: 'debug1', kind: d.kind, sampleTypes: d.sampleTypes, periodType: d.periodType, period: d.period });
   const frames: number[] = [];
+  const printed: number[] = [];
   // Records repeat the same frame and label lines over and over.
   const frameOfLine = new Map<string, number>();
   const labelsOfLine = new Map<string, number>();
@@ -186,11 +229,13 @@ export function decodeDebug1(text: string, session: Session, name: string): Snap
       const labels = l.startsWith('# labels:');
       const cache = labels ? labelsOfLine : frameOfLine;
       let id = cache.get(l);
-      if (id === undefined) cache.set(l, (id = labels ? session.labelSets.intern(parseTextLabels(l)) : frameOf(session, l)));
+      if (id === undefined) cache.set(l, (id = labels ? labelSetOf(session, l, j + 1) : frameOf(session, l)));
       if (labels) labelSet = id;
       else frames.push(id);
     }
-    const values = d.values(m);
+    printed.length = 0;
+    for (let g = 1; g < m.length - 1; g++) printed.push(nums.read(m[g], d.what, i + 1));
+    const values = d.values(printed);
     // A record is whole when a complete line follows it; at the very end, trust the header's total.
     const whole = j < complete || (lines[complete] === '' && d.total === sum + values[0]);
     if (!whole) {
@@ -208,6 +253,7 @@ export function decodeDebug1(text: string, session: Session, name: string): Snap
     throw new ProfileError(`debug=1 text is cut off inside its first record, so no whole record is left${d.total === null ? '' : ` (the header says total ${d.total})`}`);
   }
   const of = d.total === null ? '' : `, ${sum} of the header's total of ${d.total}`;
+  if (nums.exact.inexact) builder.warn(ROUNDED_WARNING);
   if (cut) builder.warn(`The text is cut off mid-record: kept the ${records} whole records${of}, and dropped the partial last one.`);
   else if (d.total !== null && sum !== d.total) builder.warn(`The records add up to ${sum} but the header says total ${d.total}; the text may be cut.`);
   return builder;

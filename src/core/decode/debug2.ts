@@ -2,6 +2,7 @@ import { SnapshotBuilder } from '../model/builder';
 import type { Session } from '../model/session';
 import { parseTextLabels } from './debug1';
 import { ProfileError } from './errors';
+import { exactIntOf, quoted } from './numbers';
 
 /** net/http/pprof stops writing a goroutine dump at this size. */
 const GO_DUMP_CAP = 64 * 1024 * 1024;
@@ -77,6 +78,13 @@ class Reader {
     return c >= 48 && c <= 57 && this.text.startsWith('goroutine ', p);
   }
 
+  /** A malformed line: the error names it by number. */
+  private fail(p: number, reason: string): never {
+    let line = 1;
+    for (let q = this.text.indexOf('\n'); q >= 0 && q < p; q = this.text.indexOf('\n', q + 1)) line++;
+    throw new ProfileError(`malformed debug=2 text: line ${line}: ${reason}`);
+  }
+
   /** Index of the next goroutine header at or after `p`, or -1. */
   nextHeader(p: number): number {
     if (this.isHeader(p)) return p;
@@ -86,7 +94,8 @@ class Reader {
     return -1;
   }
 
-  private status(inner: string): Status {
+  /** The status in the brackets of the header at `p`. */
+  private status(inner: string, p: number): Status {
     let s = this.statuses.get(inner);
     if (s) return s;
     const parts = inner.split(', ');
@@ -94,17 +103,27 @@ class Reader {
     let locked = 0;
     for (const part of parts.slice(1)) {
       if (part === 'locked to thread') locked = 1;
-      else if (/^\d+ minutes?$/.test(part)) minutes = parseInt(part, 10);
+      else if (/^\d+ minutes?$/.test(part)) {
+        const digits = part.slice(0, part.indexOf(' '));
+        minutes = Number(digits);
+        if (minutes > 0x7fffffff) this.fail(p, `a wait of ${quoted(digits)} minutes is out of range`);
+      }
     }
     s = { state: this.session.strings.intern(parts[0].replace(/ \(scan\)$/, '')), minutes, locked };
     this.statuses.set(inner, s);
     return s;
   }
 
-  private labels(raw: string): number {
+  /** The label set of the header at `p`. */
+  private labels(raw: string, p: number): number {
     let id = this.labelSets.get(raw);
     if (id === undefined) {
-      id = this.session.labelSets.intern(parseTextLabels(raw));
+      try {
+        id = this.session.labelSets.intern(parseTextLabels(raw));
+      } catch (e) {
+        if (e instanceof ProfileError) this.fail(p, e.message);
+        throw e;
+      }
       this.labelSets.set(raw, id);
     }
     return id;
@@ -134,6 +153,13 @@ class Reader {
     return this.session.frames.intern(fn, line, inlined);
   }
 
+  /** The goroutine id of a `created by … in goroutine N` line at `p`. */
+  private parentId(digits: string, p: number): number {
+    const id = exactIntOf(digits);
+    if (id !== null) return id;
+    return this.fail(p, /^\d+$/.test(digits) ? `the parent goroutine id "${quoted(digits)}" is out of range` : `the parent goroutine id "${quoted(digits)}" is not a number`);
+  }
+
   private pushFrame(n: number, frame: number): number {
     if (n === this.frames.length) {
       const grown = new Int32Array(n * 2);
@@ -160,13 +186,15 @@ class Reader {
       return he + 1;
     }
     let id = 0;
-    for (let q = p + 10; q < len; q++) {
-      const c = text.charCodeAt(q);
+    let idEnd = p + 10;
+    for (; idEnd < len; idEnd++) {
+      const c = text.charCodeAt(idEnd);
       if (c < 48 || c > 57) break;
       id = id * 10 + c - 48;
     }
-    const status = this.status(text.slice(open + 1, close));
-    const labelSet = hc - 1 > close + 1 ? this.labels(text.slice(close + 1, hc - 1)) : 0;
+    if (id > Number.MAX_SAFE_INTEGER) this.fail(p, `goroutine id ${quoted(text.slice(p + 10, idEnd))} is out of range`);
+    const status = this.status(text.slice(open + 1, close), p);
+    const labelSet = hc - 1 > close + 1 ? this.labels(text.slice(close + 1, hc - 1), p) : 0;
     let n = 0;
     let createdBy = -1;
     let parent = -1;
@@ -213,7 +241,7 @@ class Reader {
         const inG = text.lastIndexOf(' in goroutine ', c);
         const nameEnd = inG > q ? inG : c;
         createdBy = this.frame(text.slice(q + 11, nameEnd), next, fc, false);
-        if (inG > q) parent = parseInt(text.slice(inG + 14, c), 10);
+        if (inG > q) parent = this.parentId(text.slice(inG + 14, c), q);
       } else {
         let args = text.lastIndexOf('(', c);
         if (args < q) args = c;

@@ -27,7 +27,8 @@ export interface InputMeta {
 /** The NNN of `pprof.<binary>.goroutine.NNN.pb.gz`-style names. */
 export function seqFromName(name: string): number | null {
   const m = /(?:^|[._-])(\d+)(?:\.[A-Za-z][A-Za-z0-9]*)*$/.exec(name.split('/').pop() ?? name);
-  return m ? Number(m[1]) : null;
+  const seq = m ? Number(m[1]) : NaN;
+  return Number.isSafeInteger(seq) ? seq : null;
 }
 
 const TEXT_PREFIX_BYTES = 4096;

@@ -6,6 +6,7 @@ import type { Session } from '../model/session';
 import type { SampleType } from '../model/snapshot';
 import type { Label } from '../model/tables';
 import { ProfileError } from './errors';
+import { ROUNDED_WARNING } from './numbers';
 import { pprofFunctionName } from './pprof-names';
 import { Reader, readInt64 } from './protobuf-reader';
 
@@ -419,7 +420,7 @@ function readSamples(r: Reader, l: Layout, builder: SnapshotBuilder, locs: Locat
     } else if (nRaw) labelSet = labelSets.intern(raw, nRaw, session, l);
     builder.add(node, labelSet, values);
   }
-  if (exact.inexact) builder.warn('some values exceed 2^53 and are shown rounded to the nearest representable number');
+  if (exact.inexact) builder.warn(ROUNDED_WARNING);
   keepAlive(labelSets);
 }
 
