@@ -1,9 +1,20 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+import { CONTENT_SECURITY_POLICY } from './src/csp.ts';
+
+/**
+ * The built page carries the app's policy in a meta tag, first in <head> so it covers every script.
+ * Not in `vite dev`: React's hot reload needs an inline script.
+ */
+const cspMeta: Plugin = {
+  name: 'parkview-csp-meta',
+  apply: 'build',
+  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+};
 
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), cspMeta],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2048 },
   test: {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseArgs, UsageError } from './args';
 import { Captures, fetchProfile, isUrl, parseDuration, type CaptureEvent } from './captures';
 import { Guard, interfaceAddresses, isLoopback, isWildcard, newToken } from './guard';
+import { SECURITY_HEADERS } from '../src/csp';
 import { DIST, serveStatic } from './static';
 
 export const SERVE_USAGE = 'parkview [serve] [--port 8081] [--host 127.0.0.1] [--every 15s] [--no-open] [--demo] [FILE|URL]...';
@@ -18,19 +19,42 @@ function openBrowser(url: string): void {
   child.unref();
 }
 
+/**
+ * How many connections and how long each may sit idle or trickle: a local page needs a handful, and
+ * every connection holds a file descriptor, which the static files and the captures need too.
+ */
+export interface ServerLimits {
+  maxConnections: number;
+  /** A socket with nothing read or written for this long is closed (a stalled or slow client). */
+  idleTimeoutMs: number;
+  /** A request's headers must arrive within this. */
+  headersTimeoutMs: number;
+  /** How long a kept-alive connection waits for the next request. */
+  keepAliveTimeoutMs: number;
+}
+
+export const SERVER_LIMITS: ServerLimits = { maxConnections: 64, idleTimeoutMs: 30_000, headersTimeoutMs: 10_000, keepAliveTimeoutMs: 5_000 };
+
 function plain(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(text);
 }
 
 function bytes(res: ServerResponse, body: Uint8Array): void {
-  res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': body.length, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/octet-stream', 'Content-Length': body.length, 'Cache-Control': 'no-store' });
   res.end(body);
+}
+
+/** A static file that could not be opened: out of file descriptors is temporary, anything else is not. */
+function unreadable(res: ServerResponse, e: NodeJS.ErrnoException): void {
+  if (res.headersSent) return void res.destroy();
+  if (e.code === 'EMFILE' || e.code === 'ENFILE') plain(res, 503, 'too many open files: try again');
+  else plain(res, 500, 'could not read the file');
 }
 
 /** Server-Sent Events: every capture so far, then each new one and each fetch failure. */
 function streamEvents(req: IncomingMessage, res: ServerResponse, captures: Captures): void {
-  res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
   const send = (e: CaptureEvent) => {
     if (e.type === 'snapshot') res.write(`event: snapshot\ndata: ${JSON.stringify({ id: e.capture.id, name: e.capture.name, timeMs: e.capture.timeMs })}\n\n`);
     else res.write(`event: failure\ndata: ${JSON.stringify({ target: e.target, message: e.message })}\n\n`);
@@ -51,7 +75,7 @@ async function proxyTyped(req: IncomingMessage, res: ServerResponse, target: str
   try {
     bytes(res, await fetchProfile(target));
   } catch (e) {
-    res.writeHead(502, (e as Error).message.replace(/[^\x20-\x7e]/g, '?').slice(0, 300), { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' });
+    res.writeHead(502, (e as Error).message.replace(/[^\x20-\x7e]/g, '?').slice(0, 300), { ...SECURITY_HEADERS, 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' });
     res.end((e as Error).message);
   }
 }
@@ -64,7 +88,17 @@ export interface ParkviewServer {
 }
 
 /** Serves the built app and the captures of `targets` on host:port (0 for any free port). */
-export async function startServer(opts: { host: string; port: number; targets: string[]; everyMs: number | null; demo?: boolean }): Promise<ParkviewServer> {
+export async function startServer(opts: {
+  host: string;
+  port: number;
+  targets: string[];
+  everyMs: number | null;
+  demo?: boolean;
+  limits?: Partial<ServerLimits>;
+  /** The built app's folder. */
+  dist?: string;
+}): Promise<ParkviewServer> {
+  const limits = { ...SERVER_LIMITS, ...opts.limits };
   const captures = new Captures(opts.targets);
   await captures.loadFiles();
   const token = newToken();
@@ -87,15 +121,25 @@ export async function startServer(opts: { host: string; port: number; targets: s
     }
     if (url.pathname === '/api/fetch') return void proxyTyped(req, res, url.searchParams.get('url'));
     if (url.pathname.startsWith('/api/')) return plain(res, 404, 'not found');
-    void serveStatic(req, res).then(
+    void serveStatic(req, res, SECURITY_HEADERS, opts.dist).then(
       (served) => served || plain(res, 404, 'not found'),
-      () => plain(res, 500, 'could not read the file'),
+      (e: NodeJS.ErrnoException) => unreadable(res, e),
     );
   });
+  server.maxConnections = limits.maxConnections;
+  server.setTimeout(limits.idleTimeoutMs);
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.requestTimeout = limits.headersTimeoutMs;
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
-    server.listen(opts.port, opts.host, ok);
+    server.listen(opts.port, opts.host, () => {
+      server.off('error', fail);
+      ok();
+    });
   });
+  // After the start, a failed accept (out of file descriptors) costs that one connection, not the server.
+  server.on('error', (e) => process.stderr.write(`parkview: ${e.message}\n`));
   const port = (server.address() as AddressInfo).port;
   guard = new Guard(token, opts.host, port);
   captures.poll(opts.everyMs);
