@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { decodeInput, DEFAULT_LIMITS, ProfileError } from '../src/core/decode';
+import { decodeInputs, DEFAULT_LIMITS, ProfileError } from '../src/core/decode';
 import type { Session } from '../src/core/model/session';
 import type { Snapshot } from '../src/core/model/snapshot';
 import { captureName, fetchProfile, isUrl } from './captures';
@@ -30,7 +30,8 @@ async function read(path: string, seq: number): Promise<{ bytes: Uint8Array; nam
  */
 export async function loadFile(session: Session, path: string): Promise<Snapshot> {
   const { bytes, name, timeMs } = await read(path, session.snapshots.length + 1);
-  const snapshot = await decodeInput(bytes, session, { name, fileTimeMs: timeMs }, { ...DEFAULT_LIMITS, gunzip: zlibGunzip });
-  for (const w of snapshot.warnings) process.stderr.write(`parkview: ${snapshot.name}: warning: ${w}\n`);
-  return snapshot;
+  // A file of several dumps one after another adds each; reports of one snapshot take the first.
+  const { snapshots } = await decodeInputs(bytes, session, { name, fileTimeMs: timeMs }, { ...DEFAULT_LIMITS, gunzip: zlibGunzip });
+  for (const s of snapshots) for (const w of s.warnings) process.stderr.write(`parkview: ${s.name}: warning: ${w}\n`);
+  return snapshots[0];
 }

@@ -8,6 +8,13 @@ import type { Snapshot } from '../src/core/model/snapshot';
 /** The shared fixtures, which sit next to the project folder (`../shared/fixtures` from its root). */
 export const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/fixtures');
 
+/** Real captures kept in the project (`test/fixtures/`), with the programs and scripts that made them. */
+export const PROJECT_FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+
+export function readProjectFixture(relPath: string): Uint8Array {
+  return readFileSync(resolve(PROJECT_FIXTURES, relPath));
+}
+
 export function readFixture(relPath: string): Uint8Array {
   return readFileSync(resolve(FIXTURES, relPath));
 }

@@ -181,7 +181,9 @@ export function inferState(namesLeafFirst: string[]): StateCategory {
 }
 
 /** The category of a debug=2 wait reason (`chan send`, `chan receive (nil chan)`, `sync.Mutex.Lock`, …). */
-export function categoryOfReason(reason: string, namesLeafFirst: string[]): StateCategory {
+export function categoryOfReason(status: string, namesLeafFirst: string[]): StateCategory {
+  // Go 1.25+ marks goroutines of a synctest bubble `(durable)`, and goroutineleak dumps `(leaked)`.
+  const reason = status.replace(/ \((?:durable|leaked)\)$/, '');
   if (reason.includes('(nil chan)')) return 'nil-chan';
   if (reason.startsWith('chan send')) return 'chan-send';
   if (reason.startsWith('chan receive')) return 'chan-receive';

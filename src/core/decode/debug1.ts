@@ -127,8 +127,9 @@ function readQuoted(s: string, start: number): [string, number] {
 }
 
 /**
- * Parses the labels Go prints in text profiles: `{"k":"v", "k2":"v2"}` (debug=1) or `{k: "v"}`
- * (goroutine headers); keys may be quoted or bare, values are Go-quoted.
+ * Parses the labels Go prints in text profiles: `{"k":"v", "k2":"v2"}` (debug=1) or `{k: v, k2: "v 2"}`
+ * (goroutine headers); keys and values may be quoted or bare. Labels with an empty value are left
+ * out, as in the protobuf form.
  */
 export function parseTextLabels(s: string): Label[] {
   const labels: Label[] = [];
@@ -152,7 +153,8 @@ export function parseTextLabels(s: string): Label[] {
       value = s.slice(i, end < 0 ? s.length : i + end).trim();
       i = end < 0 ? s.length : i + end;
     }
-    labels.push({ key, value });
+    // pprof reads a label without a value as no label, and Go's protobuf writer leaves the value out.
+    if (value !== '') labels.push({ key, value });
   }
 }
 
@@ -165,19 +167,36 @@ function labelSetOf(session: Session, line: string, lineNo: number): number {
   }
 }
 
-/** Reads a `#\t0xPC\tfunc+0xOFF\tfile:line` line into a frame id. */
+/**
+ * Reads a `#\t0xPC\tfunc+0xOFF\tfile:line` line into a frame id. A line pasted through a chat or an
+ * issue has its tabs turned into spaces: then blanks part the fields, and the file keeps any spaces.
+ */
 function frameOf(session: Session, line: string): number {
-  const pcEnd = line.indexOf('\t', 2);
-  if (pcEnd < 0) return addressFrame(session, line.slice(2).trim());
-  const fnEnd = line.indexOf('\t', pcEnd + 1);
-  let name = line.slice(pcEnd + 1, fnEnd < 0 ? line.length : fnEnd);
+  const [, pc, fn, where] = fields(line, line.includes('\t') ? '\t' : ' ');
+  if (fn === undefined) return addressFrame(session, pc ?? '');
+  let name = fn;
   const off = name.lastIndexOf('+0x');
   if (off > 0 && /^[0-9a-f]+$/.test(name.slice(off + 3))) name = name.slice(0, off);
-  const where = fnEnd < 0 ? '' : line.slice(fnEnd + 1).replace(/^\t+/, '');
-  const colon = where.lastIndexOf(':');
-  const lineNo = colon >= 0 && /^\d+$/.test(where.slice(colon + 1)) ? Number(where.slice(colon + 1)) : 0;
-  const file = lineNo ? where.slice(0, colon) : where;
+  const at = where ?? '';
+  const colon = at.lastIndexOf(':');
+  const lineNo = colon >= 0 && /^\d+$/.test(at.slice(colon + 1)) ? Number(at.slice(colon + 1)) : 0;
+  const file = lineNo ? at.slice(0, colon) : at;
   return session.frames.intern(session.functions.intern(name, file), lineNo);
+}
+
+/** The first three fields of a line parted by runs of `blank`, and the rest of it as the fourth. */
+function fields(line: string, blank: string): string[] {
+  const out: string[] = [];
+  let p = 0;
+  while (p < line.length && out.length < 3) {
+    let e = line.indexOf(blank, p);
+    if (e < 0) e = line.length;
+    out.push(line.slice(p, e));
+    p = e;
+    while (line[p] === blank) p++;
+  }
+  if (p < line.length) out.push(line.slice(p).trimEnd());
+  return out;
 }
 
 /** A frame for a bare address, named like the address, when the text has no symbol for it. */
@@ -236,8 +255,10 @@ export function decodeDebug1(text: string, session: Session, name: string): Snap
     printed.length = 0;
     for (let g = 1; g < m.length - 1; g++) printed.push(nums.read(m[g], d.what, i + 1));
     const values = d.values(printed);
-    // A record is whole when a complete line follows it; at the very end, trust the header's total.
-    const whole = j < complete || (lines[complete] === '' && d.total === sum + values[0]);
+    // A record is whole when a complete line follows it; at the very end, trust the header's total
+    // (a pasted text may have lost its last newline, not its last frame's line number).
+    const last = lines[complete];
+    const whole = j < complete || ((last === '' || (j === complete && /^#.*:\d+$/.test(last))) && d.total === sum + values[0]);
     if (!whole) {
       cut = true;
       break;

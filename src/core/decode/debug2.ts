@@ -10,6 +10,7 @@ const ONE = [1];
 const NL = 10;
 const CR = 13;
 const TAB = 9;
+const SPACE = 32;
 const DOT = 46;
 const COLON = 58;
 const RPAREN = 41;
@@ -62,14 +63,41 @@ class Reader {
     return e < 0 ? this.text.length : e;
   }
 
-  /** End of a line's content, before any carriage return. */
+  /** End of a line's content, before any carriage return or trailing blanks (pasted text gains them). */
   private trimCR(e: number): number {
-    return e > 0 && this.text.charCodeAt(e - 1) === CR ? e - 1 : e;
+    const text = this.text;
+    while (e > 0) {
+      const c = text.charCodeAt(e - 1);
+      if (c !== CR && c !== SPACE && c !== TAB) break;
+      e--;
+    }
+    return e;
   }
 
+  /** Whether the line at `p` holds nothing but blanks (a line of the text's very end is not blank). */
   private isBlank(p: number): boolean {
+    const text = this.text;
+    for (let q = p; q < text.length; q++) {
+      const c = text.charCodeAt(q);
+      if (c === NL) return true;
+      if (c !== CR && c !== SPACE && c !== TAB) return false;
+    }
+    return false;
+  }
+
+  /**
+   * Whether the line at `p` is indented: a file line. Go indents them with a tab; a dump pasted
+   * through a chat or an issue has spaces instead.
+   */
+  private isIndented(p: number): boolean {
     const c = this.text.charCodeAt(p);
-    return c === NL || (c === CR && this.text.charCodeAt(p + 1) === NL);
+    return c === TAB || c === SPACE;
+  }
+
+  /** Whether the line in [p, e) may be a call line, or the start of one: words with spaces are not, unless in its arguments. */
+  private mayBeCall(p: number, e: number): boolean {
+    const space = this.text.indexOf(' ', p);
+    return space < 0 || space >= e || this.text.lastIndexOf('(', space) >= p;
   }
 
   /** True when the line at `p` is `goroutine <digit>…`. */
@@ -132,6 +160,8 @@ class Reader {
   /** Frame id of function `name` at the `\tfile:line +0x…` line starting at `p`. */
   private frame(name: string, p: number, e: number, inlined: boolean): number {
     const text = this.text;
+    // `p` ends up just before the file name, wherever the indentation ends.
+    while (p + 1 < e && this.isIndented(p + 1)) p++;
     let colon = text.lastIndexOf(':', e);
     if (colon <= p) colon = e;
     let line = 0;
@@ -216,7 +246,7 @@ class Reader {
       const c = this.trimCR(e);
       const next = e + 1;
       const c0 = text.charCodeAt(q);
-      if (c0 === TAB || c0 === DOT) {
+      if (c0 === TAB || c0 === SPACE || c0 === DOT) {
         // A stray file line, or `...N frames elided...`: nothing to keep.
         q = next;
         continue;
@@ -227,9 +257,10 @@ class Reader {
         q = next;
         continue;
       }
-      if (next >= len || text.charCodeAt(next) !== TAB) {
-        // A line without a file line: trailing text, or a call whose file line the cut took away.
-        pending = e >= len || (next >= len && text.charCodeAt(c - 1) === RPAREN);
+      if (next >= len || !this.isIndented(next)) {
+        // A line without a file line: trailing text (`exit status 2` after a panic), or a call
+        // whose file line the cut took away.
+        pending = (e >= len && this.mayBeCall(q, c)) || (next >= len && text.charCodeAt(c - 1) === RPAREN);
         q = next;
         continue;
       }

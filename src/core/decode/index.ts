@@ -3,6 +3,7 @@ import type { Session } from '../model/session';
 import type { Snapshot } from '../model/snapshot';
 import { decodeDebug1, isDebug1 } from './debug1';
 import { decodeDebug2, isDebug2 } from './debug2';
+import { debug1Starts, debug2Starts, partsAt, partWarning } from './concatenated';
 import { ProfileError } from './errors';
 import { gunzip, isGzip, type GunzipStream } from './gunzip';
 import { DEFAULT_LIMITS, type DecodeLimits } from './limits';
@@ -54,16 +55,32 @@ function isMostlyText(bytes: Uint8Array): boolean {
   return bad === 0 || bad / n < 0.01;
 }
 
-function decodeRaw(bytes: Uint8Array, session: Session, meta: InputMeta): SnapshotBuilder {
+/** One snapshot per dump of a text holding several one after another, each named and warned as a part. */
+function decodeDumps(text: string, starts: number[], name: string, decode: (text: string, name: string) => SnapshotBuilder): SnapshotBuilder[] {
+  if (starts.length === 1) return [decode(text, name)];
+  return partsAt(text, starts).map((part, i) => {
+    const partName = `${name} [${i + 1}/${starts.length}]`;
+    let builder: SnapshotBuilder;
+    try {
+      builder = decode(part, partName);
+    } catch (e) {
+      throw e instanceof ProfileError ? new ProfileError(`dump ${i + 1} of ${starts.length}: ${e.message}`) : e;
+    }
+    builder.warn(partWarning(i, starts.length));
+    return builder;
+  });
+}
+
+function decodeRaw(bytes: Uint8Array, session: Session, meta: InputMeta): SnapshotBuilder[] {
   if (bytes.length === 0) throw new ProfileError('empty input file');
   if (isMostlyText(bytes)) {
     const text = decodeText(bytes);
-    if (isDebug1(text)) return decodeDebug1(text, session, meta.name);
-    if (isDebug2(text)) return decodeDebug2(text, session, meta.name);
+    if (isDebug1(text)) return decodeDumps(text, debug1Starts(text), meta.name, (t, n) => decodeDebug1(t, session, n));
+    if (isDebug2(text)) return decodeDumps(text, debug2Starts(text), meta.name, (t, n) => decodeDebug2(t, session, n));
     if (text.trim() === '') throw new ProfileError('empty input file');
     throw new ProfileError(describeUnknown(bytes));
   }
-  return decodePprof(bytes, session, meta.name);
+  return [decodePprof(bytes, session, meta.name)];
 }
 
 /**
@@ -79,10 +96,14 @@ export async function decodeInputs(bytes: Uint8Array, session: Session, meta: In
   try {
     const raw = isGzip(bytes) ? await gunzip(bytes, options.maxDecompressedBytes, options.gunzip) : bytes;
     if (isEncodedSession(raw)) return decodeBundle(raw, session, 'Parkview bundle');
-    const builder = decodeRaw(raw, session, meta);
-    const snapshot = builder.finish(seqFromName(meta.name));
-    if (snapshot.timeMs === null && snapshot.format !== 'pprof' && meta.fileTimeMs !== undefined) snapshot.timeMs = meta.fileTimeMs;
-    return { snapshots: [session.add(snapshot)], view: '' };
+    const seq = seqFromName(meta.name);
+    // Every dump of the file is read before any is added: a bad one adds none.
+    const snapshots = decodeRaw(raw, session, meta).map((builder) => {
+      const snapshot = builder.finish(seq);
+      if (snapshot.timeMs === null && snapshot.format !== 'pprof' && meta.fileTimeMs !== undefined) snapshot.timeMs = meta.fileTimeMs;
+      return snapshot;
+    });
+    return { snapshots: snapshots.map((s) => session.add(s)), view: '' };
   } catch (e) {
     const reason = e instanceof ProfileError ? e.message : `internal error while decoding (${(e as Error).message})`;
     throw new ProfileError(`${meta.name}: ${reason}`);
