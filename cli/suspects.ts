@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { analyzeLeaks, stackNamesOf, type GroupReport, type LeakAnalysis } from '../src/core/analysis/analyze';
 import { rateLabel, seriesLabel, seriesNote, waitLabel } from '../src/core/analysis/format';
 import { GROUPINGS, type Grouping } from '../src/core/analysis/grouping';
-import { SUSPECT_SCORE } from '../src/core/analysis/verdict';
+import { SUSPECT_SCORE, UNDECIDED_PLATEAU } from '../src/core/analysis/verdict';
 import { ProfileError } from '../src/core/decode';
 import { Session } from '../src/core/model/session';
 import { parseArgs, UsageError } from './args';
@@ -56,6 +56,7 @@ function toJson(session: Session, a: LeakAnalysis, g: GroupReport) {
     score: g.verdict.score,
     suspect: g.verdict.suspect,
     reason: g.verdict.reason,
+    evidence: g.verdict.evidence,
     group: g.label,
     monotonic: g.trend.monotonic,
     r2: g.trend.r2,
@@ -100,7 +101,13 @@ function report(a: LeakAnalysis, shown: GroupReport[], skipped: string[]): strin
       : `${suspects.length} leak suspect${suspects.length === 1 ? '' : 's'} (score >= ${SUSPECT_SCORE}) among ${a.groups.length} groups:`,
   );
   if (shown.length) lines.push('', ...table(a, shown));
+  for (const g of shown.filter((x) => x.verdict.suspect && x.verdict.evidence.length)) lines.push('', `${g.label}: ${g.verdict.reason}`, ...g.verdict.evidence.map((e) => `  - ${e}`));
   for (const g of shown.filter((x) => x.verdict.suspect && x.creator)) lines.push('', `${g.label}: created by ${g.creator}`);
+  const open = a.groups.filter((g) => !g.verdict.suspect && UNDECIDED_PLATEAU.includes(g.verdict.evidence[0]));
+  if (open.length) {
+    const names = `${open.slice(0, 3).map((g) => g.label).join(', ')}${open.length > 3 ? ', …' : ''}`;
+    lines.push('', `${open.length} group${open.length === 1 ? '' : 's'} rose, then stayed flat in a blocking state (${names}): ${open[0].verdict.evidence[0]}.`);
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { addFilter, dropFixtures } from './app-helpers';
+import { addFilter, dropFiles, dropFixtures } from './app-helpers';
 import { shot } from './helpers';
 
 const SERVICE = Array.from({ length: 40 }, (_, i) => `service/pprof.service.goroutine.${String(i + 1).padStart(3, '0')}.pb.gz`);
@@ -312,4 +314,27 @@ test('fanout-200k debug=2: tens of thousands of buckets scroll virtualized', asy
   await expect(page.locator('.bucket').first().locator('.bucket-fn')).toHaveText('main.parkers.func4');
   await expect(page.locator('.bucket').first().locator('.bucket-caller')).toHaveText(/^← main\.\w+$/);
   await shot(page, 'goroutines-fanout-light');
+});
+
+test('stuck since a burst: the detail says which debug=2 evidence decided', async ({ page }) => {
+  const dir = resolve(import.meta.dirname, '../test/fixtures/stuck');
+  const times = JSON.parse(readFileSync(`${dir}/times.json`, 'utf8')) as Record<string, number>;
+  await page.goto('./');
+  await dropFiles(page, [1, 2, 3, 4].map((i) => ({ name: `pprof.stuck.goroutine.00${i}.pb.gz`, bytes: readFileSync(`${dir}/pprof.stuck.goroutine.00${i}.pb.gz`) })));
+  await dropTexts(page, [2, 3, 4].map((i) => ({ name: `goroutine.stuck.00${i}.debug2.txt`, text: readFileSync(`${dir}/goroutine.stuck.00${i}.debug2.txt`, 'utf8'), time: times[`goroutine.stuck.00${i}.debug2.txt`] })));
+  await expect(page.locator('.snapshot-list li')).toHaveCount(7);
+  // The protobuf profiles are the series: the dumps begin after the burst, so they never show the rise.
+  await page.locator('.snapshot-list li', { hasText: 'pprof.stuck.goroutine.004.pb.gz' }).click();
+  await openLeaks(page);
+  const rows = page.locator('.suspects-row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().locator('.c-group .fn')).toHaveText('main.lookupQuota');
+  await expect(page.locator('.leaks-verdict')).toHaveText('1 leak suspect: stuck since they rose, none has left.');
+  await rows.first().click();
+  await expect(page.locator('.suspect-verdict .reason')).toHaveText(/^stuck since \d\d:\d\d:\d\d UTC, 40 goroutines, none has left since$/);
+  const evidence = page.locator('.suspect-evidence li');
+  await expect(evidence).toHaveCount(3);
+  await expect(evidence.first()).toHaveText(/^decided byevery one of its 40 goroutines in goroutine\.stuck\.004\.debug2\.txt has waited \d minutes or more/);
+  await expect(evidence.nth(1)).toContainText('the same 40 goroutine ids as in goroutine.stuck.002.debug2.txt');
+  await shot(page, 'leaks-stuck-selected-light');
 });

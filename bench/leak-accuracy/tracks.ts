@@ -102,10 +102,10 @@ export const TRACKS: Track[] = [
   },
   {
     name: 'slow-fill',
-    about: 'a cache starting one refresher (20 s ticker) per new key every 1-3 s; snapshots at 0, 60, 120, 180 s',
+    about: 'a cache starting one refresher (20 s ticker) per new key every 1-3 s; snapshots at 0, 65, 130, 195 s',
     scenarios: ['slow-fill-cache'],
     repeat: 10,
-    flags: ['-at=0s,60s,120s,180s', '-formats=pb,debug2'],
+    flags: ['-at=0s,65s,130s,195s', '-formats=pb,debug2'],
     readings: [
       { name: 'pb + debug2 dumps', series: 'pb', withDumps: true, timed: true },
       { name: 'debug2 only, untimed', series: 'debug2' },

@@ -71,6 +71,8 @@ export interface SuspectRow {
   score: number;
   suspect: boolean;
   reason: string;
+  /** The signals behind the reason, the deciding one first. */
+  evidence: string[];
   proven: boolean;
   benign: string | null;
 }
@@ -236,6 +238,7 @@ export const timelineApi = {
         score: g.verdict.score,
         suspect: g.verdict.suspect,
         reason: g.verdict.reason,
+        evidence: g.verdict.evidence,
         proven: g.proven,
         benign: g.benign,
       }),

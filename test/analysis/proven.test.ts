@@ -39,8 +39,8 @@ describe('goroutineleak profiles', () => {
     expect(a.series.excluded).toEqual([]);
     expect(a.totals).toEqual([6]);
     expect(a.groups.map((g) => [g.function, g.trend.last, g.proven, g.verdict])).toEqual([
-      ['main.leak', 4, true, { suspect: true, score: 100, reason: PROVEN_REASON }],
-      ['main.gather', 2, true, { suspect: true, score: 100, reason: PROVEN_REASON }],
+      ['main.leak', 4, true, { suspect: true, score: 100, reason: PROVEN_REASON, evidence: [] }],
+      ['main.gather', 2, true, { suspect: true, score: 100, reason: PROVEN_REASON, evidence: [] }],
     ]);
   });
 

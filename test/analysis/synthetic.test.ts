@@ -32,6 +32,18 @@ describe('synthetic series', () => {
     expect(byFn('main.worker').verdict).toMatchObject({ suspect: false, score: 0, reason: 'steady' });
   });
 
+  it('three or four snapshots: a group whose last step adds under a quarter of its pace filled up; a steady one does not', () => {
+    for (const counts of [
+      [25, 113, 116],
+      [0, 1360, 2290, 2291],
+    ]) {
+      const { byFn } = analyze([[POOL, counts]]);
+      expect(byFn('main.worker').verdict, String(counts)).toMatchObject({ suspect: false, reason: 'filled up, then plateaued' });
+    }
+    const { byFn } = analyze([[CHAN_SEND, [6, 8, 10]]]);
+    expect(byFn('main.leak').verdict.suspect).toBe(true);
+  });
+
   it('a burst that comes and goes is transient', () => {
     const { byFn } = analyze([[CHAN_SEND, [0, 0, 500, 0, 0, 500, 0, 0, 500, 0]]]);
     const g = byFn('main.leak');
@@ -69,7 +81,7 @@ describe('synthetic series', () => {
   it('a single snapshot has no growth verdicts', () => {
     const { a } = analyze([[CHAN_SEND, [500]], [POOL, [8]]]);
     expect(a.series.snapshots).toHaveLength(1);
-    for (const g of a.groups) expect(g.verdict).toEqual({ suspect: false, score: 0, reason: 'growth needs at least two snapshots' });
+    for (const g of a.groups) expect(g.verdict).toEqual({ suspect: false, score: 0, reason: 'growth needs at least two snapshots', evidence: [] });
   });
 
   it('two snapshots: growth is flagged with less confidence than a long steady series', () => {

@@ -133,16 +133,17 @@ func queryShards(ctx context.Context, shards int) error {
 	return g.Wait()
 }
 
-// Producers that queue behind a slow consumer, up to a bound: the backlog fills, then holds.
+// Producers that queue behind a slow consumer, up to a bound: the backlog fills in about 30
+// seconds, then holds, its producers coming and going.
 func boundedBacklog() {
 	queue := make(chan int)
 	go func() {
 		for v := range queue {
 			work(v)
-			time.Sleep(125 * time.Millisecond)
+			time.Sleep(200 * time.Millisecond)
 		}
 	}()
-	inFlight := make(chan struct{}, 250)
+	inFlight := make(chan struct{}, 150)
 	for {
 		select {
 		case inFlight <- struct{}{}:

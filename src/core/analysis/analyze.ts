@@ -8,8 +8,9 @@ import { countByKey, keyLabel, type Grouping, type KeyedCounts } from './groupin
 import { RefinedStacks, refinedStack } from './refined';
 import { LEAK_PROFILE_KIND, pickSeries, type Series } from './series';
 import { trendOf, type Trend } from './signals';
-import { CATEGORIES, stateFromReason, stateFromStack, type BlockState } from './states';
+import { BLOCKS_FOR_GOOD, CATEGORIES, stateFromReason, stateFromStack, type BlockState } from './states';
 import { judge, type Verdict } from './verdict';
+import { dumpsOf, wakeEvidence } from './wakes';
 
 export interface LeakQuery {
   grouping?: Grouping;
@@ -171,6 +172,15 @@ function withProvenKeys(keyed: KeyedCounts, extra: ProvenElsewhere[], label: (st
   };
 }
 
+/** When a count reached its last level: the capture time (UTC) of that snapshot, else its place in the series. */
+function levelSince(series: Series, counts: ArrayLike<number>): string {
+  const n = counts.length;
+  let i = n - 1;
+  while (i > 0 && counts[i - 1] === counts[n - 1]) i--;
+  const t = series.timed ? series.snapshots[i]?.timeMs : null;
+  return t != null ? `${new Date(t).toISOString().slice(11, 19)} UTC` : `snapshot ${i + 1} of ${n}`;
+}
+
 /**
  * Follows every group of a series of snapshots and ranks leak suspects: groups that rise steadily and
  * never drain, in states that block for good, rank first; bursts, steady pools, pools that fill and
@@ -208,6 +218,8 @@ export function analyzeLeaks(session: Session, q: LeakQuery = {}): LeakAnalysis 
   }
   const benign = new BenignMatcher(q.benign ?? DEFAULT_BENIGN);
   const points = series.snapshots.length;
+  const dumps = dumpsOf(session, series.kind);
+  const wakes = wakeEvidence(session, dumps, names);
   // Shares are of every goroutine, as pprof gives percentages of the unfiltered total.
   const lastTotal = allTotals.at(-1) ?? 0;
   const trends: Trend[] = [];
@@ -240,6 +252,10 @@ export function analyzeLeaks(session: Session, q: LeakQuery = {}): LeakAnalysis 
       relativeGrowth: (trend.last - trend.first) / maxAdded,
       benign: benignBy,
       proven: isProven,
+      blocksForGood: BLOCKS_FOR_GOOD.has(state.category),
+      wake: wakes.get(names.portable(origin)) ?? null,
+      dumps: dumps.length > 0,
+      since: levelSince(series, countsOf(keyed, k)),
     });
     const elsewhere = k >= firstAbsent ? absent[k - firstAbsent] : undefined;
     if (elsewhere && verdict.suspect) verdict.reason = `${verdict.reason}: ${elsewhere.count.toLocaleString('en-US')} in ${elsewhere.from}, not in the ${series.kind} series`;

@@ -61,7 +61,7 @@ const RISE_SHARE = 0.5;
 /** How close to the baseline a count must come back to count as returned. */
 const BASELINE_SHARE = 0.1;
 /** Points the later-half fit needs to mean anything. */
-const RECENT_MIN_POINTS = 3;
+const RECENT_MIN_POINTS = 2;
 
 /** The trend of counts y (one per snapshot, at positions x). */
 export function trendOf(x: ArrayLike<number>, y: ArrayLike<number>): Trend {

@@ -119,6 +119,9 @@ export const CATEGORIES: Record<StateCategory, CategoryInfo> = {
   },
 };
 
+/** States only another goroutine can end: nothing in them wakes by itself (no timer, no I/O). */
+export const BLOCKS_FOR_GOOD: ReadonlySet<StateCategory> = new Set<StateCategory>(['chan-send', 'chan-receive', 'nil-chan', 'select', 'select-no-cases', 'mutex', 'rwmutex', 'waitgroup', 'cond', 'semacquire', 'other']);
+
 /** Leaf-side functions that say what a goroutine parks on; the first one found from the leaf wins. */
 const BLOCKING_FRAMES = new Map<string, StateCategory>(Object.entries({
   'runtime.chansend': 'chan-send',

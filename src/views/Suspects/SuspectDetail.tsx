@@ -53,6 +53,16 @@ export function SuspectDetail({ row, detail, timed, onFlame, onGoroutines, onClo
           {row.proven && <span className="badge proven">proven leak</span>}
           <span className="reason">{row.reason}</span>
         </div>
+        {row.evidence.length > 0 && (
+          <ul className="suspect-evidence" aria-label="Evidence">
+            {row.evidence.map((e, i) => (
+              <li key={i} className={i === 0 ? 'decisive' : undefined}>
+                {i === 0 && <span className="evidence-tag">decided by</span>}
+                {e}
+              </li>
+            ))}
+          </ul>
+        )}
         <p className="suspect-facts">{facts.join(' · ')}</p>
         {row.creator && (
           <p className="suspect-facts">

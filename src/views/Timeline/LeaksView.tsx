@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LEAK_PROFILE_KIND } from '../../core/analysis/series';
+import { STUCK, UNDECIDED_PLATEAU } from '../../core/analysis/verdict';
 import type { Grouping } from '../../core/analysis/grouping';
 import { useLeaks } from '../../store/leaks';
 import { useSnapshots } from '../../store/snapshots';
@@ -23,20 +24,25 @@ const GROUPINGS: { id: Grouping; label: string; title: string }[] = [
   { id: 'function', label: 'Function', title: 'One group per representative function: the coarsest view' },
 ];
 
-function Verdict({ suspects, proven }: { suspects: number; proven: number }) {
-  if (suspects === 0) return <span className="leaks-verdict calm">No leak suspects: nothing grows steadily (bursts, pools and plateaus are not leaks).</span>;
-  const why =
-    proven === 0
-      ? 'growing steadily and never draining'
-      : proven === suspects
-        ? 'proven by a goroutineleak profile'
-        : `${proven} proven by a goroutineleak profile, the others growing steadily and never draining`;
+function Verdict({ suspects, rows }: { suspects: number; rows: SuspectRow[] }) {
+  if (suspects === 0) {
+    const open = rows.find((r) => UNDECIDED_PLATEAU.includes(r.evidence[0]));
+    if (open) return <span className="leaks-verdict calm">No leak suspects, but some groups rose and stayed flat: {open.evidence[0]}.</span>;
+    return <span className="leaks-verdict calm">No leak suspects: nothing grows steadily or stays stuck (bursts, pools and plateaus are not leaks).</span>;
+  }
+  const proven = rows.filter((r) => r.suspect && r.proven).length;
+  const stuck = rows.filter((r) => r.suspect && !r.proven && r.reason.startsWith(STUCK)).length;
+  const parts = [
+    proven && (proven === suspects ? 'proven by a goroutineleak profile' : `${proven} proven by a goroutineleak profile`),
+    stuck && (stuck === suspects ? 'stuck since they rose, none has left' : `${stuck} stuck since they rose`),
+    suspects - proven - stuck > 0 && (proven || stuck ? 'the others growing steadily and never draining' : 'growing steadily and never draining'),
+  ].filter(Boolean);
   return (
     <span className="leaks-verdict hot">
       <strong>
         {suspects} leak suspect{suspects === 1 ? '' : 's'}
       </strong>
-      : {why}.
+      : {parts.join(', ')}.
     </span>
   );
 }
@@ -229,7 +235,7 @@ function GoroutineLeaks() {
                 All groups{s ? ` (${s.groups.toLocaleString('en-US')})` : ''}
               </button>
             </div>
-            {s && (t.points.length >= 2 || s.suspects > 0) && <Verdict suspects={s.suspects} proven={s.rows.filter((r) => r.suspect && r.proven).length} />}
+            {s && (t.points.length >= 2 || s.suspects > 0) && <Verdict suspects={s.suspects} rows={s.rows} />}
             {s && grouping !== 'function' && <MergeHint rows={s.rows} onMerge={() => leaks.setGrouping('function')} />}
             {s && allGroups && s.rows.length < s.groups && <span className="view-count">showing the top {s.rows.length.toLocaleString('en-US')}</span>}
             {hasDump && <span className="view-count">states, waits and creators from {s?.factsFrom}</span>}
