@@ -147,7 +147,7 @@ test('the paste box loads a debug=1 dump and a panic', async ({ page }) => {
 test('?url= (repeatable) fetches profiles from the address bar', async ({ page, baseURL }) => {
   const a = new URL('demo/pprof.service.goroutine.040.pb.gz', baseURL).href;
   const b = new URL('demo/pprof.service.goroutine.039.pb.gz', baseURL).href;
-  await openApp(page, `./?url=${encodeURIComponent(a)}&url=${encodeURIComponent(b)}`);
+  await openApp(page, `./?url=${encodeURIComponent(a)}&url=${encodeURIComponent(b)}#view=top`);
   await expect(snapshots(page)).toHaveCount(2);
   await expect(snapshots(page).locator('.snapshot-name')).toHaveText([/039\.pb\.gz$/, /040\.pb\.gz$/]);
   await expect(page.locator('.top-body [role="row"]').first()).toContainText('runtime.gopark');
@@ -222,6 +222,7 @@ test('one broken file among ten: nine snapshots and one error naming it', async 
   await expect(errors(page).locator('.load-error-message')).toContainText('decompressing profile: unexpected EOF');
   // What was loaded stays usable.
   await snapshots(page).first().click();
+  await page.getByRole('tab', { name: 'Top' }).click();
   await expect(page.locator('.top-body [role="row"]').first()).toBeVisible();
   await shot(page, 'app-errors');
 });
@@ -232,7 +233,7 @@ test('mixed profile types load together and offer a sample type selector', async
   await expect(snapshots(page)).toHaveCount(3);
   expect((await snapshots(page).locator('.badge').allTextContents()).sort()).toEqual(['cpu', 'goroutine', 'heap']);
   await snapshots(page).filter({ hasText: 'heap' }).click();
-  const sample = page.getByRole('combobox');
+  const sample = page.getByRole('combobox', { name: 'Sample' });
   await expect(sample).toBeVisible();
   await expect(page.locator('.statusbar')).toContainText('inuse_space/bytes');
   await sample.selectOption({ label: 'alloc_objects (count)' });

@@ -33,7 +33,7 @@ test.beforeEach(async ({ page }) => {
 
 test('Top shows pprof’s numbers for service 040, in pprof’s order by flat and by cum', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 1900 });
-  await openApp(page);
+  await openApp(page, './#view=top');
   await pickFixtures(page, [SERVICE_040]);
   await expect(page.locator('.view-summary')).toHaveText('Showing nodes accounting for 23697, 100% of 23697 total');
   await expect(page.locator('.statusbar')).toContainText('Total 23,697 goroutines');
@@ -47,7 +47,7 @@ test('Top shows pprof’s numbers for service 040, in pprof’s order by flat an
 
 test('CPU and heap profiles show pprof’s units (ms, kB) row for row', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 2300 });
-  await openApp(page);
+  await openApp(page, './#view=top');
   await pickFixtures(page, ['other-types/pprof.service.samples.cpu.001.pb.gz', 'other-types/pprof.service.heap.001.pb.gz']);
   await page.locator('.snapshot', { hasText: 'samples.cpu' }).click();
   await expect(page.locator('.view-summary')).toHaveText('Showing nodes accounting for 230ms, 100% of 230ms total');
@@ -58,7 +58,7 @@ test('CPU and heap profiles show pprof’s units (ms, kB) row for row', async ({
 });
 
 test('sorting by each column and filtering by text or /regex/', async ({ page }) => {
-  await openApp(page);
+  await openApp(page, './#view=top');
   await pickFixtures(page, [SERVICE_040]);
   const header = (name: string) => page.getByRole('columnheader', { name: new RegExp(`^${name.replace(/[()*]/g, '\\$&')}`) }).first();
 
@@ -97,7 +97,7 @@ test('sorting by each column and filtering by text or /regex/', async ({ page })
 });
 
 test('granularity and row selection', async ({ page }) => {
-  await openApp(page);
+  await openApp(page, './#view=top');
   await pickFixtures(page, [SERVICE_040]);
   await page.getByRole('radio', { name: 'lines' }).click();
   const send = bodyRows(page).filter({ hasText: 'main.(*exporter).send' }).first();
@@ -119,7 +119,7 @@ test('about 30,000 rows stay virtualized and scroll to the end', async ({ page }
   for (let i = 1; i <= n; i++) {
     records.push(`1 @ 0x${(0x100000 + i).toString(16)} 0x4000`, `#\t0x${(0x100000 + i).toString(16)}\tgen.f${String(i).padStart(5, '0')}+0x1\t/src/gen/gen.go:${i}`, `#\t0x4000\tmain.main+0x1\t/src/main.go:1`, '');
   }
-  await openApp(page);
+  await openApp(page, './#view=top');
   await page.locator('#pv-open-files').setInputFiles({ name: 'wide.debug1.txt', mimeType: 'text/plain', buffer: Buffer.from(records.join('\n')) });
   await expect(page.locator('.view-count')).toHaveText('30,001 rows');
   expect(await bodyRows(page).count()).toBeLessThan(100);
@@ -138,7 +138,7 @@ test('hostile names render as text: no dialog, no injected element', async ({ pa
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await openApp(page);
+  await openApp(page, './#view=top');
   // Elements an injected name could create, and inline event handlers, inside the app.
   const injected = () =>
     page.evaluate(() => ({
@@ -180,7 +180,7 @@ test('theme toggle, kept across reloads', async ({ page }) => {
 
 test('the system dark setting is followed', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
-  await openApp(page);
+  await openApp(page, './#view=top');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await shot(page, 'app-empty-dark');
 });

@@ -12,7 +12,7 @@ test.beforeEach(async ({ page }) => {
   });
 });
 
-async function openDemo(page: Page, hash = ''): Promise<void> {
+async function openDemo(page: Page, hash = '#v1&view=top'): Promise<void> {
   await page.goto(`./?demo${hash}`);
   await expect(snapshots(page)).toHaveCount(40);
 }

@@ -9,6 +9,7 @@ import { explainFetchFailure, fetchWithProgress } from './fetch-profile';
 import { viaLocalServer } from './url/local-server';
 import { applySharedView } from './url/sync';
 import { nameFromUrl } from './url-params';
+import { openOnTheAnswer } from './opening';
 
 /** One input to decode, read only when its turn comes so a big folder is never all in memory. */
 interface Source {
@@ -86,6 +87,7 @@ async function loadSources(sources: Source[]): Promise<void> {
   } finally {
     if (twins.length) errors.push(alreadyLoaded(twins));
     store().added(infos, errors);
+    if (infos.length) openOnTheAnswer();
     endTask(task);
     if (sharedView) applySharedView(sharedView);
   }

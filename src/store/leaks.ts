@@ -34,6 +34,8 @@ interface LeaksState {
   benign: string[];
   /** Group key selected in the suspects table (keys are per grouping). */
   selectedKey: number | null;
+  /** Select the top suspect once the table has its rows (the view a series opens on). */
+  topPending: boolean;
   /** List every group, not only suspects. */
   showAll: boolean;
   /** Goroutines view filters: wait reason ('' for all) and text. */
@@ -45,6 +47,7 @@ interface LeaksState {
   setBenign: (list: string[]) => void;
   resetBenign: () => void;
   selectKey: (key: number | null) => void;
+  selectTopSuspect: () => void;
   setShowAll: (all: boolean) => void;
   filterGoroutines: (f: { state?: string; text?: string }) => void;
 }
@@ -55,6 +58,7 @@ export const useLeaks = create<LeaksState>((set) => ({
   topN: 8,
   benign: storedBenign(),
   selectedKey: null,
+  topPending: false,
   showAll: false,
   goroutineState: '',
   goroutineText: '',
@@ -69,7 +73,8 @@ export const useLeaks = create<LeaksState>((set) => ({
     storeBenign(null);
     set({ benign: [...DEFAULT_BENIGN], selectedKey: null });
   },
-  selectKey: (selectedKey) => set({ selectedKey }),
+  selectKey: (selectedKey) => set({ selectedKey, topPending: false }),
+  selectTopSuspect: () => set({ selectedKey: null, topPending: true }),
   setShowAll: (showAll) => set({ showAll }),
   filterGoroutines: ({ state, text }) =>
     set((s) => ({ goroutineState: state ?? s.goroutineState, goroutineText: text ?? s.goroutineText })),

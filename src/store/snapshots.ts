@@ -1,3 +1,4 @@
+import { openingSnapshot } from '../core/model/opening';
 import { captureOrder } from '../core/model/order';
 import { create } from 'zustand';
 import type { SnapshotInfo } from '../core/model/snapshot';
@@ -33,7 +34,7 @@ interface SnapshotState {
   /** Snapshot to diff against, when set. */
   baseId: number | null;
   tasks: LoadTask[];
-  /** Adds snapshots (never replacing any) and errors; selects the latest snapshot when any were added. */
+  /** Adds snapshots (never replacing any) and errors; selects what opens (see openingSnapshot). */
   added: (infos: SnapshotInfo[], errors: Omit<LoadError, 'id'>[]) => void;
   removed: (id: number) => void;
   cleared: () => void;
@@ -59,7 +60,7 @@ export const useSnapshots = create<SnapshotState>((set) => ({
   added: (infos, errors) =>
     set((s) => {
       const snapshots = [...s.snapshots, ...infos].sort(captureOrder);
-      const selectedId = infos.length ? snapshots[snapshots.length - 1].id : s.selectedId;
+      const selectedId = openingSnapshot(snapshots, infos)?.id ?? s.selectedId;
       return { snapshots, errors: [...s.errors, ...errors.map((e) => ({ ...e, id: nextErrorId++ }))], selectedId };
     }),
   removed: (id) =>

@@ -7,6 +7,8 @@ export type ThemeSetting = 'system' | 'light' | 'dark';
 interface ViewState {
   /** Id of the view on screen (see views/registry.ts). */
   view: string;
+  /** The user (or the address) picked the view; until then each load opens the view that answers first. */
+  viewChosen: boolean;
   /** Function name selected in any view, shared by all. */
   selectedFunction: string | null;
   sampleIndex: number | null;
@@ -14,6 +16,8 @@ interface ViewState {
   filters: Filters;
   theme: ThemeSetting;
   setView: (view: string) => void;
+  /** Shows a view without counting as the user's choice. */
+  openView: (view: string) => void;
   selectFunction: (name: string | null) => void;
   setSampleIndex: (i: number | null) => void;
   setGranularity: (g: Granularity) => void;
@@ -22,13 +26,15 @@ interface ViewState {
 }
 
 export const useView = create<ViewState>((set) => ({
-  view: 'top',
+  view: 'flame',
+  viewChosen: false,
   selectedFunction: null,
   sampleIndex: null,
   granularity: 'functions',
   filters: {},
   theme: 'system',
-  setView: (view) => set({ view }),
+  setView: (view) => set({ view, viewChosen: true }),
+  openView: (view) => set({ view }),
   selectFunction: (selectedFunction) => set({ selectedFunction }),
   setSampleIndex: (sampleIndex) => set({ sampleIndex }),
   setGranularity: (granularity) => set({ granularity }),

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { Session } from '../../src/core/model/session';
 import { snapshotInfo, type SnapshotInfo } from '../../src/core/model/snapshot';
 import { captureOrder } from '../../src/core/model/order';
+import { goroutineSeries, openingSnapshot, openingView } from '../../src/core/model/opening';
 import { selectedSnapshot, useSnapshots } from '../../src/store/snapshots';
 import { load } from '../fixtures';
 
@@ -78,5 +79,24 @@ describe('snapshot store', () => {
     expect(store().errors.map((e) => e.message)).toEqual(['two', 'three']);
     store().dismissErrors();
     expect(store().errors).toEqual([]);
+  });
+});
+
+describe('opening on the answer', () => {
+  test('a folder with a protobuf series and its text dumps selects the newest protobuf snapshot and opens Leaks', async () => {
+    const list = await infos(['service/pprof.service.goroutine.039.pb.gz', 'service/goroutine.service.debug1.txt', 'service/pprof.service.goroutine.040.pb.gz', 'service/goroutine.service.debug2.txt']);
+    expect(openingSnapshot(list)?.name).toBe('pprof.service.goroutine.040.pb.gz');
+    expect(names(goroutineSeries(list))).toEqual(['pprof.service.goroutine.039.pb.gz', 'pprof.service.goroutine.040.pb.gz']);
+    expect(openingView(list)).toBe('timeline');
+    useSnapshots.getState().cleared();
+    useSnapshots.getState().added(list, []);
+    expect(selectedSnapshot(useSnapshots.getState())?.name).toBe('pprof.service.goroutine.040.pb.gz');
+  });
+
+  test('one profile, or one of each format, opens the flame graph', async () => {
+    const list = await infos(['service/pprof.service.goroutine.040.pb.gz', 'service/goroutine.service.debug2.txt', 'other-types/pprof.service.heap.001.pb.gz']);
+    expect(openingView(list.slice(0, 1))).toBe('flame');
+    expect(openingView(list)).toBe('flame');
+    expect(openingSnapshot(list.slice(2))?.name).toBe('pprof.service.heap.001.pb.gz');
   });
 });

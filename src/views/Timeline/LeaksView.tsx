@@ -4,6 +4,7 @@ import { STUCK, UNDECIDED_PLATEAU } from '../../core/analysis/verdict';
 import type { Grouping } from '../../core/analysis/grouping';
 import { useLeaks } from '../../store/leaks';
 import { useSnapshots } from '../../store/snapshots';
+import { useView } from '../../store/view';
 import { worker } from '../../worker/client';
 import type { SuspectRow } from '../../worker/timeline';
 import { BenignSettings } from '../Suspects/BenignSettings';
@@ -122,6 +123,15 @@ function GoroutineLeaks() {
     }
     picked.current = selectedRow && { key: selectedRow.key, label: selectedRow.label };
   }, [suspects.data, selectedKey, selectedRow]);
+  // A series opens here with its top suspect selected (and shared with the other views).
+  const topPending = useLeaks((s) => s.topPending);
+  useEffect(() => {
+    const rows = suspects.data?.rows;
+    if (!topPending || !rows) return;
+    const top = rows.find((r) => r.suspect) ?? null;
+    useLeaks.getState().selectKey(top?.key ?? null);
+    if (top) useView.getState().selectFunction(top.function);
+  }, [topPending, suspects.data]);
   const detail = useWorkerResult(req && selectedRow ? () => worker.suspectDetail(req, selectedRow.key) : null, [req, selectedRow?.key]);
 
   const colors = useMemo(() => new Map(timeline.data?.bands.map((b, i) => [b.key, BAND_COLORS[i % BAND_COLORS.length]]) ?? []), [timeline.data]);
