@@ -14,7 +14,7 @@ test.beforeEach(async ({ page }) => {
   page.on('pageerror', (e) => {
     throw e;
   });
-  await openApp(page);
+  await openApp(page, './#view=top');
   await pickFixtures(page, [SERVICE_040]);
   await expect(page.locator('.snapshot')).toHaveCount(1);
 });

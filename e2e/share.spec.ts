@@ -118,7 +118,7 @@ test('a share too long for an address is offered as a .parkview file, which open
 });
 
 test('an address opened by hand applies its view once the snapshots arrive, theme included', async ({ page }) => {
-  await openDemo(page, '#v1&theme=dark&snap=39&f=exporter&g=lines');
+  await openDemo(page, '#v1&view=top&theme=dark&snap=39&f=exporter&g=lines');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.locator('.snapshot.selected')).toContainText('039.pb.gz');
   await expect(chip(page, 'f')).toContainText('exporter');

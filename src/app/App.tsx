@@ -9,6 +9,7 @@ import { Header } from './Header';
 import { useFileDrop, usePasteAnywhere, useStartupLoads } from './page-input';
 import { PasteDialog } from './PasteDialog';
 import { useGlobalShortcuts } from './shortcuts';
+import { ShareDialog } from './ShareDialog';
 import { ShortcutsOverlay } from './ShortcutsOverlay';
 import { SnapshotList } from './SnapshotList';
 import { StatusBar } from './StatusBar';
@@ -42,6 +43,7 @@ function Dialogs() {
   if (dialog === 'paste') return <PasteDialog />;
   if (dialog === 'url') return <UrlDialog />;
   if (dialog === 'shortcuts') return <ShortcutsOverlay />;
+  if (dialog === 'share') return <ShareDialog />;
   return null;
 }
 

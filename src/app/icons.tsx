@@ -97,3 +97,11 @@ export const Logo = () => (
     <path d="M5 15h14M7 15v3M17 15v3" stroke="var(--accent-fg)" strokeWidth="2" strokeLinecap="round" />
   </svg>
 );
+
+export const MoreIcon = () => (
+  <Svg>
+    <circle cx="5" cy="12" r="1.2" />
+    <circle cx="12" cy="12" r="1.2" />
+    <circle cx="19" cy="12" r="1.2" />
+  </Svg>
+);

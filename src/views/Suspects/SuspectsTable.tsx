@@ -24,7 +24,7 @@ const COLUMNS: Column[] = [
   { id: 'color', width: '22px', title: '', hint: 'Color on the timeline', className: 'c-swatch', cell: (_, { color }) => (color ? <span className="swatch" style={{ background: color }} /> : null) },
   {
     id: 'group',
-    width: 'minmax(220px, 1fr)',
+    width: 'minmax(160px, 1fr)',
     title: 'Group',
     hint: 'Representative function (first frame in your code) and the grouping key',
     className: 'c-group',
@@ -39,7 +39,7 @@ const COLUMNS: Column[] = [
       </>
     ),
   },
-  { id: 'trend', width: '100px', title: 'Trend', hint: 'Count in every snapshot', className: 'c-trend', cell: (r) => <Sparkline counts={r.counts} hot={r.suspect} /> },
+  { id: 'trend', width: '84px', title: 'Trend', hint: 'Count in every snapshot', className: 'c-trend', cell: (r) => <Sparkline counts={r.counts} hot={r.suspect} /> },
   { id: 'first', width: '68px', title: 'First', hint: 'Goroutines in the first snapshot', className: 'c-num', sort: (r) => r.first, cell: (r) => r.first.toLocaleString('en-US') },
   { id: 'last', width: '68px', title: 'Last', hint: 'Goroutines in the last snapshot', className: 'c-num', sort: (r) => r.last, cell: (r) => r.last.toLocaleString('en-US') },
   { id: 'growth', width: '96px', title: 'Growth', hint: 'Least-squares slope', className: 'c-num c-growth', sort: (r) => r.perMinute, cell: (r, { timed }) => rateLabel(r.perMinute, timed) },
@@ -55,7 +55,7 @@ const COLUMNS: Column[] = [
   { id: 'share', width: '54px', title: 'Share', hint: 'Share of all goroutines in the last snapshot', className: 'c-num', sort: (r) => r.share, cell: (r) => pct(r.share) },
   {
     id: 'state',
-    width: '132px',
+    width: '120px',
     title: 'State',
     hint: 'Wait reason from a debug=2 dump, else inferred from the leaf frames',
     className: 'c-state',
@@ -67,7 +67,7 @@ const COLUMNS: Column[] = [
     ),
   },
   { id: 'wait', width: '70px', title: 'Wait', hint: 'Wait minutes in the debug=2 dump (min~max)', className: 'c-num c-wait', sort: (r) => r.waitMax, cell: (r) => waitLabel(r.waitMin, r.waitMax) },
-  { id: 'creator', width: 'minmax(120px, 0.45fr)', title: 'Created by', hint: 'Dominant `created by` site in the debug=2 dump', className: 'c-creator', sort: (r) => r.creator, cell: (r) => <span title={r.creator}>{r.creator}</span> },
+  { id: 'creator', width: 'minmax(90px, 0.45fr)', title: 'Created by', hint: 'Dominant `created by` site in the debug=2 dump', className: 'c-creator', sort: (r) => r.creator, cell: (r) => <span title={r.creator}>{r.creator}</span> },
   {
     id: 'score',
     width: '80px',

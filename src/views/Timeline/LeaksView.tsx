@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { LEAK_PROFILE_KIND } from '../../core/analysis/series';
 import { STUCK, UNDECIDED_PLATEAU } from '../../core/analysis/verdict';
 import type { Grouping } from '../../core/analysis/grouping';
@@ -16,7 +16,13 @@ import { BAND_COLORS, TOP_N_CHOICES } from './palette';
 import { TimelineChart } from './TimelineChart';
 import { TimelineLegend } from './TimelineLegend';
 import { useWorkerResult } from '../../app/use-worker-result';
+import { SplitHandle } from '../../app/SplitHandle';
 import './leaks.css';
+
+/** Heights of the selected group's details under the table; the table keeps room for six rows (see leaks.css). */
+const DETAIL_DEFAULT = 260;
+const DETAIL_MIN = 120;
+const DETAIL_MAX = 900;
 
 const GROUPINGS: { id: Grouping; label: string; title: string }[] = [
   { id: 'stack', label: 'Stack', title: 'One group per stack, labels ignored: a leak spread over tenants is one leak' },
@@ -105,6 +111,7 @@ function GoroutineLeaks() {
   const baseId = useSnapshots((s) => s.baseId);
   const [hoverKey, setHoverKey] = useState<number | null>(null);
   const [settings, setSettings] = useState(false);
+  const [detailHeight, setDetailHeight] = useState(DETAIL_DEFAULT);
 
   const timeline = useWorkerResult(req ? () => worker.timeline(req, topBy, topN) : null, [req, topBy, topN]);
   const suspects = useWorkerResult(req ? () => worker.suspects(req) : null, [req]);
@@ -250,7 +257,7 @@ function GoroutineLeaks() {
             {s && allGroups && s.rows.length < s.groups && <span className="view-count">showing the top {s.rows.length.toLocaleString('en-US')}</span>}
             {hasDump && <span className="view-count">states, waits and creators from {s?.factsFrom}</span>}
           </div>
-          <div className="leaks-bottom">
+          <div className="leaks-bottom" style={{ '--detail-height': `${detailHeight}px` } as CSSProperties}>
             {s && (
               <SuspectsTable
                 rows={rows}
@@ -263,6 +270,7 @@ function GoroutineLeaks() {
                 onHover={setHoverKey}
               />
             )}
+            {selectedRow && s && <SplitHandle size={detailHeight} min={DETAIL_MIN} max={DETAIL_MAX} onResize={setDetailHeight} label="Resize the selected group's details" />}
             {selectedRow && s && (
               <SuspectDetail
                 row={selectedRow}
