@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Runs every test (type check, unit tests, end-to-end tests in Chromium) and ends with one line:
-// `tests: N passed, N failed`.
+// `tests: N passed, N failed`. On a fresh machine it first installs what the tests need: the npm
+// packages, and Debian's Chromium and Go when they are missing.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -21,6 +22,31 @@ function count(label, ok) {
   else failed++;
   process.stdout.write(`${label}: ${ok ? 'ok' : 'FAILED'}\n`);
 }
+
+function has(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** Chromium for the end-to-end tests and Go for the live-service tests, from apt when missing. */
+function installSystemPackages() {
+  const need = [];
+  if (!existsSync(process.env.PARKVIEW_CHROMIUM ?? '/usr/bin/chromium')) need.push('chromium');
+  if (!has('go')) need.push('golang-go');
+  if (need.length === 0) return;
+  if (!has('apt-get')) {
+    process.stdout.write(`\nmissing ${need.join(' and ')}: install ${need.length === 1 ? 'it' : 'them'} (or set PARKVIEW_CHROMIUM to a Chromium build)\n`);
+    return;
+  }
+  const root = process.getuid?.() === 0;
+  const apt = (...args) =>
+    spawnSync(root ? 'apt-get' : 'sudo', root ? args : ['-n', 'apt-get', ...args], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+  process.stdout.write(`\n== installing ${need.join(', ')} with apt-get\n`);
+  if (!(apt('update', '-q') && apt('install', '-y', '-q', ...need))) process.stdout.write(`could not install ${need.join(' and ')}: install ${need.length === 1 ? 'it' : 'them'} and run the tests again\n`);
+}
+
+// A fresh clone: the packages the lockfile names.
+if (!existsSync('node_modules/.package-lock.json')) run('npm ci', 'npm', ['ci', '--no-audit', '--no-fund']);
+installSystemPackages();
 
 count('type check', run('type check', 'npx', ['tsc', '--noEmit', '-p', '.']));
 
