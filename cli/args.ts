@@ -5,7 +5,8 @@ import type { Granularity } from '../src/core/query/granularity';
  * option that is neither a flag nor one of `valued` is a usage error.
  */
 export function parseArgs(argv: string[], flags: string[], valued: string[]): { opts: Record<string, string>; positional: string[] } {
-  const opts: Record<string, string> = {};
+  // Option names are the user's text: no prototype to collide with.
+  const opts: Record<string, string> = Object.create(null) as Record<string, string>;
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -31,6 +32,16 @@ export function wantsHelp(argv: string[]): boolean {
 }
 
 export class UsageError extends Error {}
+
+/** Output made without some inputs: printed, with one stderr line per input left out, and exit status 1. */
+export class Incomplete extends Error {
+  constructor(
+    readonly output: string,
+    readonly problems: string[],
+  ) {
+    super(problems.join('; '));
+  }
+}
 
 /** pprof's granularity flags. */
 export const GRANULARITIES: Granularity[] = ['functions', 'filefunctions', 'files', 'lines'];

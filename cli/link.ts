@@ -4,14 +4,17 @@ import { formatBytes } from '../src/core/decode/limits';
 import { Session } from '../src/core/model/session';
 import { encodeBundle, encodePayload, MAX_LINK_CHARS } from '../src/core/permalink';
 import { emptyAddress, encodeAddress } from '../src/store/url-state';
-import { parseArgs, UsageError } from './args';
+import { Incomplete, parseArgs, UsageError } from './args';
 import { loadFile } from './load';
 
 export const LINK_USAGE = 'parkview link [--base URL] [--bundle OUT.parkview] FILE...';
 
 const DEFAULT_BASE = 'http://127.0.0.1:8081/';
 
-/** Prints a permalink whose hash carries the files' snapshots (or writes them as a .parkview bundle). */
+/**
+ * Prints a permalink whose hash carries the files' snapshots (or writes them as a .parkview bundle).
+ * A file that cannot be read is left out and named on stderr; the others are still linked.
+ */
 export async function linkCommand(argv: string[]): Promise<string> {
   const { opts, positional } = parseArgs(argv, [], ['base', 'bundle']);
   if (positional.length === 0) throw new UsageError(`usage: ${LINK_USAGE}`);
@@ -24,11 +27,26 @@ export async function linkCommand(argv: string[]): Promise<string> {
   if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new UsageError(`--base ${opts.base}: expected an http:// or https:// address`);
   base.hash = '';
   const session = new Session();
-  for (const file of positional) await loadFile(session, file);
+  const failed: string[] = [];
+  for (const file of positional) {
+    try {
+      await loadFile(session, file);
+    } catch (e) {
+      if (!(e instanceof ProfileError)) throw e;
+      failed.push(e.message);
+    }
+  }
+  if (session.snapshots.length === 0) throw new Incomplete('', failed);
+  const out = await linkOrBundle(session, base, opts.bundle);
+  if (failed.length) throw new Incomplete(out, failed.map((f) => `${f}; left out of the link`));
+  return out;
+}
+
+async function linkOrBundle(session: Session, base: URL, bundle: string | undefined): Promise<string> {
   const ids = session.snapshots.map((s) => s.id);
-  if (opts.bundle) {
-    await writeFile(opts.bundle, await encodeBundle(session, ids, encodeAddress(emptyAddress())));
-    return `wrote ${opts.bundle}: ${ids.length} snapshot${ids.length === 1 ? '' : 's'}; drop it on Parkview to open it\n`;
+  if (bundle) {
+    await writeFile(bundle, await encodeBundle(session, ids, encodeAddress(emptyAddress())));
+    return `wrote ${bundle}: ${ids.length} snapshot${ids.length === 1 ? '' : 's'}; drop it on Parkview to open it\n`;
   }
   const link = `${base.href}#${encodeAddress({ ...emptyAddress(), payload: await encodePayload(session, ids) })}`;
   if (link.length > MAX_LINK_CHARS) {

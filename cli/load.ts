@@ -26,12 +26,16 @@ async function read(path: string, seq: number): Promise<{ bytes: Uint8Array; nam
 /**
  * Reads (or, for an http(s) URL such as /debug/pprof/goroutine, fetches) and decodes one profile
  * into the session; errors are one-line ProfileErrors naming the file or URL. What the decoder warns
- * about (a cut dump, values rounded past 2^53) goes to stderr, one line each.
+ * about (a cut dump, values rounded past 2^53), and each damaged snapshot of a bundle it leaves out,
+ * goes to stderr, one line each. A bundle adds all its snapshots and returns the first.
  */
 export async function loadFile(session: Session, path: string): Promise<Snapshot> {
   const { bytes, name, timeMs } = await read(path, session.snapshots.length + 1);
   // A file of several dumps one after another adds each; reports of one snapshot take the first.
-  const { snapshots } = await decodeInputs(bytes, session, { name, fileTimeMs: timeMs }, { ...DEFAULT_LIMITS, gunzip: zlibGunzip });
-  for (const s of snapshots) for (const w of s.warnings) process.stderr.write(`parkview: ${s.name}: warning: ${w}\n`);
+  const { snapshots, skipped } = await decodeInputs(bytes, session, { name, fileTimeMs: timeMs }, { ...DEFAULT_LIMITS, gunzip: zlibGunzip });
+  for (const s of snapshots) for (const w of s.warnings) process.stderr.write(`parkview: ${s.name}: warning: ${w}
+`);
+  for (const s of skipped) process.stderr.write(`parkview: ${name}: ${s.name}: ${s.reason}; left out
+`);
   return snapshots[0];
 }

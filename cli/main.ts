@@ -1,6 +1,6 @@
 import { ProfileError } from '../src/core/decode';
 import { existsSync } from 'node:fs';
-import { UsageError, wantsHelp } from './args';
+import { Incomplete, UsageError, wantsHelp } from './args';
 import { isUrl } from './captures';
 import { GRAPH_USAGE, graphCommand } from './graph';
 import { LINK_USAGE, linkCommand } from './link';
@@ -46,6 +46,11 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof LeaksFound) {
       process.stdout.write(e.output);
+      return 1;
+    }
+    if (e instanceof Incomplete) {
+      process.stdout.write(e.output);
+      for (const p of e.problems) process.stderr.write(`parkview: ${p}\n`);
       return 1;
     }
     if (e instanceof ProfileError || e instanceof UsageError) {

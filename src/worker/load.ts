@@ -45,9 +45,10 @@ export const loadApi = {
       }
       try {
         // A .parkview bundle holds several snapshots and the view they were shared with.
-        const { snapshots, view } = await decodeInputs(bytes, session, { name: f.name, fileTimeMs: f.fileTimeMs }, limits);
+        const { snapshots, view, skipped } = await decodeInputs(bytes, session, { name: f.name, fileTimeMs: f.fileTimeMs }, limits);
         loaded.set(key, snapshots[0].id);
         snapshots.forEach((s, i) => out.push({ ok: true, info: snapshotInfo(s), view: i === 0 && view ? view : undefined }));
+        for (const s of skipped) out.push({ ok: false, name: `${f.name}: ${s.name}`, error: s.reason });
       } catch (e) {
         out.push({ ok: false, name: f.name, error: (e as Error).message });
       }

@@ -5,7 +5,8 @@ import { decodeLimits } from './load';
 import { refreshPlans } from './refine';
 import { session } from './state';
 
-export type OpenShareResult = { ok: true; infos: SnapshotInfo[] } | { ok: false; error: string };
+/** The snapshots a link opened, and the damaged ones it left out (by snapshot name). */
+export type OpenShareResult = { ok: true; infos: SnapshotInfo[]; errors: { name: string; message: string }[] } | { ok: false; error: string };
 
 export const shareApi = {
   /** The `pv` value of a link embedding these snapshots. */
@@ -19,12 +20,12 @@ export const shareApi = {
     return transfer(bytes, [bytes.buffer as ArrayBuffer]);
   },
 
-  /** Adds the snapshots a link embeds, checked like a dropped file; a damaged link yields its error. */
+  /** Adds the snapshots a link embeds, checked like a dropped file; a damaged link or snapshot yields its error. */
   async openPayload(payload: string): Promise<OpenShareResult> {
     try {
-      const { snapshots } = await decodePayload(payload, session, decodeLimits());
+      const { snapshots, skipped } = await decodePayload(payload, session, decodeLimits());
       await refreshPlans();
-      return { ok: true, infos: snapshots.map(snapshotInfo) };
+      return { ok: true, infos: snapshots.map(snapshotInfo), errors: skipped.map((s) => ({ name: s.name, message: s.reason })) };
     } catch (e) {
       return { ok: false, error: (e as Error).message };
     }

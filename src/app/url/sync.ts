@@ -126,7 +126,7 @@ async function openPayload(payload: string): Promise<boolean> {
       reportError(result.error.replace(/^shared link: /, ''));
       return false;
     }
-    useSnapshots.getState().added(result.infos, []);
+    useSnapshots.getState().added(result.infos, result.errors);
     embedded = { payload, ids: useSnapshots.getState().snapshots.map((s) => s.id) };
     return true;
   } finally {

@@ -103,7 +103,7 @@ export async function decodeInputs(bytes: Uint8Array, session: Session, meta: In
       if (snapshot.timeMs === null && snapshot.format !== 'pprof' && meta.fileTimeMs !== undefined) snapshot.timeMs = meta.fileTimeMs;
       return snapshot;
     });
-    return { snapshots: snapshots.map((s) => session.add(s)), view: '' };
+    return { snapshots: snapshots.map((s) => session.add(s)), view: '', skipped: [] };
   } catch (e) {
     const reason = e instanceof ProfileError ? e.message : `internal error while decoding (${(e as Error).message})`;
     throw new ProfileError(`${meta.name}: ${reason}`);

@@ -4,7 +4,10 @@ import { DEFAULT_LIMITS, type DecodeLimits } from '../decode/limits';
 import type { Session } from '../model/session';
 import type { Snapshot } from '../model/snapshot';
 import { fromBase64Url, toBase64Url } from './base64url';
+import type { SkippedSnapshot } from './read-snapshots';
 import { decodeSnapshots, encodeSnapshots } from './session-codec';
+
+export type { SkippedSnapshot } from './read-snapshots';
 
 export { isEncodedSession } from './session-codec';
 
@@ -22,6 +25,8 @@ export interface DecodedShare {
   snapshots: Snapshot[];
   /** View state stored with the data (bundles); "" when the address carries it. */
   view: string;
+  /** Snapshots left out because their data is damaged; the others are in `snapshots`. */
+  skipped: SkippedSnapshot[];
 }
 
 export async function gzip(bytes: Uint8Array): Promise<Uint8Array> {

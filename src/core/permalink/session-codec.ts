@@ -1,9 +1,9 @@
-import { SnapshotBuilder, type SnapshotHeader } from '../model/builder';
 import type { Session } from '../model/session';
-import type { GoroutineFacts, SampleType, Snapshot } from '../model/snapshot';
+import type { Snapshot } from '../model/snapshot';
 import { StringTable } from '../model/strings';
 import type { Label } from '../model/tables';
 import { ByteReader, ByteWriter, isSmallInt } from './bytes';
+import { readSnapshots, type HeaderJson, type SkippedSnapshot } from './read-snapshots';
 
 /** First bytes of an encoded session (before compression): "PKVW" and the format version. */
 export const SESSION_MAGIC = [0x50, 0x4b, 0x56, 0x57];
@@ -35,13 +35,6 @@ class Subset {
     return this.local[id];
   }
 }
-
-/** A snapshot's header as a link stores it; links made before build ids were kept have none. */
-type HeaderJson = Pick<
-  Snapshot,
-  'name' | 'timeMs' | 'seq' | 'kind' | 'format' | 'sampleTypes' | 'defaultSampleType' | 'periodType' | 'period' | 'durationNanos' | 'comments' | 'binary' | 'warnings'
-> &
-  Partial<Pick<Snapshot, 'buildId'>>;
 
 /** The session ids some snapshots reference, renumbered densely. */
 interface Used {
@@ -194,49 +187,12 @@ export function isEncodedSession(raw: Uint8Array): boolean {
   return raw.length > SESSION_MAGIC.length && SESSION_MAGIC.every((b, i) => raw[i] === b);
 }
 
-function isSampleType(v: unknown): v is SampleType {
-  return !!v && typeof (v as SampleType).type === 'string' && typeof (v as SampleType).unit === 'string';
-}
-
-function readHeader(r: ByteReader): HeaderJson {
-  let h: HeaderJson;
-  try {
-    h = JSON.parse(r.string()) as HeaderJson;
-  } catch {
-    return r.fail('malformed snapshot header');
-  }
-  const strs = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
-  const numOrNull = (v: unknown) => v === null || typeof v === 'number';
-  const ok =
-    !!h &&
-    typeof h.name === 'string' &&
-    typeof h.kind === 'string' &&
-    ['pprof', 'debug1', 'debug2'].includes(h.format) &&
-    Array.isArray(h.sampleTypes) &&
-    h.sampleTypes.length > 0 &&
-    h.sampleTypes.length <= 64 &&
-    h.sampleTypes.every(isSampleType) &&
-    Number.isInteger(h.defaultSampleType) &&
-    h.defaultSampleType >= 0 &&
-    h.defaultSampleType < h.sampleTypes.length &&
-    (h.periodType === null || isSampleType(h.periodType)) &&
-    numOrNull(h.timeMs) &&
-    numOrNull(h.seq) &&
-    typeof h.period === 'number' &&
-    typeof h.durationNanos === 'number' &&
-    typeof h.binary === 'string' &&
-    (h.buildId === undefined || typeof h.buildId === 'string') &&
-    strs(h.comments) &&
-    strs(h.warnings);
-  if (!ok) r.fail('malformed snapshot header');
-  return h;
-}
-
 /**
  * Decodes what encodeSnapshots wrote into new snapshots of the session, checking every count and
- * index against the data: hostile or damaged input fails with a ProfileError, never a crash.
+ * index against the data: hostile or damaged input fails with a ProfileError, never a crash. A
+ * damaged snapshot is skipped, with its reason, and the good ones are kept.
  */
-export function decodeSnapshots(raw: Uint8Array, session: Session, what: string): { snapshots: Snapshot[]; view: string } {
+export function decodeSnapshots(raw: Uint8Array, session: Session, what: string): { snapshots: Snapshot[]; view: string; skipped: SkippedSnapshot[] } {
   const r = new ByteReader(raw, what);
   if (!isEncodedSession(raw)) r.fail('not a Parkview session');
   r.pos = SESSION_MAGIC.length;
@@ -301,49 +257,6 @@ export function decodeSnapshots(raw: Uint8Array, session: Session, what: string)
   const groupStacks = Array.from({ length: nGroups }, () => nodeMap[r.index(nNodes + 1, 'stack node')]);
   const groupSets = Array.from({ length: nGroups }, () => setMap[r.index(nSets + 1, 'label set')]);
 
-  const nSnaps = r.count('snapshot');
-  if (nSnaps === 0) r.fail('no snapshots');
-  const snapshots: Snapshot[] = [];
-  for (let s = 0; s < nSnaps; s++) {
-    const h = readHeader(r);
-    const header: SnapshotHeader = { ...h };
-    const builder = new SnapshotBuilder(session, header);
-    for (const warning of h.warnings) builder.warn(warning);
-    const n = r.count('snapshot group');
-    const local = new Int32Array(n);
-    let prev = 0;
-    for (let i = 0; i < n; i++) {
-      prev += r.int();
-      if (prev < 0 || prev >= nGroups) r.fail(`group index ${prev} out of range (${nGroups} groups)`);
-      local[i] = prev;
-    }
-    const columns = h.sampleTypes.map(() => r.numbers(n));
-    const values = new Float64Array(columns.length);
-    const index = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      for (let t = 0; t < columns.length; t++) values[t] = columns[t][i];
-      index[i] = builder.add(groupStacks[local[i]], groupSets[local[i]], values);
-    }
-    if (r.byte() === 1) builder.goroutines = readGoroutines(r, index, texts, session, frameMap);
-    snapshots.push(builder.finish(h.seq));
-  }
-  if (r.remaining !== 0) r.fail('unexpected data after the last snapshot');
-  // Only a wholly valid input adds snapshots.
-  for (const s of snapshots) session.add(s);
-  return { snapshots, view };
-}
-
-function readGoroutines(r: ByteReader, groupIndex: Int32Array, texts: string[], session: Session, frameMap: Int32Array): GoroutineFacts {
-  const n = r.count('goroutine', 6);
-  const id = r.numbers(n) as Float64Array;
-  const group = Int32Array.from({ length: n }, () => groupIndex[r.index(groupIndex.length, 'goroutine group')]);
-  const state = Int32Array.from({ length: n }, () => session.strings.intern(texts[r.index(texts.length, 'string')]));
-  const waitMinutes = Int32Array.from({ length: n }, () => r.int());
-  const locked = Uint8Array.from({ length: n }, () => r.byte());
-  const createdBy = Int32Array.from({ length: n }, () => {
-    const f = r.index(frameMap.length + 1, 'frame');
-    return f === 0 ? -1 : frameMap[f - 1];
-  });
-  const parentId = r.numbers(n) as Float64Array;
-  return { id, group, state, waitMinutes, locked, createdBy, parentId };
+  const { snapshots, skipped } = readSnapshots(r, { texts, frameMap, groupStacks, groupSets }, session);
+  return { snapshots, view, skipped };
 }
