@@ -2,7 +2,8 @@
 // beside a healthy service's load; their goroutine profiles are ranked as the Leaks view ranks
 // them. Prints, per track and reading, how often the true leak is the first suspect and in the
 // top 3, and the false suspects per benign series. The captures are kept in .series/ and re-scored
-// on the next run; --regenerate captures them again (about 7 minutes), --verbose lists every series.
+// on the next run (series missing from it are captured); --regenerate captures them all again
+// (about 7 minutes), --verbose lists every series.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { generate } from './generate';
@@ -12,7 +13,7 @@ import { runsOf, TRACKS } from './tracks';
 const ROOT = resolve(import.meta.dirname, '.series');
 const args = new Set(process.argv.slice(2));
 const runs = runsOf(ROOT);
-if (args.has('--regenerate') || !runs.every((r) => existsSync(`${r.dir}/manifest.json`))) await generate(ROOT, runs);
+if (args.has('--regenerate') || !runs.every((r) => existsSync(`${r.dir}/manifest.json`))) await generate(ROOT, runs, args.has('--regenerate'));
 
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '-');
 const rows: string[][] = [['track', 'reading', 'leak series', 'top-1', 'top-3', 'benign series', 'false suspects', 'per 20 benign']];

@@ -22,8 +22,9 @@ export interface Outcome {
   reason: string;
 }
 
+const LEAK_PROFILES = /\.goroutineleak\.\d+\.pb\.gz$/;
 const FILE_OF: Record<Reading['series'], RegExp> = {
-  pb: /^pprof\..*\.pb\.gz$/,
+  pb: /\.goroutine\.\d+\.pb\.gz$/,
   debug1: /\.debug1\.txt$/,
   debug2: /\.debug2\.txt$/,
 };
@@ -37,7 +38,7 @@ export async function analyzeRun(run: Run, reading: Reading): Promise<{ manifest
   const timeOf = new Map(manifest.captures.map((c) => [c.seq, c.timeMs]));
   const files = readdirSync(run.dir).sort();
   const take = (re: RegExp) => files.filter((f) => re.test(f) && seqOf(f) <= (reading.first ?? Infinity));
-  const chosen = [...take(FILE_OF[reading.series]), ...(reading.withDumps ? take(FILE_OF.debug2) : [])];
+  const chosen = [...take(FILE_OF[reading.series]), ...(reading.withDumps ? take(FILE_OF.debug2) : []), ...(reading.withLeakProfiles ? take(LEAK_PROFILES) : [])];
   const session = new Session();
   for (const f of chosen) {
     const fileTimeMs = reading.timed ? timeOf.get(seqOf(f)) : undefined;

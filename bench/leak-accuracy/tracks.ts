@@ -23,6 +23,8 @@ export interface Reading {
   series: 'pb' | 'debug1' | 'debug2';
   /** debug=2 dumps loaded beside a protobuf series. */
   withDumps?: boolean;
+  /** goroutineleak profiles loaded beside the series. */
+  withLeakProfiles?: boolean;
   /** Give text dumps their capture times (as a file's modification time does). */
   timed?: boolean;
   /** Score only the first n snapshots. */
@@ -38,6 +40,8 @@ export interface Track {
   repeat?: number;
   /** Flags for the scenarios program. */
   flags: string[];
+  /** Go toolchain to build the scenarios with (GOTOOLCHAIN), when not the installed one. */
+  toolchain?: string;
   readings: Reading[];
   /** The issue-20 tracks: counted apart from the steady ones. */
   group: 'steady' | 'burst';
@@ -97,6 +101,18 @@ export const TRACKS: Track[] = [
       { name: 'pb + debug2 dumps', series: 'pb', withDumps: true, timed: true },
       { name: 'debug2 only, untimed', series: 'debug2' },
       { name: 'pb only', series: 'pb' },
+    ],
+    group: 'burst',
+  },
+  {
+    name: 'burst-go1.27',
+    about: 'the burst track built with Go 1.27, which also writes goroutineleak profiles (and marks proven goroutines "(leaked)" in later dumps)',
+    scenarios: LEAK_FAMILIES,
+    toolchain: 'go1.27.3',
+    flags: ['-at=0s,20s,90s,160s', '-formats=pb,debug2,leak', '-burst=5s'],
+    readings: [
+      { name: 'pb + goroutineleak', series: 'pb', withLeakProfiles: true },
+      { name: 'pb + debug2 dumps', series: 'pb', withDumps: true, timed: true },
     ],
     group: 'burst',
   },

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeLeaks, type GroupReport, type LeakAnalysis } from '../../src/core/analysis/analyze';
-import { UNDECIDED_PLATEAU } from '../../src/core/analysis/verdict';
+import { MARKED_REASON, PROVEN_REASON, UNDECIDED_PLATEAU } from '../../src/core/analysis/verdict';
 import { decodeInput } from '../../src/core/decode';
 import { Session } from '../../src/core/model/session';
 import { suspectsCommand } from '../../cli/suspects';
@@ -84,5 +84,32 @@ describe('goroutines stuck since a burst', () => {
     const out = await suspectsCommand([1, 2, 3, 4].map((i) => `${DIR}/pprof.stuck.goroutine.00${i}.pb.gz`));
     expect(out).toContain(`rose, then stayed flat in a blocking state (main.lookupQuota`);
     expect(out).toContain(`: ${UNDECIDED_PLATEAU[0]}.`);
+  });
+});
+
+describe('goroutines the runtime marked leaked', () => {
+  // Go 1.27 (test/fixtures/src/marked): 6 senders left at once; after a goroutineleak profile, the
+  // debug=2 dump shows them as `[chan send (leaked)]`.
+  const MARKED = resolve(import.meta.dirname, '../fixtures/marked');
+  async function load(files: string[]): Promise<LeakAnalysis> {
+    const session = new Session();
+    for (const f of files) await decodeInput(new Uint8Array(readFileSync(`${MARKED}/${f}`)), session, { name: f });
+    return analyzeLeaks(session);
+  }
+  const PB = [1, 2, 3].map((i) => `pprof.marked.goroutine.00${i}.pb.gz`);
+
+  it('a dump marking them (leaked) proves them, though their count stopped rising', async () => {
+    const a = await load([...PB, 'goroutine.marked.debug2.txt']);
+    const top = a.groups[0];
+    expect(top.function).toBe('main.publish');
+    expect(top.trend.last).toBe(6);
+    expect(top.verdict).toMatchObject({ suspect: true, reason: MARKED_REASON, evidence: ['the runtime marked 6 goroutines of 6 "(leaked)" in goroutine.marked.debug2.txt'] });
+    expect(top.verdict.score).toBeGreaterThanOrEqual(90);
+  });
+
+  it('the goroutineleak profile proves them too', async () => {
+    const a = await load([...PB, 'goroutineleak.marked.txt']);
+    expect(a.groups[0].function).toBe('main.publish');
+    expect(a.groups[0].verdict).toMatchObject({ suspect: true, reason: PROVEN_REASON });
   });
 });

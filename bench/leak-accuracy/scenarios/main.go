@@ -12,6 +12,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"strings"
 	"time"
@@ -36,7 +37,7 @@ func main() {
 	name := flag.String("scenario", "", "scenario to run (see scenarios.go)")
 	out := flag.String("out", "", "folder for the profiles and manifest.json")
 	at := flag.String("at", "0s,45s,90s", "capture moments after start, comma-separated durations")
-	formats := flag.String("formats", "pb", "comma-separated: pb, debug1, debug2")
+	formats := flag.String("formats", "pb", "comma-separated: pb, debug1, debug2, leak (the goroutineleak profile)")
 	rate := flag.Float64("rate", 20, "leaks per minute on the steady track")
 	burst := flag.Duration("burst", 0, "run the buggy path only for this long (at 50 requests a second), then never again")
 	bursty := flag.Bool("bursty", false, "add bursts of short-lived request goroutines to the background load")
@@ -102,6 +103,16 @@ func write(dir, name, format string, seq int) error {
 	case "pb":
 		file = fmt.Sprintf("pprof.%s.goroutine.%03d.pb.gz", name, seq)
 		if err := pprof.Lookup("goroutine").WriteTo(&buf, 0); err != nil {
+			return err
+		}
+	case "leak":
+		// Go 1.26+ with GOEXPERIMENT=goroutineleakprofile, and Go 1.27, have the profile.
+		p := pprof.Lookup("goroutineleak")
+		if p == nil {
+			return fmt.Errorf("this Go (%s) has no goroutineleak profile", runtime.Version())
+		}
+		file = fmt.Sprintf("pprof.%s.goroutineleak.%03d.pb.gz", name, seq)
+		if err := p.WriteTo(&buf, 0); err != nil {
 			return err
 		}
 	case "debug1", "debug2":

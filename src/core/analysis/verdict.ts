@@ -35,6 +35,8 @@ export interface VerdictInput {
 
 /** Why a stack listed by a goroutineleak profile is a suspect whatever its counts do. */
 export const PROVEN_REASON = 'proven leak (goroutineleak profile)';
+/** Why a group whose goroutines a debug=2 dump marks `(leaked)` is a suspect whatever its counts do. */
+export const MARKED_REASON = 'proven leak (marked leaked in a debug=2 dump)';
 
 /** Score a group must reach to be a suspect (and to fail `parkview suspects --fail-on-leak`). */
 export const SUSPECT_SCORE = 20;
@@ -141,6 +143,10 @@ export function judge(v: VerdictInput): Verdict {
   const raw = 100 * growing * steadiness * drains * Math.min(1, t.recent) * v.stateWeight * (v.ownCode ? 1 : LIBRARY_ONLY) * size * confidence(v.points);
   const score = Math.round(v.proven ? Math.max(raw, 90) : raw);
   if (v.proven) return { suspect: true, score, reason: PROVEN_REASON, evidence: [] };
+  if (v.wake?.leaked) {
+    const w = v.wake;
+    return { suspect: true, score: Math.max(score, 90), reason: MARKED_REASON, evidence: [`the runtime marked ${plural(w.leaked, 'goroutine')} of ${n(w.count)} "(leaked)" in ${w.latest}`] };
+  }
   const why = dismissal(t, v.points);
   const capped = Math.min(score, SUSPECT_SCORE - 1);
   if (why && plateauLike(why)) {

@@ -14,6 +14,8 @@ export interface WakeEvidence {
   /** Of those, how many show a wait of a minute or more, and the smallest such wait. */
   waited: number;
   waitMin: number;
+  /** Of those, how many the runtime marked `(leaked)` (Go 1.27, after a goroutineleak collection): proven leaks. */
+  leaked: number;
   /** The earliest other dump listing the group, or null when only the latest does. */
   earlier: string | null;
   /** Goroutines the earlier dump lists on this stack. */
@@ -43,6 +45,15 @@ export function wakeEvidence(session: Session, dumps: Snapshot[], names: StackNa
   if (hit) return hit;
   const keyOf = (dump: Snapshot, i: number) => names.portable(session.groups.stack.get(dump.groups[(dump.goroutines as NonNullable<Snapshot['goroutines']>).group[i]]));
   const out = new Map<string, WakeEvidence>();
+  const leakedStates = new Map<number, boolean>();
+  const isLeaked = (state: number) => {
+    let v = leakedStates.get(state);
+    if (v === undefined) {
+      v = session.strings.get(state).endsWith(' (leaked)');
+      leakedStates.set(state, v);
+    }
+    return v;
+  };
   const g = latest.goroutines as NonNullable<Snapshot['goroutines']>;
   const latestKey = new Map<number, string>();
   for (let i = 0; i < g.id.length; i++) {
@@ -50,10 +61,11 @@ export function wakeEvidence(session: Session, dumps: Snapshot[], names: StackNa
     latestKey.set(g.id[i], key);
     let e = out.get(key);
     if (!e) {
-      e = { latest: latest.name, count: 0, waited: 0, waitMin: -1, earlier: null, earlierCount: 0, stayed: 0, stayedAwake: 0, gapMinutes: null };
+      e = { latest: latest.name, count: 0, waited: 0, waitMin: -1, leaked: 0, earlier: null, earlierCount: 0, stayed: 0, stayedAwake: 0, gapMinutes: null };
       out.set(key, e);
     }
     e.count++;
+    if (isLeaked(g.state[i])) e.leaked++;
     const w = g.waitMinutes[i];
     if (w >= 1) {
       e.waited++;

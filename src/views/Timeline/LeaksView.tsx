@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { LEAK_PROFILE_KIND } from '../../core/analysis/series';
-import { STUCK, UNDECIDED_PLATEAU } from '../../core/analysis/verdict';
+import { MARKED_REASON, STUCK, UNDECIDED_PLATEAU } from '../../core/analysis/verdict';
 import type { Grouping } from '../../core/analysis/grouping';
 import { useLeaks } from '../../store/leaks';
 import { useSnapshots } from '../../store/snapshots';
@@ -38,11 +38,14 @@ function Verdict({ suspects, rows }: { suspects: number; rows: SuspectRow[] }) {
     return <span className="leaks-verdict calm">No leak suspects: nothing grows steadily or stays stuck (bursts, pools and plateaus are not leaks).</span>;
   }
   const proven = rows.filter((r) => r.suspect && r.proven).length;
-  const stuck = rows.filter((r) => r.suspect && !r.proven && r.reason.startsWith(STUCK)).length;
+  const marked = rows.filter((r) => r.suspect && r.reason === MARKED_REASON).length;
+  const stuck = rows.filter((r) => r.suspect && r.reason.startsWith(STUCK)).length;
+  const all = (k: number, what: string) => k && (k === suspects ? what : `${k} ${what}`);
   const parts = [
-    proven && (proven === suspects ? 'proven by a goroutineleak profile' : `${proven} proven by a goroutineleak profile`),
-    stuck && (stuck === suspects ? 'stuck since they rose, none has left' : `${stuck} stuck since they rose`),
-    suspects - proven - stuck > 0 && (proven || stuck ? 'the others growing steadily and never draining' : 'growing steadily and never draining'),
+    all(proven, 'proven by a goroutineleak profile'),
+    all(marked, 'marked leaked by the runtime in a debug=2 dump'),
+    all(stuck, stuck === suspects ? 'stuck since they rose, none has left' : 'stuck since they rose'),
+    suspects - proven - marked - stuck > 0 && (proven || marked || stuck ? 'the others growing steadily and never draining' : 'growing steadily and never draining'),
   ].filter(Boolean);
   return (
     <span className="leaks-verdict hot">
