@@ -4,6 +4,7 @@ import { useFlame } from '../../store/flame';
 import { useView } from '../../store/view';
 import type { FlameData } from '../../worker/flame';
 import { VIEWS } from '../registry';
+import { showSourceLine } from '../Source/show-line';
 import type { MenuItem } from './ContextMenu';
 import type { MenuRequest } from './FlamePane';
 
@@ -21,7 +22,6 @@ export function frameMenu(m: MenuRequest, data: FlameData, actions: { zoom: (pat
   const name = data.names[key];
   const fn = data.funcs[key];
   const flame = useFlame.getState();
-  const view = useView.getState();
   const items: MenuItem[] = [{ label: 'Zoom to this frame', hint: 'click', run: () => actions.zoom(m.path) }];
   if (key < data.labelFrom) {
     const filters = () => useView.getState().filters;
@@ -34,10 +34,7 @@ export function frameMenu(m: MenuRequest, data: FlameData, actions: { zoom: (pat
     if (VIEWS.some((v) => v.id === 'source'))
       items.push({
         label: 'Show source',
-        run: () => {
-          view.selectFunction(fn);
-          view.setView('source');
-        },
+        run: () => showSourceLine(fn),
       });
   }
   items.push({ label: 'Copy name', run: () => void navigator.clipboard?.writeText(name) });

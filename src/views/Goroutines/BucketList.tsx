@@ -5,6 +5,7 @@ import type { Filters } from '../../core/query/filters';
 import { worker } from '../../worker/client';
 import type { BucketRow } from '../../worker/timeline';
 import { useWorkerResult } from '../../app/use-worker-result';
+import { FrameLink } from '../Source/FrameLink';
 
 const ROW_HEIGHT = 30;
 const OPEN_ESTIMATE = 260;
@@ -89,11 +90,7 @@ function BucketBody({ snapshot, index, count, showStuck, filters }: { snapshot: 
       <ol className="bucket-stack">
         {data.frames.map((f, i) => (
           <li key={i}>
-            <span className="frame-name">
-              {f.name}
-              {f.inlined ? '(...)' : ''}
-            </span>
-            <span className="frame-loc">{f.file ? `${f.file}:${f.line}` : ''}</span>
+            <FrameLink frame={f} fullPath />
           </li>
         ))}
       </ol>

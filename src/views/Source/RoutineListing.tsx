@@ -1,10 +1,11 @@
-import { memo, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { percentage } from '../../core/format/units';
 import type { LineValue, SourceRoutine } from '../../core/query/source/list';
 import { listBlocks, type LineRange } from '../../core/query/source/range';
 import { showInFlame } from '../../store/flame';
 import type { Token } from './highlight';
 import { SourceOrigin } from './SourceOrigin';
+import { useSourceView } from './source-state';
 import { valueLabel } from './format';
 import { useHighlighted, useSourceText } from './use-source-text';
 
@@ -49,17 +50,25 @@ interface RowProps {
   hot: boolean;
   max: number;
   unit: string;
+  /** The line a stack frame elsewhere asked for: marked and scrolled into view. */
+  target: boolean;
   children: ReactNode;
 }
 
-function LineRow({ routine, line, value, hot, max, unit, children }: RowProps) {
+function LineRow({ routine, line, value, hot, max, unit, target, children }: RowProps) {
   const sampled = !!value && (value.cum !== 0 || value.flat !== 0);
   const jump = () => showInFlame({ function: routine });
-  const cls = ['src-row', sampled ? 'sampled' : '', hot ? 'hot' : ''].filter(Boolean).join(' ');
+  const cls = ['src-row', sampled ? 'sampled' : '', hot ? 'hot' : '', target ? 'target' : ''].filter(Boolean).join(' ');
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (target) ref.current?.scrollIntoView({ block: 'center' });
+  }, [target]);
   return (
     <div
+      ref={ref}
       className={cls}
       data-line={line}
+      aria-current={target ? 'location' : undefined}
       {...(sampled
         ? {
             role: 'button',
@@ -102,6 +111,8 @@ function GapRow({ range, onOpen }: { range: LineRange; onOpen: () => void }) {
 /** One function in one file, like a `pprof -list` ROUTINE: its lines with flat and cum, in blocks. */
 export const RoutineListing = memo(function RoutineListing({ routine: r, total, unit }: Props) {
   const text = useSourceText(r.file);
+  const target = useSourceView((s) => s.target);
+  const targetLine = target && target.file === r.file ? target.line : -1;
   const lines = text?.kind === 'text' ? text.lines : null;
   const tokens = useHighlighted(r.file, lines);
   const [opened, setOpened] = useState<ReadonlySet<number>>(() => new Set());
@@ -115,7 +126,7 @@ export const RoutineListing = memo(function RoutineListing({ routine: r, total, 
   const rows: ReactNode[] = [];
   const row = (n: number, code: ReactNode) =>
     rows.push(
-      <LineRow key={n} routine={r.name} line={n} value={byLine.get(n)} hot={n === hot} max={max} unit={unit}>
+      <LineRow key={n} routine={r.name} line={n} value={byLine.get(n)} hot={n === hot} max={max} unit={unit} target={n === targetLine}>
         {code}
       </LineRow>,
     );

@@ -1,6 +1,9 @@
 import { rateLabel, waitLabel } from '../../core/analysis/format';
 import { codeKind, type FrameInfo } from '../../core/analysis/functions';
 import type { SuspectDetail as Detail, SuspectRow } from '../../worker/timeline';
+import { CopyTextButton } from '../../app/CopyTextButton';
+import { FrameLink } from '../Source/FrameLink';
+import { suspectText } from './suspect-text';
 
 export interface SuspectDetailProps {
   row: SuspectRow;
@@ -13,12 +16,6 @@ export interface SuspectDetailProps {
 
 function frameClass(f: FrameInfo): string {
   return `frame ${codeKind(f.name)}`;
-}
-
-/** File's base name and line; the full path goes in the tooltip. */
-function location(f: FrameInfo): string {
-  if (!f.file) return '';
-  return `${f.file.slice(f.file.lastIndexOf('/') + 1)}${f.line ? `:${f.line}` : ''}`;
 }
 
 /** What a selected group is, why it ranks where it does, what its state means, and its stack. */
@@ -44,6 +41,7 @@ export function SuspectDetail({ row, detail, timed, onFlame, onGoroutines, onClo
               Goroutines
             </button>
           )}
+          <CopyTextButton text={() => suspectText(row, detail, timed)} />
           <button className="icon" aria-label="Close details" title="Close" onClick={onClose}>
             ×
           </button>
@@ -79,13 +77,7 @@ export function SuspectDetail({ row, detail, timed, onFlame, onGoroutines, onClo
         <li className="suspect-stack-caption">Stack, leaf first</li>
         {detail?.frames.map((f, i) => (
           <li key={i} className={frameClass(f)}>
-            <span className="frame-name">
-              {f.name}
-              {f.inlined && <span className="badge">inlined</span>}
-            </span>
-            <span className="frame-loc" title={f.file ? `${f.file}:${f.line}` : undefined}>
-              {location(f)}
-            </span>
+            <FrameLink frame={f} />
           </li>
         ))}
       </ol>

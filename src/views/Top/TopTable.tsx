@@ -15,6 +15,7 @@ import { percentage, scaledLabel } from '../../core/format/units';
 import { useView } from '../../store/view';
 import type { TopEntry } from './top-rows';
 import { useTopState } from './top-state';
+import { showSourceLine } from '../Source/show-line';
 
 const ROW_HEIGHT = 22;
 const HEADER_HEIGHT = 28;
@@ -108,6 +109,7 @@ export function TopTable({ rows, total, sampleUnit, unit, showLocation }: TopTab
   const setSorting = useTopState((s) => s.setSorting);
   const selectedFunction = useView((s) => s.selectedFunction);
   const selectFunction = useView((s) => s.selectFunction);
+  const granularity = useView((s) => s.granularity);
   const [activeKey, setActiveKey] = useState<number | null>(null);
   const ctx = useMemo<CellContext>(
     () => ({
@@ -208,6 +210,7 @@ export function TopTable({ rows, total, sampleUnit, unit, showLocation }: TopTab
               className={`top-row${selected ? ' selected' : ''}${active ? ' active' : ''}`}
               style={{ transform: `translateY(${vi.start - HEADER_HEIGHT}px)` }}
               onClick={() => activate(r)}
+              onDoubleClick={() => granularity !== 'files' && showSourceLine(r.original.func)}
             >
               {r.getVisibleCells().map((c) => (
                 <div key={c.id} role="gridcell" className={`cell col-${c.column.id}`} title={c.column.id === 'name' ? r.original.name : undefined}>
