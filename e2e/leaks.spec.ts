@@ -338,3 +338,18 @@ test('stuck since a burst: the detail says which debug=2 evidence decided', asyn
   await expect(evidence.nth(1)).toContainText('the same 40 goroutine ids as in goroutine.stuck.002.debug2.txt');
   await shot(page, 'leaks-stuck-selected-light');
 });
+
+test('a plateau without debug=2 dumps: the summary says it cannot be told apart and asks for a dump', async ({ page }) => {
+  const dir = resolve(import.meta.dirname, '../test/fixtures/stuck');
+  await page.goto('./');
+  await dropFiles(page, [1, 2, 3, 4].map((i) => ({ name: `pprof.stuck.goroutine.00${i}.pb.gz`, bytes: readFileSync(`${dir}/pprof.stuck.goroutine.00${i}.pb.gz`) })));
+  await expect(page.locator('.snapshot-list li')).toHaveCount(4);
+  await openLeaks(page);
+  // The refreshers grow steadily: without dumps nothing says they wake, so they stay the suspect.
+  await expect(page.locator('.suspects-row .c-group .fn')).toHaveText(['main.refresh']);
+  await page.locator('.leaks-table-bar').getByRole('radio', { name: /All groups/ }).click();
+  await page.locator('.suspects-row', { hasText: 'main.lookupQuota' }).click();
+  await expect(page.locator('.suspect-verdict .reason')).toHaveText('rose in only 1 step');
+  await expect(page.locator('.suspect-evidence li')).toHaveText([/^undecidedwithout debug=2 dumps a plateau cannot be told apart from goroutines stuck since the rise: capture debug=2 dumps/]);
+  await shot(page, 'leaks-plateau-undecided-light');
+});

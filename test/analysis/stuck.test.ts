@@ -113,3 +113,21 @@ describe('goroutines the runtime marked leaked', () => {
     expect(a.groups[0].verdict).toMatchObject({ suspect: true, reason: PROVEN_REASON });
   });
 });
+
+describe('goroutines that come and go', () => {
+  // test/fixtures/src/churn: requests whose goroutine lives 2 s, arriving faster every second;
+  // debug=2 dumps 10 s apart.
+  const CHURN = resolve(import.meta.dirname, '../fixtures/churn');
+
+  it('a group growing in every dump whose goroutines are all new each time is churn, not a suspect', async () => {
+    const session = new Session();
+    for (const f of readdirSync(CHURN).sort()) await decodeInput(new Uint8Array(readFileSync(`${CHURN}/${f}`)), session, { name: f });
+    const a = analyzeLeaks(session);
+    const g = group(a, 'main.awaitReply');
+    expect(g.trend.monotonic).toBe(1);
+    expect(g.trend.last - g.trend.first).toBeGreaterThan(20);
+    expect(g.verdict.suspect).toBe(false);
+    expect(g.verdict.reason).toBe('grows, but its goroutines come and go (churn, not a leak)');
+    expect(g.verdict.evidence).toEqual([`none of its ${g.trend.first} goroutines in goroutine.churn.001.debug2.txt is still there in goroutine.churn.004.debug2.txt: every one is new`]);
+  });
+});

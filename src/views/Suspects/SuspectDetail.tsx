@@ -1,5 +1,6 @@
 import { rateLabel, waitLabel } from '../../core/analysis/format';
 import { codeKind, type FrameInfo } from '../../core/analysis/functions';
+import { UNDECIDED_PLATEAU } from '../../core/analysis/verdict';
 import type { SuspectDetail as Detail, SuspectRow } from '../../worker/timeline';
 import { CopyTextButton } from '../../app/CopyTextButton';
 import { FrameLink } from '../Source/FrameLink';
@@ -55,7 +56,7 @@ export function SuspectDetail({ row, detail, timed, onFlame, onGoroutines, onClo
           <ul className="suspect-evidence" aria-label="Evidence">
             {row.evidence.map((e, i) => (
               <li key={i} className={i === 0 ? 'decisive' : undefined}>
-                {i === 0 && <span className="evidence-tag">decided by</span>}
+                {i === 0 && <span className="evidence-tag">{UNDECIDED_PLATEAU.includes(e) ? 'undecided' : 'decided by'}</span>}
                 {e}
               </li>
             ))}
