@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openApp } from './app-helpers';
+import { dropFiles, openApp } from './app-helpers';
 import { fixture, shot } from './helpers';
 import { expectFits, openServiceFolder, SIZES } from './layout-helpers';
 
@@ -31,3 +31,18 @@ for (const size of SIZES) {
     }
   });
 }
+
+test('snapshot names that differ only in the middle stay apart in a narrow sidebar', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 900 });
+  await openApp(page);
+  const dump = (n: number) => new TextEncoder().encode(`goroutine ${n} [chan send, ${n} minutes]:\nmain.leak()\n\t/src/main.go:${n}\ncreated by main.main in goroutine 1\n\t/src/main.go:3\n`);
+  await dropFiles(page, [5, 15].map((n) => ({ name: `goroutine.orders-service-eu-west.${String(n).padStart(3, '0')}.debug2.txt`, bytes: dump(n) })));
+  const names = page.locator('.snapshot-name');
+  await expect(names).toHaveCount(2);
+  // The head is cut (an ellipsis), the numbered tail is whole.
+  for (const [i, n] of ['005', '015'].entries()) {
+    await expect(names.nth(i).locator('.middle-ellipsis-tail')).toHaveText(`${n}.debug2.txt`);
+    expect(await names.nth(i).locator('.middle-ellipsis-head').evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+  }
+  await expectFits(page);
+});

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { SnapshotInfo } from '../core/model/snapshot';
 import { useSnapshots } from '../store/snapshots';
-import { baseName, clockTime, dateTime, FORMAT_LABEL, totalLabel } from './format';
+import { baseName, clockTime, dateTime, FORMAT_LABEL, numberedTail, totalLabel } from './format';
 import { ClearAllButton } from './ClearAllButton';
 import { CloseIcon } from './icons';
 import { LoadActivity } from './LoadActivity';
@@ -27,7 +27,7 @@ function SnapshotItem({ s, selected, max }: { s: SnapshotInfo; selected: boolean
     <li ref={ref} role="option" aria-selected={selected} className={selected ? 'snapshot selected' : 'snapshot'} onClick={() => select(s.id)}>
       <div className="snapshot-line">
         <span className="snapshot-name" title={`${s.name}\n${FORMAT_LABEL[s.format]}, captured ${dateTime(s.timeMs)}`}>
-          <MiddleEllipsis text={baseName(s.name)} />
+          <MiddleEllipsis text={baseName(s.name)} tail={numberedTail(baseName(s.name))} />
         </span>
         {s.warnings.length > 0 && (
           <span className="snapshot-warning" title={s.warnings.join('\n')}>

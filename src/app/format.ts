@@ -44,3 +44,13 @@ export function baseName(name: string): string {
   const i = name.lastIndexOf('/');
   return i >= 0 && i < name.length - 1 ? name.slice(i + 1) : name;
 }
+
+/**
+ * Characters a cut snapshot name keeps at its end: from its last number of two digits or more (the
+ * NNN of `…005.debug2.txt`, which tells it from `…015.debug2.txt`), and at least 12.
+ */
+export function numberedTail(name: string): number {
+  let at = -1;
+  for (const m of name.matchAll(/\d{2,}/g)) at = m.index;
+  return Math.max(12, at < 0 ? 0 : Math.min(name.length - at, 28));
+}
