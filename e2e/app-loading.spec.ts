@@ -267,3 +267,19 @@ test('fanout-200k loads in the Worker with visible progress', async ({ page }) =
   await expect(page.locator('.statusbar')).toContainText('Total 200,004 goroutines');
   await expect(page.locator('.task')).toHaveCount(0);
 });
+
+test('a folder of many profiles shows which file decodes, how far it is, and can be cancelled; what is decoded stays', async ({ page }) => {
+  await openApp(page);
+  await page.locator('#pv-open-folder').setInputFiles(fixture('fanout-series'));
+  const task = page.locator('.task');
+  await expect(task.locator('.task-label')).toContainText(/^Decoding fanout-series\/pprof\.fanout\.goroutine\.0\d\d\.pb\.gz/);
+  await expect(task.locator('.task-progress')).toHaveText(/^\d+ of 60$/);
+  await shot(page, 'app-folder-progress');
+  await task.getByRole('button', { name: 'Cancel' }).click();
+  await expect(task).toHaveCount(0);
+  const loaded = await snapshots(page).count();
+  expect(loaded).toBeGreaterThan(0);
+  expect(loaded).toBeLessThan(60);
+  await expect(errors(page).locator('.load-error-name')).toHaveText(`${60 - loaded} of 60 inputs`);
+  await expect(errors(page).locator('.load-error-message')).toContainText('not loaded: cancelled before fanout-series/pprof.fanout.goroutine.');
+});

@@ -58,7 +58,9 @@ function decodingLabel(s: Source): string {
 async function loadSources(sources: Source[]): Promise<void> {
   if (sources.length === 0) return;
   const store = useSnapshots.getState;
-  const task = startTask({ label: decodingLabel(sources[0]), phase: 'decoding', done: 0, total: sources.length, unit: 'files', cancellable: false });
+  // Several inputs can be stopped between two of them; what is decoded by then stays.
+  const abort = sources.length > 1 ? new AbortController() : undefined;
+  const task = startTask({ label: decodingLabel(sources[0]), phase: 'decoding', done: 0, total: sources.length, unit: 'files', cancellable: !!abort }, abort);
   const infos: SnapshotInfo[] = [];
   const errors: Omit<LoadError, 'id'>[] = [];
   const twins: string[] = [];
@@ -67,6 +69,10 @@ async function loadSources(sources: Source[]): Promise<void> {
   let next = readAt(0);
   try {
     for (let i = 0; i < sources.length; i++) {
+      if (abort?.signal.aborted) {
+        errors.push({ name: `${sources.length - i} of ${sources.length} inputs`, message: `not loaded: cancelled before ${sources[i].name}` });
+        break;
+      }
       const s = sources[i];
       store().taskUpdated(task, { label: decodingLabel(s), done: i });
       const bytes = await next;
