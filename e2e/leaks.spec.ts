@@ -316,7 +316,7 @@ test('fanout-200k debug=2: tens of thousands of buckets scroll virtualized', asy
   await shot(page, 'goroutines-fanout-light');
 });
 
-test('stuck since a burst: the detail says which debug=2 evidence decided', async ({ page }) => {
+test('stuck since a burst: the detail says which debug=2 evidence decided, and copies it as text', async ({ page, context }) => {
   const dir = resolve(import.meta.dirname, '../test/fixtures/stuck');
   const times = JSON.parse(readFileSync(`${dir}/times.json`, 'utf8')) as Record<string, number>;
   await page.goto('./');
@@ -337,6 +337,12 @@ test('stuck since a burst: the detail says which debug=2 evidence decided', asyn
   await expect(evidence.first()).toHaveText(/^decided byevery one of its 40 goroutines in goroutine\.stuck\.004\.debug2\.txt has waited \d minutes or more/);
   await expect(evidence.nth(1)).toContainText('the same 40 goroutine ids as in goroutine.stuck.002.debug2.txt');
   await shot(page, 'leaks-stuck-selected-light');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.locator('.suspect-detail').getByRole('button', { name: 'Copy as text' }).click();
+  const lines = (await page.evaluate(() => navigator.clipboard.readText())).split('\n');
+  expect(lines[0]).toMatch(/^main\.lookupQuota: leak suspect \(score 90\): stuck since \d\d:\d\d:\d\d UTC, 40 goroutines, none has left since$/);
+  expect(lines[1]).toMatch(/^ {2}- every one of its 40 goroutines in goroutine\.stuck\.004\.debug2\.txt has waited/);
+  expect(lines[3]).toBe('  - rose from 0 to 40, then never dipped');
 });
 
 test('a plateau without debug=2 dumps: the summary says it cannot be told apart and asks for a dump', async ({ page }) => {

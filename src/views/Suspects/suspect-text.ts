@@ -2,13 +2,14 @@ import { rateLabel, waitLabel } from '../../core/analysis/format';
 import type { SuspectDetail, SuspectRow } from '../../worker/timeline';
 
 /**
- * A group as plain text for an issue or a chat: what it is, its verdict, state, growth, wait, creator,
+ * A group as plain text for an issue or a chat: what it is, its verdict and evidence, state, growth, wait, creator,
  * and its stack in Go's own form (function, then a tab and file:line).
  */
 export function suspectText(row: SuspectRow, detail: SuspectDetail | null, timed: boolean): string {
   const verdict = row.proven ? 'proven leak' : row.suspect ? 'leak suspect' : 'not a suspect';
   const lines = [
     `${row.label}: ${verdict} (score ${row.score}): ${row.reason}`,
+    ...row.evidence.map((e) => `  - ${e}`),
     `State: ${row.state.label}${row.state.source === 'stack' ? ' (inferred from the stack)' : ''}`,
     `Growth: ${row.first.toLocaleString('en-US')} -> ${row.last.toLocaleString('en-US')} goroutines over ${row.counts.length} snapshots, ${rateLabel(row.perMinute, timed)}, ${(row.share * 100).toFixed(1)}% of all goroutines`,
   ];
