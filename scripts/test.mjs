@@ -60,6 +60,34 @@ try {
   failed++;
 }
 
+// The Go module's tests, one count per test; a package that does not build counts as a failure.
+process.stdout.write('\n== Go tests (go/parkview)\n');
+const go = spawnSync('go', ['test', '-count=1', '-json', './...'], {
+  cwd: 'go/parkview',
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024,
+  env: { ...process.env, GOFLAGS: '-mod=mod', GOTOOLCHAIN: 'local', GOPROXY: 'off' },
+});
+if (go.error) {
+  process.stdout.write(`cannot run go: ${go.error.message}\n`);
+  failed++;
+} else {
+  const results = go.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+  for (const e of results) {
+    if (e.Action === 'output' && (e.Test === undefined || /^(--- FAIL|\s+\S+\.go:\d+:)/.test(e.Output))) process.stdout.write(e.Output);
+    if ((e.Action === 'pass' || e.Action === 'fail') && e.Test && !e.Test.includes('/')) {
+      if (e.Action === 'pass') passed++;
+      else failed++;
+      process.stdout.write(`${e.Action === 'pass' ? 'ok  ' : 'FAIL'} ${e.Test}\n`);
+    }
+  }
+  const untested = results.some((e) => e.Action === 'fail' && !e.Test) && !results.some((e) => e.Action === 'fail' && e.Test);
+  if (untested || (go.status !== 0 && results.length === 0)) {
+    process.stdout.write(go.stderr);
+    failed++;
+  }
+}
+
 if (run('build', 'npx', ['vite', 'build'])) {
   const pwJson = join(out, 'playwright.json');
   const e2eOk = run('end-to-end tests', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });

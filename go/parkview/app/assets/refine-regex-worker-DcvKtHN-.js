@@ -1,0 +1,1 @@
+function e(e,t){return e.map(({regex:e,strings:n},r)=>{t?.(r);let i=new RegExp(e.source,e.flags),a=new Uint8Array(n.length);for(let e=0;e<n.length;e++)a[e]=+!!i.test(n[e]);return a})}const t=self;t.onmessage=n=>{let r=e(n.data,e=>t.postMessage({started:e}));t.postMessage({results:r},r.map(e=>e.buffer))};

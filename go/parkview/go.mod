@@ -1,0 +1,3 @@
+module github.com/parkview/parkview/go/parkview
+
+go 1.19
