@@ -43,8 +43,18 @@ export function wakeEvidence(session: Session, dumps: Snapshot[], names: StackNa
   let byFirst = cache.get(latest);
   const hit = byFirst?.get(first);
   if (hit) return hit;
-  const keyOf = (dump: Snapshot, i: number) => names.portable(session.groups.stack.get(dump.groups[(dump.goroutines as NonNullable<Snapshot['goroutines']>).group[i]]));
+  // One evidence record per stack key; each dump's groups resolve to theirs once, not per goroutine.
   const out = new Map<string, WakeEvidence>();
+  const recordsOf = (dump: Snapshot, create: boolean): (WakeEvidence | undefined)[] =>
+    Array.from(dump.groups, (group) => {
+      const key = names.portable(session.groups.stack.get(group));
+      let e = out.get(key);
+      if (!e && create) {
+        e = { latest: latest.name, count: 0, waited: 0, waitMin: -1, leaked: 0, earlier: null, earlierCount: 0, stayed: 0, stayedAwake: 0, gapMinutes: null };
+        out.set(key, e);
+      }
+      return e;
+    });
   const leakedStates = new Map<number, boolean>();
   const isLeaked = (state: number) => {
     let v = leakedStates.get(state);
@@ -55,15 +65,13 @@ export function wakeEvidence(session: Session, dumps: Snapshot[], names: StackNa
     return v;
   };
   const g = latest.goroutines as NonNullable<Snapshot['goroutines']>;
-  const latestKey = new Map<number, string>();
+  const latestRecords = recordsOf(latest, true);
+  /** Goroutine id to its index in the latest dump. */
+  const latestIndex = new Map<number, number>();
+  const compared = dumps.length > 1;
   for (let i = 0; i < g.id.length; i++) {
-    const key = keyOf(latest, i);
-    latestKey.set(g.id[i], key);
-    let e = out.get(key);
-    if (!e) {
-      e = { latest: latest.name, count: 0, waited: 0, waitMin: -1, leaked: 0, earlier: null, earlierCount: 0, stayed: 0, stayedAwake: 0, gapMinutes: null };
-      out.set(key, e);
-    }
+    if (compared) latestIndex.set(g.id[i], i);
+    const e = latestRecords[g.group[i]] as WakeEvidence;
     e.count++;
     if (isLeaked(g.state[i])) e.leaked++;
     const w = g.waitMinutes[i];
@@ -72,16 +80,14 @@ export function wakeEvidence(session: Session, dumps: Snapshot[], names: StackNa
       e.waitMin = e.waitMin < 0 ? w : Math.min(e.waitMin, w);
     }
   }
-  const latestWait = new Map<number, number>();
-  for (let i = 0; i < g.id.length; i++) latestWait.set(g.id[i], g.waitMinutes[i]);
   for (const dump of dumps) {
     if (dump === latest) break;
     const d = dump.goroutines as NonNullable<Snapshot['goroutines']>;
     const gap = dump.timeMs !== null && latest.timeMs !== null ? (latest.timeMs - dump.timeMs) / 60000 : null;
+    const records = recordsOf(dump, false);
     const seenHere = new Set<WakeEvidence>();
     for (let i = 0; i < d.id.length; i++) {
-      const key = keyOf(dump, i);
-      const e = out.get(key);
+      const e = records[d.group[i]];
       // Each group is compared with the earliest dump that lists it.
       if (!e || (e.earlier !== null && !seenHere.has(e))) continue;
       if (e.earlier === null) {
@@ -90,10 +96,10 @@ export function wakeEvidence(session: Session, dumps: Snapshot[], names: StackNa
         seenHere.add(e);
       }
       e.earlierCount++;
-      const id = d.id[i];
-      if (latestKey.get(id) !== key) continue;
+      const j = latestIndex.get(d.id[i]);
+      if (j === undefined || latestRecords[g.group[j]] !== e) continue;
       e.stayed++;
-      if ((latestWait.get(id) ?? -1) < 1) e.stayedAwake++;
+      if (g.waitMinutes[j] < 1) e.stayedAwake++;
     }
   }
   if (!byFirst) {
