@@ -155,6 +155,8 @@ function locationBytes(buf: Uint8Array, pos: number, end: number): number {
       if (b < 0x80) break;
     }
     if (wire === 0) continue;
+    // A length past the sample's end is malformed: counting it would size the tables by a lie.
+    if (v > end - pos) break;
     if (tag === 0x0a) n += v;
     pos += v;
   }
@@ -433,6 +435,11 @@ export function profileKind(sampleTypes: SampleType[], periodType: SampleType | 
   return defaultType || 'profile';
 }
 
+/** The protobuf reader's own complaints about the bytes; anything else is a fault of the decoder, not of the input. */
+function isReaderError(e: unknown): boolean {
+  return e instanceof Error && /^(index out of range|invalid (varint|tag|length) encoding|invalid wire type|invalid end group tag|illegal tag|max depth exceeded)/.test(e.message);
+}
+
 /** Decodes a pprof protobuf (already decompressed) into a snapshot builder. */
 export function decodePprof(bytes: Uint8Array, session: Session, name: string): SnapshotBuilder {
   const r = Reader.create(bytes);
@@ -450,7 +457,7 @@ function decodeWith(r: Reader, session: Session, name: string): SnapshotBuilder 
   try {
     layout = scan(r);
   } catch (e) {
-    if (e instanceof ProfileError) throw e;
+    if (e instanceof ProfileError || !isReaderError(e)) throw e;
     throw new ProfileError(looksLikeProfile(r.buf) ? `malformed profile: truncated or corrupt protobuf (${(e as Error).message})` : 'unrecognized profile format');
   }
   if (layout.strings.length === 0 || layout.sampleTypes.length === 0) {
@@ -481,7 +488,7 @@ function decodeWith(r: Reader, session: Session, name: string): SnapshotBuilder 
     readSamples(r, layout, builder, locs, sampleTypes.length);
     return builder;
   } catch (e) {
-    if (e instanceof ProfileError) throw e;
+    if (e instanceof ProfileError || !isReaderError(e)) throw e;
     throw new ProfileError(`malformed profile: truncated or corrupt protobuf (${(e as Error).message})`);
   }
 }
