@@ -1,4 +1,5 @@
 import { ProfileError } from '../src/core/decode';
+import { visibleText } from '../src/core/format/visible';
 import { existsSync } from 'node:fs';
 import { Incomplete, UsageError, wantsHelp } from './args';
 import { isUrl } from './captures';
@@ -41,11 +42,12 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    process.stdout.write(await command.run(rest));
+    // Profile text reaches the terminal with its control and bidi characters escaped, never acted on.
+    process.stdout.write(visibleText(await command.run(rest)));
     return 0;
   } catch (e) {
     if (e instanceof LeaksFound) {
-      process.stdout.write(e.output);
+      process.stdout.write(visibleText(e.output));
       return 1;
     }
     if (e instanceof Incomplete) {
@@ -54,7 +56,7 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
     if (e instanceof ProfileError || e instanceof UsageError) {
-      process.stderr.write(`parkview: ${e.message}\n`);
+      process.stderr.write(`parkview: ${visibleText(e.message)}\n`);
       return e instanceof UsageError ? 2 : 1;
     }
     process.stderr.write(`parkview: internal error: ${(e as Error).message}\n`);

@@ -19,8 +19,9 @@ function svgTexts(svg: string): string[] {
 }
 
 describe('DOT escaping', () => {
-  it('escapes backslashes, quotes and entities, and flattens control characters', () => {
-    expect(dotEscape('a"b\\c&lt;d\ne')).toBe('a\\"b\\\\c&amp;lt;d e');
+  it('escapes backslashes, quotes and entities, and writes control and bidi characters as Go escapes', () => {
+    expect(dotEscape('a"b\\c&lt;d\ne')).toBe('a\\"b\\\\c&amp;lt;d\\\\ne');
+    expect(dotEscape('safe\u202eevil')).toBe('safe\\\\u202eevil');
     expect(dotEscape('<b>x</b>')).toBe('<b>x</b>');
   });
 

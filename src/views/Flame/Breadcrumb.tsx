@@ -1,4 +1,5 @@
 import { fitName } from '../../core/flame/names';
+import { visibleName } from '../../core/format/visible';
 
 interface Props {
   rootLabel: string;
@@ -15,13 +16,13 @@ export function Breadcrumb({ rootLabel, path, onZoom }: Props) {
   const from = Math.max(0, steps.length - SHOWN);
   return (
     <nav className="flame-crumbs" aria-label="Zoom path">
-      <button className={steps.length === 0 ? 'crumb current' : 'crumb'} onClick={() => onZoom(null)} title={rootLabel}>
-        {rootLabel}
+      <button className={steps.length === 0 ? 'crumb current' : 'crumb'} onClick={() => onZoom(null)} title={visibleName(rootLabel)}>
+        {visibleName(rootLabel)}
       </button>
       {from > 0 && (
         <>
           <span className="crumb-sep">›</span>
-          <button className="crumb" onClick={() => onZoom(steps.slice(0, from))} title={steps.slice(0, from).join(' › ')}>
+          <button className="crumb" onClick={() => onZoom(steps.slice(0, from))} title={steps.slice(0, from).map(visibleName).join(' › ')}>
             …
           </button>
         </>
@@ -31,8 +32,8 @@ export function Breadcrumb({ rootLabel, path, onZoom }: Props) {
         return (
           <span key={depth} className="crumb-step">
             <span className="crumb-sep">›</span>
-            <button className={depth === steps.length ? 'crumb current' : 'crumb'} title={name} onClick={() => onZoom(steps.slice(0, depth))}>
-              {fitName(name, 48)}
+            <button className={depth === steps.length ? 'crumb current' : 'crumb'} title={visibleName(name)} onClick={() => onZoom(steps.slice(0, depth))}>
+              {fitName(visibleName(name), 48)}
             </button>
           </span>
         );

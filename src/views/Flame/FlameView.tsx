@@ -21,6 +21,7 @@ import { useFlameData, useFlameSearch, useLabelKeys } from './use-flame';
 import { boxStyle, type ColourMode } from './style';
 import { FrameTooltip } from './Tooltip';
 import './flame.css';
+import { visibleName } from '../../core/format/visible';
 
 /** Windows carry twice the screen's resolution (see controller.ts). */
 const DETAIL = 2;
@@ -139,7 +140,7 @@ export default function FlameView() {
               ← Whole graph
             </button>
             <span className="flame-focus-label">
-              Callers and callees of <strong>{focus}</strong>
+              Callers and callees of <strong>{visibleName(focus)}</strong>
               {data?.callees && <span className="muted"> · {formatValue(data.callees.total, data)} {noun} ({pct(data.callees.total, data.total)})</span>}
             </span>
           </div>
@@ -205,7 +206,7 @@ export default function FlameView() {
           )
         )}
       </div>
-      {menu && data && <ContextMenu x={menu.x} y={menu.y} title={data.names[menu.win.key[menu.box.frame]]} items={frameMenu(menu, data, { zoom: (path) => (menu.role === 'main' ? flame.zoomTo(path) : setSideZoom((z) => ({ ...z, [menu.role]: path }))) })} onClose={() => setMenu(null)} />}
+      {menu && data && <ContextMenu x={menu.x} y={menu.y} title={visibleName(data.names[menu.win.key[menu.box.frame]])} items={frameMenu(menu, data, { zoom: (path) => (menu.role === 'main' ? flame.zoomTo(path) : setSideZoom((z) => ({ ...z, [menu.role]: path }))) })} onClose={() => setMenu(null)} />}
     </div>
   );
 }

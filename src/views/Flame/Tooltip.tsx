@@ -6,6 +6,7 @@ import type { FlameData, FlameWindowData } from '../../worker/flame';
 import { formatDelta, formatValue, pct, valueNoun } from './format';
 import { statePaint } from './colours';
 import type { Theme } from '../../app/theme';
+import { visibleName } from '../../core/format/visible';
 
 export interface HoverTarget {
   win: FlameWindowData;
@@ -54,10 +55,10 @@ export function FrameTooltip({ data, target, rootLabel, showDiff, showState, the
   const state = showState && win.state && win.state[i] !== 255 && data.states ? data.states.names[win.state[i]] : null;
   return (
     <>
-      <div className="flame-tip-name">{name}</div>
+      <div className="flame-tip-name">{visibleName(name)}</div>
       {file && (
         <div className="flame-tip-file">
-          {file}
+          {visibleName(file)}
           {win.line[i] > 0 ? `:${win.line[i]}` : ''}
         </div>
       )}

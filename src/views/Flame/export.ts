@@ -1,10 +1,14 @@
 import { fitName } from '../../core/flame/names';
 import type { Box } from '../../core/flame/visible';
 import { drawBoxes, FONT_SIZE, ROW, rowTop, type BoxStyle, type DrawArea } from './draw';
+import { visibleName } from '../../core/format/visible';
 
-/** Text safe inside SVG (XML) content and attributes. */
-export function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+/**
+ * Text safe inside SVG (XML) content and attributes: markup characters escaped, and characters XML
+ * cannot hold (controls) or that would show a name as another (bidi overrides) written as Go escapes.
+ */
+export function xmlText(s: string): string {
+  return visibleName(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
 export interface ExportScene {
@@ -32,17 +36,17 @@ export function flameSvg(scene: ExportScene): string {
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${scene.width}" height="${height}" viewBox="0 0 ${scene.width} ${height}" font-family="ui-monospace, SFMono-Regular, Menlo, Consolas, monospace" font-size="${FONT_SIZE}">`,
     `<rect width="100%" height="100%" fill="${scene.background}"/>`,
-    `<text x="4" y="${HEAD / 2}" dominant-baseline="middle" fill="${scene.foreground}" font-size="12">${escapeXml(scene.heading)}</text>`,
+    `<text x="4" y="${HEAD / 2}" dominant-baseline="middle" fill="${scene.foreground}" font-size="12">${xmlText(scene.heading)}</text>`,
   ];
   for (const b of scene.boxes) {
     const p = scene.style.paint(b);
     const y = HEAD + rowTop(b.depth, scene.orientation, scene.rows);
     const w = Math.max(0.5, b.width > 2 ? b.width - 1 : b.width);
     const opacity = scene.style.dimmed(b) ? ' opacity="0.28"' : '';
-    out.push(`<g${opacity}><title>${escapeXml(scene.title(b))}</title>`);
+    out.push(`<g${opacity}><title>${xmlText(scene.title(b))}</title>`);
     out.push(`<rect x="${b.left.toFixed(2)}" y="${y}" width="${w.toFixed(2)}" height="${ROW - 1}" fill="${p.fill}"/>`);
     const text = fitName(scene.style.label(b), Math.floor((w - 8) / cw));
-    if (text) out.push(`<text x="${(b.left + 4).toFixed(2)}" y="${y + ROW / 2}" dominant-baseline="middle" fill="${p.text}">${escapeXml(text)}</text>`);
+    if (text) out.push(`<text x="${(b.left + 4).toFixed(2)}" y="${y + ROW / 2}" dominant-baseline="middle" fill="${p.text}">${xmlText(text)}</text>`);
     out.push('</g>');
   }
   out.push('</svg>');

@@ -4,6 +4,7 @@ import { ROOT, SMALL_FRAMES } from '../../core/flame/window';
 import type { FlameData, FlameWindowData } from '../../worker/flame';
 import { diffIndex, type Paint } from './colours';
 import type { BoxStyle } from './draw';
+import { visibleName } from '../../core/format/visible';
 
 export type ColourMode = 'package' | 'state' | 'diff';
 
@@ -41,7 +42,7 @@ export function boxStyle(s: StyleInputs, win: FlameWindowData): BoxStyle {
     label: (b) => {
       const key = win.key[b.frame];
       if (b.run > 0 || key === SMALL_FRAMES) return `+${b.run || win.count[b.frame]}`;
-      return key === ROOT ? s.rootLabel : data.names[key];
+      return visibleName(key === ROOT ? s.rootLabel : data.names[key]);
     },
     dimmed: (b) => {
       if (!keyMatch) return false;

@@ -6,6 +6,7 @@ import { worker } from '../../worker/client';
 import type { BucketRow } from '../../worker/timeline';
 import { useWorkerResult } from '../../app/use-worker-result';
 import { FrameLink } from '../Source/FrameLink';
+import { visibleName } from '../../core/format/visible';
 
 const ROW_HEIGHT = 30;
 const OPEN_ESTIMATE = 260;
@@ -55,8 +56,8 @@ export function BucketList({ snapshot, buckets, showStuck, filters }: BucketList
                 <span className={`state-chip ${b.category}`}>{b.state}</span>
                 <span className="bucket-wait">{waitLabel(b.waitMin, b.waitMax)}</span>
                 <span className="bucket-main">
-                  <span className="bucket-fn">{b.function}</span>
-                  {b.caller && <span className="bucket-caller">← {b.caller}</span>}
+                  <span className="bucket-fn">{visibleName(b.function)}</span>
+                  {b.caller && <span className="bucket-caller">← {visibleName(b.caller)}</span>}
                   {b.locked > 0 && <span className="badge">locked to thread</span>}
                   {showStuck && b.stuck > 0 && (
                     <span className="badge stuck" title={`${b.stuck} of these goroutines were already in the previous dump; some in ${b.stuckDumps} earlier dumps in a row`}>
@@ -64,12 +65,12 @@ export function BucketList({ snapshot, buckets, showStuck, filters }: BucketList
                     </span>
                   )}
                   {b.labels.length > 0 && (
-                    <span className="bucket-labels" title={b.labels.join('\n')}>
-                      {b.labels.length === 1 ? `{${b.labels[0]}}` : `${b.labels.length} label sets`}
+                    <span className="bucket-labels" title={b.labels.map(visibleName).join('\n')}>
+                      {b.labels.length === 1 ? `{${visibleName(b.labels[0])}}` : `${b.labels.length} label sets`}
                     </span>
                   )}
                 </span>
-                <span className="bucket-creator">{b.creator && `created by ${b.creator}`}</span>
+                <span className="bucket-creator">{b.creator && `created by ${visibleName(b.creator)}`}</span>
               </button>
               {isOpen && <BucketBody snapshot={snapshot} index={b.index} count={b.count} showStuck={showStuck} filters={filters} />}
             </div>
@@ -97,7 +98,7 @@ function BucketBody({ snapshot, index, count, showStuck, filters }: { snapshot: 
       {data.labels.length > 1 && (
         <div className="bucket-label-list">
           {data.labels.map((l) => (
-            <code key={l}>{`{${l}}`}</code>
+            <code key={l}>{`{${visibleName(l)}}`}</code>
           ))}
         </div>
       )}

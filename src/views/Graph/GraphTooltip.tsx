@@ -3,6 +3,7 @@ import { percentage, scaledLabel } from '../../core/format/units';
 import type { Point } from '../../core/query/graph/layout';
 import type { GraphResult } from '../../worker/graph';
 import type { Target } from './GraphScene';
+import { visibleName } from '../../core/format/visible';
 
 const GAP = 14;
 
@@ -44,8 +45,8 @@ export function GraphTooltip({ graph, target, at, canvas }: Props) {
     const n = graph.nodes[target.index];
     return (
       <div className="graph-tooltip" style={style} role="tooltip">
-        <div className="graph-tooltip-name">{n.name}</div>
-        {n.file && n.file !== n.name && <div className="graph-tooltip-file">{n.file}</div>}
+        <div className="graph-tooltip-name">{visibleName(n.name)}</div>
+        {n.file && n.file !== n.name && <div className="graph-tooltip-file">{visibleName(n.file)}</div>}
         <dl>
           <dt>{graph.base ? 'Flat change' : 'Flat'}</dt>
           <dd>
@@ -63,9 +64,9 @@ export function GraphTooltip({ graph, target, at, canvas }: Props) {
   const e = graph.edges[target.index];
   return (
     <div className="graph-tooltip" style={style} role="tooltip">
-      <div className="graph-tooltip-name">{graph.nodes[e.src].name}</div>
+      <div className="graph-tooltip-name">{visibleName(graph.nodes[e.src].name)}</div>
       <div className="graph-tooltip-arrow">{e.residual ? '⇣ through dropped nodes' : e.inline ? '↓ inlined call' : '↓ calls'}</div>
-      <div className="graph-tooltip-name">{graph.nodes[e.dst].name}</div>
+      <div className="graph-tooltip-name">{visibleName(graph.nodes[e.dst].name)}</div>
       <dl>
         <dt>{graph.base ? 'Change' : 'Weight'}</dt>
         <dd>

@@ -1,26 +1,30 @@
 import { useEffect, useMemo, useState } from 'react';
+import { visibleName } from '../../core/format/visible';
 import { useView } from '../../store/view';
 import { useSourceView } from './source-state';
 
 /** Suggestions offered while typing; a profile can have tens of thousands of functions. */
 const MAX_SUGGESTIONS = 1000;
 
-/** Chooses what to list: a function (shared with the other views) or a `pprof -list` regex. `names` go hottest first. */
+/**
+ * Chooses what to list: a function (shared with the other views) or a `pprof -list` regex. `names` go
+ * hottest first; they are offered and typed as shown (hidden characters escaped).
+ */
 export function FunctionPicker({ names }: { names: string[] }) {
-  const known = useMemo(() => new Set(names), [names]);
+  const byShown = useMemo(() => new Map(names.map((n) => [visibleName(n), n])), [names]);
   const mode = useSourceView((s) => s.mode);
   const setMode = useSourceView((s) => s.setMode);
   const regex = useSourceView((s) => s.regex);
   const setRegex = useSourceView((s) => s.setRegex);
   const selected = useView((s) => s.selectedFunction);
   const select = useView((s) => s.selectFunction);
-  const [draft, setDraft] = useState(mode === 'regex' ? regex : (selected ?? ''));
+  const [draft, setDraft] = useState(mode === 'regex' ? regex : visibleName(selected ?? ''));
 
-  useEffect(() => setDraft(mode === 'regex' ? regex : (selected ?? '')), [mode, regex, selected]);
+  useEffect(() => setDraft(mode === 'regex' ? regex : visibleName(selected ?? '')), [mode, regex, selected]);
 
   const commit = (value: string) => {
     if (mode === 'regex') setRegex(value);
-    else if (value) select(value);
+    else if (value) select(byShown.get(value) ?? value);
   };
 
   return (
@@ -42,13 +46,14 @@ export function FunctionPicker({ names }: { names: string[] }) {
           value={draft}
           onChange={(e) => {
             setDraft(e.target.value);
-            if (mode === 'function' && known.has(e.target.value)) select(e.target.value);
+            const name = mode === 'function' ? byShown.get(e.target.value) : undefined;
+            if (name !== undefined) select(name);
           }}
           onKeyDown={(e) => e.key === 'Enter' && commit(draft)}
           onBlur={() => mode === 'regex' && commit(draft)}
         />
         <datalist id="source-functions">
-          {names.slice(0, MAX_SUGGESTIONS).map((n) => (
+          {[...byShown.keys()].slice(0, MAX_SUGGESTIONS).map((n) => (
             <option key={n} value={n} />
           ))}
         </datalist>

@@ -8,6 +8,7 @@ import { SourceOrigin } from './SourceOrigin';
 import { useSourceView } from './source-state';
 import { valueLabel } from './format';
 import { useHighlighted, useSourceText } from './use-source-text';
+import { visibleName } from '../../core/format/visible';
 
 interface Props {
   routine: SourceRoutine;
@@ -73,7 +74,7 @@ function LineRow({ routine, line, value, hot, max, unit, target, children }: Row
         ? {
             role: 'button',
             tabIndex: 0,
-            title: `Line ${line}: show the stacks through ${routine} in the flame graph`,
+            title: `Line ${line}: show the stacks through ${visibleName(routine)} in the flame graph`,
             onClick: jump,
             onKeyDown: (e: KeyboardEvent) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), jump()),
           }
@@ -144,10 +145,10 @@ export const RoutineListing = memo(function RoutineListing({ routine: r, total, 
   }
 
   return (
-    <section className="routine" aria-label={r.name}>
+    <section className="routine" aria-label={visibleName(r.name)}>
       <header className="routine-head">
         <button className="routine-name" title="Show the stacks through this function in the flame graph" onClick={() => showInFlame({ function: r.name })}>
-          {r.name}
+          {visibleName(r.name)}
         </button>
         <span className="routine-sums">
           <span>

@@ -15,6 +15,7 @@ import { useSourceView } from './source-state';
 import { useSourceList } from './use-source-list';
 import { useShownSample } from '../../app/use-shown-sample';
 import './source.css';
+import { visibleName } from '../../core/format/visible';
 
 /** Functions by cum for the picker and the quick picks. */
 function useFunctions(): TopEntry[] {
@@ -116,7 +117,7 @@ export default function SourceView() {
               <div className="quick-picks">
                 {quickPicks(functions).map((f) => (
                   <button key={f.name} className="quick-pick" onClick={() => select(f.name)}>
-                    <span className="fn">{f.name}</span>
+                    <span className="fn">{visibleName(f.name)}</span>
                     <span className="quick-cum">{valueLabel(f.cum, unit)}</span>
                   </button>
                 ))}

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNod
 import { rateLabel, waitLabel } from '../../core/analysis/format';
 import type { SuspectRow } from '../../worker/timeline';
 import { Sparkline } from './Sparkline';
+import { visibleName } from '../../core/format/visible';
 
 const ROW_HEIGHT = 28;
 
@@ -31,8 +32,8 @@ const COLUMNS: Column[] = [
     sort: (r) => r.label,
     cell: (r) => (
       <>
-        <span className="fn" title={r.label}>
-          {r.label}
+        <span className="fn" title={visibleName(r.label)}>
+          {visibleName(r.label)}
         </span>
         {r.proven && <span className="badge proven">proven leak</span>}
         {r.benign && <span className="badge">benign</span>}

@@ -1,4 +1,5 @@
 import type { TimelineResult } from '../../worker/timeline';
+import { visibleName } from '../../core/format/visible';
 
 export interface TimelineLegendProps {
   data: TimelineResult;
@@ -24,9 +25,9 @@ export function TimelineLegend({ data, colors, selectedKey, onPick, onHover, bas
       </li>
       {data.bands.map((b, i) => (
         <li key={b.key} className={b.key === selectedKey ? 'selected' : ''}>
-          <button onClick={() => onPick(b.key)} onMouseEnter={() => onHover(b.key)} onMouseLeave={() => onHover(null)} title={b.label}>
+          <button onClick={() => onPick(b.key)} onMouseEnter={() => onHover(b.key)} onMouseLeave={() => onHover(null)} title={visibleName(b.label)}>
             <span className="swatch" style={{ background: colors[i] }} />
-            <span className="legend-label">{b.label}</span>
+            <span className="legend-label">{visibleName(b.label)}</span>
             {b.suspect && <span className="legend-hot">suspect</span>}
           </button>
         </li>

@@ -16,6 +16,7 @@ import { useView } from '../../store/view';
 import type { TopEntry } from './top-rows';
 import { useTopState } from './top-state';
 import { showSourceLine } from '../Source/show-line';
+import { visibleName } from '../../core/format/visible';
 
 const ROW_HEIGHT = 22;
 const HEADER_HEIGHT = 28;
@@ -87,8 +88,8 @@ function NameCell({ row, showLocation }: { row: TopEntry; showLocation: boolean 
   const split = showLocation && row.name.startsWith(row.func) && row.name.length > row.func.length;
   return (
     <>
-      <span className="fn">{split ? row.func : row.name}</span>
-      {split && <span className="loc">{row.name.slice(row.func.length)}</span>}
+      <span className="fn">{visibleName(split ? row.func : row.name)}</span>
+      {split && <span className="loc">{visibleName(row.name.slice(row.func.length))}</span>}
       {row.inline && <span className="inline-mark"> ({row.inline})</span>}
     </>
   );
@@ -213,7 +214,7 @@ export function TopTable({ rows, total, sampleUnit, unit, showLocation }: TopTab
               onDoubleClick={() => granularity !== 'files' && showSourceLine(r.original.func)}
             >
               {r.getVisibleCells().map((c) => (
-                <div key={c.id} role="gridcell" className={`cell col-${c.column.id}`} title={c.column.id === 'name' ? r.original.name : undefined}>
+                <div key={c.id} role="gridcell" className={`cell col-${c.column.id}`} title={c.column.id === 'name' ? visibleName(r.original.name) : undefined}>
                   {flexRender(c.column.columnDef.cell, c.getContext())}
                 </div>
               ))}

@@ -1,15 +1,16 @@
 import { scaledLabel } from '../../format/units';
+import { visibleName } from '../../format/visible';
 import { dotColor } from './color';
-import { printable } from './names';
 import type { DrawnGraph } from './present';
 
 /**
  * Text for a quoted DOT string that Graphviz shows exactly as given: backslashes and quotes
- * escaped, `&` written as an entity (Graphviz decodes entities in plain labels), control
- * characters as spaces. Always used inside quotes, never as an HTML-like `<…>` label.
+ * escaped, `&` written as an entity (Graphviz decodes entities in plain labels), control and
+ * bidi characters as Go escapes (`\x1b`, `\u202e`). Always used inside quotes, never as an
+ * HTML-like `<…>` label.
  */
 export function dotEscape(text: string): string {
-  return printable(text).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/&/g, '&amp;');
+  return visibleName(text).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/&/g, '&amp;');
 }
 
 function quoted(text: string): string {

@@ -18,12 +18,6 @@ export function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
-/** Control characters would break a label's lines (and DOT); they are shown as spaces. */
-export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
-}
-
 /** Longest label line; longer ones (generic instantiations, closures of closures) lose their middle. */
 export const MAX_LINE = 60;
 

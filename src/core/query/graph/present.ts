@@ -6,7 +6,8 @@ import type { CallGraph, GraphEdge, GraphOptions } from './build';
 import { NODE_ID } from './dot';
 import { byWeight, MAX_NODELETS, type LabelTag, type NumericTag } from './tags';
 import type { Filters } from '../filters';
-import { baseName, clipLine, printable, shortenFunctionName } from './names';
+import { visibleName } from '../../format/visible';
+import { baseName, clipLine, shortenFunctionName } from './names';
 
 export interface DrawnNode {
   key: number;
@@ -91,7 +92,7 @@ function nameLines(func: string, place: string | null, granularity: Granularity)
   const lines = granularity === 'files' ? [] : shortenFunctionName(func).split(/::|\./);
   if (place !== null) lines.push(place);
   else if (granularity === 'files') lines.push(func);
-  return lines.map((l) => clipLine(printable(l)));
+  return lines.map((l) => clipLine(visibleName(l)));
 }
 
 /** Four numeric tags at most: the heaviest, the others joined to the nearest by value, as ranges (pprof's collapsedTags). */
@@ -139,7 +140,7 @@ function nodeletsOf(graph: CallGraph, fmt: (v: number) => string): DrawnNodelet[
         const w = flat ? t.flat : t.cum;
         if (w === 0) return;
         const id = `${nodeId}_${slot}`;
-        out.push({ node, id, from: nodeId, lines: t.name.split('\n').map((l) => clipLine(printable(l))), weight: fmt(w), dotted: false });
+        out.push({ node, id, from: nodeId, lines: t.name.split('\n').map((l) => clipLine(visibleName(l))), weight: fmt(w), dotted: false });
         numericUnder(node, id, numeric.get(t.name), flat);
       });
     numericUnder(node, nodeId, numeric.get(''), flat);
