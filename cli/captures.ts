@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { notAProfile, SNIFF_BYTES } from '../src/core/decode';
 import { DEFAULT_LIMITS, formatBytes } from '../src/core/decode/limits';
+import { oldestBeyond } from '../src/live-limits';
 
 /** One input the server holds for the app: a file read once, or one fetch of a URL. */
 export interface Capture {
@@ -12,13 +14,57 @@ export interface Capture {
 
 export type CaptureEvent = { type: 'snapshot'; capture: Capture } | { type: 'failure'; target: string; message: string };
 
-/** Kept for pages that connect later (a reload); older captures are dropped past these bounds. */
-const MAX_CAPTURES = 2000;
-const MAX_BYTES = 1024 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 60_000;
 
 export function isUrl(target: string): boolean {
   return /^https?:\/\//i.test(target);
+}
+
+/** Answers no profile comes as: a web page, JSON, a script, a picture. */
+const NOT_PROFILE_TYPE = /^\s*(text\/(html|css|javascript|xml)|application\/(json|xml|xhtml\+xml|javascript)|image\/|audio\/|video\/|font\/)/i;
+
+/** The body of a fetched profile: read as it streams, up to `limit` bytes, given up on as soon as its start shows it is no profile. */
+async function readProfileBody(url: string, res: Response, limit: number): Promise<Uint8Array> {
+  if (!res.body) return new Uint8Array();
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  const reader = res.body.getReader();
+  const giveUp = async (reason: string): Promise<never> => {
+    await reader.cancel().catch(() => undefined);
+    throw new Error(`${url}: ${reason}`);
+  };
+  if (declared > limit) return giveUp(`the response is larger than ${formatBytes(limit)}`);
+  const contentType = res.headers.get('content-type') ?? '';
+  if (NOT_PROFILE_TYPE.test(contentType)) return giveUp(`the server answered ${contentType.split(';')[0].trim()}, not a profile`);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let sniffed = false;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (!done) {
+      size += value.length;
+      if (size > limit) return giveUp(`the response is larger than ${formatBytes(limit)}`);
+      chunks.push(value);
+    }
+    if (!sniffed && (done || size >= SNIFF_BYTES)) {
+      sniffed = true;
+      const reason = notAProfile(concat(chunks, Math.min(size, SNIFF_BYTES)));
+      if (reason) return giveUp(reason);
+    }
+    if (done) return concat(chunks, size);
+  }
+}
+
+/** The first `size` bytes of `chunks` in one array. */
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    if (at >= size) break;
+    const part = c.subarray(0, size - at);
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }
 
 /** Fetches a profile URL with a time and size limit; errors are one-line messages. */
@@ -31,29 +77,11 @@ export async function fetchProfile(url: string): Promise<Uint8Array> {
     const reason = (e as Error).name === 'TimeoutError' ? `no answer within ${FETCH_TIMEOUT_MS / 1000} s` : (cause?.code ?? cause?.message ?? (e as Error).message);
     throw new Error(`cannot fetch ${url}: ${reason}`);
   }
-  if (!res.ok) throw new Error(`${url}: the server answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
-  const limit = DEFAULT_LIMITS.maxDecompressedBytes;
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (!res.body) return new Uint8Array();
-  const reader = res.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > limit) {
-      await reader.cancel();
-      throw new Error(`${url}: the response is larger than ${formatBytes(limit)}`);
-    }
-    chunks.push(value);
+  if (!res.ok) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new Error(`${url}: the server answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return readProfileBody(url, res, DEFAULT_LIMITS.maxDecompressedBytes);
 }
 
 /** pprof's naming for saved profiles, `pprof.<source>.<profile>.NNN.pb.gz`, so series sort by their number. */
@@ -73,9 +101,9 @@ export class Captures {
   private listeners = new Set<(e: CaptureEvent) => void>();
   private nextId = 1;
   private seq = new Map<string, number>();
-  private bytes = 0;
   /** Last failure per target, so a target that stays down is reported once. */
   private failing = new Map<string, string>();
+  private stopped = false;
 
   constructor(readonly targets: string[]) {}
 
@@ -95,8 +123,8 @@ export class Captures {
   private add(name: string, bytes: Uint8Array): void {
     const capture = { id: this.nextId++, name, timeMs: Date.now(), bytes };
     this.list.push(capture);
-    this.bytes += bytes.length;
-    while (this.list.length > MAX_CAPTURES || this.bytes > MAX_BYTES) this.bytes -= this.list.shift()!.bytes.length;
+    // Kept for pages that connect later (a reload), within the live limits.
+    this.list.splice(0, oldestBeyond(this.list.map((c) => c.bytes.length)));
     this.emit({ type: 'snapshot', capture });
   }
 
@@ -120,29 +148,35 @@ export class Captures {
     }
   }
 
-  async fetchUrls(): Promise<void> {
-    await Promise.all(
-      this.targets.filter(isUrl).map(async (url) => {
-        try {
-          const bytes = await fetchProfile(url);
-          const seq = (this.seq.get(url) ?? 0) + 1;
-          this.seq.set(url, seq);
-          this.failing.delete(url);
-          this.add(captureName(url, seq, bytes), bytes);
-        } catch (e) {
-          this.fail(url, (e as Error).message);
-        }
-      }),
-    );
+  private async fetchUrl(url: string): Promise<void> {
+    try {
+      const bytes = await fetchProfile(url);
+      const seq = (this.seq.get(url) ?? 0) + 1;
+      this.seq.set(url, seq);
+      this.failing.delete(url);
+      this.add(captureName(url, seq, bytes), bytes);
+    } catch (e) {
+      this.fail(url, (e as Error).message);
+    }
   }
 
-  /** Fetches the URLs now and then every `everyMs` (each round starts when the previous one ends). */
+  /**
+   * Fetches each URL now and then every `everyMs`, each on its own: a round starts when that URL's
+   * previous one ends, so a slow or hanging target delays only its own captures.
+   */
   poll(everyMs: number | null): void {
-    const round = async () => {
-      await this.fetchUrls();
-      if (everyMs !== null) setTimeout(() => void round(), everyMs).unref();
-    };
-    void round();
+    for (const url of this.targets.filter(isUrl)) {
+      const round = async () => {
+        await this.fetchUrl(url);
+        if (everyMs !== null && !this.stopped) setTimeout(() => void round(), everyMs).unref();
+      };
+      void round();
+    }
+  }
+
+  /** Starts no more rounds (fetches under way still finish). */
+  stop(): void {
+    this.stopped = true;
   }
 }
 

@@ -84,6 +84,7 @@ function ErrorRow({ error }: { error: LoadError }) {
 export function LoadActivity() {
   const tasks = useSnapshots((s) => s.tasks);
   const errors = useSnapshots((s) => s.errors);
+  const olderErrors = useSnapshots((s) => s.olderErrors);
   const dismissAll = useSnapshots((s) => s.dismissErrors);
   if (tasks.length === 0 && errors.length === 0) return null;
   return (
@@ -95,7 +96,10 @@ export function LoadActivity() {
         <section className="load-errors" role="alert" aria-label="Load errors">
           <div className="load-errors-head">
             <AlertIcon />
-            <span>{errors.length === 1 ? '1 input failed to load' : `${errors.length} inputs failed to load`}</span>
+            <span>
+              {errors.length === 1 ? '1 input failed to load' : `${errors.length} inputs failed to load`}
+              {olderErrors > 0 && <span className="muted"> · {olderErrors.toLocaleString('en-US')} older failures not listed</span>}
+            </span>
             {errors.length > 1 && (
               <button className="link" onClick={dismissAll}>
                 Dismiss all

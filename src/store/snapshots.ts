@@ -28,7 +28,10 @@ export interface LoadTask {
 
 interface SnapshotState {
   snapshots: SnapshotInfo[];
+  /** The newest MAX_ERRORS failures, each (input, reason) once. */
   errors: LoadError[];
+  /** Failures dropped from `errors` to keep it bounded. */
+  olderErrors: number;
   /** Snapshot the views show. */
   selectedId: number | null;
   /** Snapshot to diff against, when set. */
@@ -51,9 +54,23 @@ interface SnapshotState {
 
 let nextErrorId = 1;
 
+/** Failures the list keeps: a live target failing every few seconds for hours must not grow the page. */
+export const MAX_ERRORS = 50;
+
+/** `kept` then `added`, a repeated failure of the same input for the same reason moved to the end, the oldest beyond MAX_ERRORS dropped. */
+function withErrors(kept: LoadError[], added: Omit<LoadError, 'id'>[], olderErrors: number): { errors: LoadError[]; olderErrors: number } {
+  if (added.length === 0) return { errors: kept, olderErrors };
+  const key = (e: Omit<LoadError, 'id'>) => `${e.name}\n${e.message}`;
+  const fresh = new Map(added.map((e) => [key(e), { ...e, id: nextErrorId++ }]));
+  const all = [...kept.filter((e) => !fresh.has(key(e))), ...fresh.values()];
+  const over = Math.max(0, all.length - MAX_ERRORS);
+  return { errors: all.slice(over), olderErrors: olderErrors + over };
+}
+
 export const useSnapshots = create<SnapshotState>((set) => ({
   snapshots: [],
   errors: [],
+  olderErrors: 0,
   selectedId: null,
   baseId: null,
   tasks: [],
@@ -61,7 +78,7 @@ export const useSnapshots = create<SnapshotState>((set) => ({
     set((s) => {
       const snapshots = [...s.snapshots, ...infos].sort(captureOrder);
       const selectedId = openingSnapshot(snapshots, infos)?.id ?? s.selectedId;
-      return { snapshots, errors: [...s.errors, ...errors.map((e) => ({ ...e, id: nextErrorId++ }))], selectedId };
+      return { snapshots, ...withErrors(s.errors, errors, s.olderErrors), selectedId };
     }),
   removed: (id) =>
     set((s) => {
@@ -71,7 +88,7 @@ export const useSnapshots = create<SnapshotState>((set) => ({
       const selectedId = s.selectedId === id ? neighbour : s.selectedId;
       return { snapshots, selectedId, baseId: s.baseId === id ? null : s.baseId };
     }),
-  cleared: () => set({ snapshots: [], errors: [], selectedId: null, baseId: null }),
+  cleared: () => set({ snapshots: [], errors: [], olderErrors: 0, selectedId: null, baseId: null }),
   select: (id) => set({ selectedId: id }),
   step: (delta) =>
     set((s) => {
@@ -82,7 +99,7 @@ export const useSnapshots = create<SnapshotState>((set) => ({
     }),
   setBase: (id) => set({ baseId: id }),
   dismissError: (id) => set((s) => ({ errors: s.errors.filter((e) => e.id !== id) })),
-  dismissErrors: () => set({ errors: [] }),
+  dismissErrors: () => set({ errors: [], olderErrors: 0 }),
   taskStarted: (task) => set((s) => ({ tasks: [...s.tasks, task] })),
   taskUpdated: (id, patch) => set((s) => ({ tasks: s.tasks.map((t) => (t.id === id ? { ...t, ...patch } : t)) })),
   taskEnded: (id) => set((s) => ({ tasks: s.tasks.filter((t) => t.id !== id) })),

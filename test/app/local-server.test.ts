@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SnapshotInfo } from '../../src/core/model/snapshot';
-import { followLocalServer, MAX_LIVE_SNAPSHOTS, type CapturedEvent } from '../../src/app/url/local-server';
+import { followLocalServer, type CapturedEvent } from '../../src/app/url/local-server';
+import { LIVE_LIMITS, oldestBeyond } from '../../src/live-limits';
 import { useSnapshots } from '../../src/store/snapshots';
 import type { InputFile } from '../../src/worker/load';
 
@@ -38,12 +39,25 @@ describe('following a live parkview server', () => {
     };
     followLocalServer(load, remove);
     const extra = 3;
-    for (let i = 1; i <= MAX_LIVE_SNAPSHOTS + extra; i++) {
+    for (let i = 1; i <= LIVE_LIMITS.maxSnapshots + extra; i++) {
       const event: CapturedEvent = { id: i, name: `pprof.localhost:6060.goroutine.${String(i).padStart(3, '0')}.pb.gz`, timeMs: 1_700_000_000_000 + i * 1000 };
       FakeEvents.last.emit('snapshot', event);
     }
-    await vi.waitFor(() => expect(useSnapshots.getState().snapshots).toHaveLength(MAX_LIVE_SNAPSHOTS), { timeout: 5000 });
+    await vi.waitFor(() => expect(useSnapshots.getState().snapshots).toHaveLength(LIVE_LIMITS.maxSnapshots), { timeout: 5000 });
     expect(removed).toEqual([1, 2, 3]);
     expect(useSnapshots.getState().snapshots[0].name).toBe('pprof.localhost:6060.goroutine.004.pb.gz');
+  });
+});
+
+describe('live limits', () => {
+  it('keep the newest captures within a count and a byte budget, and always the newest one', () => {
+    const limits = { maxSnapshots: 3, maxBytes: 100 };
+    expect(oldestBeyond([10, 10, 10], limits)).toBe(0);
+    expect(oldestBeyond([10, 10, 10, 10, 10], limits)).toBe(2);
+    expect(oldestBeyond([60, 30, 30], limits)).toBe(1);
+    expect(oldestBeyond([10, 10, 95], limits)).toBe(2);
+    expect(oldestBeyond([10, 500], limits)).toBe(1);
+    expect(oldestBeyond([], limits)).toBe(0);
+    expect(LIVE_LIMITS.maxBytes).toBeLessThanOrEqual(1024 * 1024 * 1024);
   });
 });

@@ -3,7 +3,7 @@ import { Session } from '../../src/core/model/session';
 import { snapshotInfo, type SnapshotInfo } from '../../src/core/model/snapshot';
 import { captureOrder } from '../../src/core/model/order';
 import { goroutineSeries, openingSnapshot, openingView } from '../../src/core/model/opening';
-import { selectedSnapshot, useSnapshots } from '../../src/store/snapshots';
+import { MAX_ERRORS, selectedSnapshot, useSnapshots } from '../../src/store/snapshots';
 import { load } from '../fixtures';
 
 async function infos(paths: string[]): Promise<SnapshotInfo[]> {
@@ -79,6 +79,18 @@ describe('snapshot store', () => {
     expect(store().errors.map((e) => e.message)).toEqual(['two', 'three']);
     store().dismissErrors();
     expect(store().errors).toEqual([]);
+  });
+
+  test('the error list stays bounded: a repeated failure is listed once, the oldest go past the limit', () => {
+    const store = useSnapshots.getState;
+    for (let i = 0; i < 3; i++) store().added([], [{ name: 'http://127.0.0.1:6060/debug/pprof/goroutine', message: 'cannot fetch: ECONNREFUSED' }]);
+    expect(store().errors).toHaveLength(1);
+    for (let i = 0; i < MAX_ERRORS + 20; i++) store().added([], [{ name: `target ${i}`, message: `failure ${i}` }]);
+    expect(store().errors).toHaveLength(MAX_ERRORS);
+    expect(store().errors.at(-1)!.message).toBe(`failure ${MAX_ERRORS + 19}`);
+    expect(store().olderErrors).toBe(21);
+    store().dismissErrors();
+    expect(store().olderErrors).toBe(0);
   });
 });
 

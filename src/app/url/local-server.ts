@@ -1,5 +1,6 @@
 import { useSnapshots } from '../../store/snapshots';
 import type { InputFile } from '../../worker/load';
+import { oldestBeyond } from '../../live-limits';
 
 /** What `parkview` announces over /api/events: a captured snapshot, or a target it failed to fetch. */
 export interface CapturedEvent {
@@ -30,14 +31,6 @@ export function viaLocalServer(url: string): string {
 
 const BATCH_MS = 60;
 
-/** Live snapshots the page keeps: as many as the server keeps (cli/captures.ts); older ones go. */
-export const MAX_LIVE_SNAPSHOTS = 2000;
-
-/** The oldest of `live` (in arrival order) beyond the newest `max`. */
-function beyondLimit<T>(live: readonly T[], max: number): T[] {
-  return live.length > max ? live.slice(0, live.length - max) : [];
-}
-
 /**
  * Follows the `parkview` command that served this page: every snapshot it captured (the files and
  * URLs on its command line, and with --every each new fetch) is added as it arrives.
@@ -49,8 +42,8 @@ export function followLocalServer(load: (inputs: InputFile[]) => Promise<void>, 
   if (!token || following) return;
   following = true;
   let queue: CapturedEvent[] = [];
-  /** Names of the captures loaded so far, oldest first (the server names each capture once). */
-  const live: string[] = [];
+  /** The captures loaded so far, oldest first (the server names each capture once); the page keeps as much as the server. */
+  const live: { name: string; bytes: number }[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = async () => {
     timer = undefined;
@@ -62,11 +55,12 @@ export function followLocalServer(load: (inputs: InputFile[]) => Promise<void>, 
         return res.ok ? { name, bytes: await res.arrayBuffer(), fileTimeMs: timeMs } : null;
       }),
     );
-    await load(inputs.filter((i): i is InputFile => i !== null));
-    live.push(...batch.map((c) => c.name));
-    const old = beyondLimit(live, MAX_LIVE_SNAPSHOTS);
-    live.splice(0, old.length);
-    for (const name of old) {
+    const loaded = inputs.filter((i): i is InputFile => i !== null);
+    const sizes = loaded.map((i) => ({ name: i.name, bytes: i.bytes.byteLength }));
+    await load(loaded);
+    live.push(...sizes);
+    const old = live.splice(0, oldestBeyond(live.map((c) => c.bytes)));
+    for (const { name } of old) {
       const snapshot = useSnapshots.getState().snapshots.find((x) => x.name === name);
       if (snapshot) await remove(snapshot.id);
     }

@@ -83,6 +83,27 @@ function decodeRaw(bytes: Uint8Array, session: Session, meta: InputMeta): Snapsh
   return [decodePprof(bytes, session, meta.name)];
 }
 
+/** Wire type of each field of pprof's Profile message (13, comment, may be packed or not). */
+const PROFILE_WIRE_TYPES: Record<number, number[]> = { 1: [2], 2: [2], 3: [2], 4: [2], 5: [2], 6: [2], 7: [0], 8: [0], 9: [0], 10: [0], 11: [2], 12: [0], 13: [0, 2], 14: [0] };
+
+/** Bytes enough to tell from its start whether an input can be a profile. */
+export const SNIFF_BYTES = 64 * 1024;
+
+/**
+ * Why an input starting with `head` cannot be anything this app reads, or null when it may be: gzip,
+ * a bundle, a debug=1 or debug=2 text, or a protobuf whose first field is one of pprof's Profile.
+ * Lets a fetch stop at the start of a large wrong answer instead of reading it whole.
+ */
+export function notAProfile(head: Uint8Array): string | null {
+  if (head.length === 0 || isGzip(head) || isEncodedSession(head)) return null;
+  if (isMostlyText(head)) {
+    const text = decodeText(head);
+    return isDebug1(text) || isDebug2(text) || text.trim() === '' ? null : describeUnknown(head);
+  }
+  const tag = head[0];
+  return PROFILE_WIRE_TYPES[tag >> 3]?.includes(tag & 7) ? null : 'unrecognized profile format';
+}
+
 /**
  * Decodes one input of any supported format (gzip or not; pprof protobuf, debug=1 or debug=2 text)
  * into a snapshot added to the session. Errors are ProfileErrors whose message starts with the name.
