@@ -134,6 +134,10 @@ test('a URL template with a path rewrite fetches the file; a missing one is expl
   await openSourceView(page);
   await saveSettings(page, { 'URL template': 'https://raw.example.test/acme/leaky/4f2a9c1/{path}', 'Replace path prefix': '/home/dev/src/github.com/acme/leaky/' });
   await pickFunction(page, SEND);
+  // Nothing is fetched before the address is shown and allowed.
+  await expect(page.locator('.origin-ask .origin-url')).toHaveText('https://raw.example.test/acme/leaky/4f2a9c1/cmd/service/main.go');
+  expect(served).toEqual([]);
+  await page.getByRole('button', { name: 'Always fetch from raw.example.test' }).click();
   await expect(row(page, 147).locator('.src-code')).toHaveText('\te.input <- o');
   await expect(page.locator('.routine-origin a')).toHaveText('https://raw.example.test/acme/leaky/4f2a9c1/cmd/service/main.go');
 
@@ -150,24 +154,37 @@ test('a server without CORS headers is named as the reason', async ({ page }) =>
   await openSourceView(page);
   await saveSettings(page, { 'URL template': `${other}{path}`, 'Replace path prefix': '/home/dev/src/github.com/acme/leaky/' });
   await pickFunction(page, SEND);
+  await page.getByRole('button', { name: 'Fetch this file' }).click();
   await expect(page.locator('.routine-origin')).toContainText('does not allow cross-origin requests (no CORS headers)');
 });
 
-test('Go standard library files come from the Go release the paths name', async ({ page }) => {
+test('Go standard library files come from the Go release the paths name, once the user has seen the address and allowed it', async ({ page }) => {
   const chan = Array.from({ length: 400 }, (_, i) => `// chan.go line ${i + 1}`).join('\n');
-  await page.route('https://raw.githubusercontent.com/golang/go/**', (route) =>
-    route.request().url() === 'https://raw.githubusercontent.com/golang/go/go1.23.0/src/runtime/chan.go'
+  const fetched: string[] = [];
+  await page.route('https://raw.githubusercontent.com/golang/go/**', (route) => {
+    fetched.push(route.request().url());
+    return route.request().url() === 'https://raw.githubusercontent.com/golang/go/go1.23.0/src/runtime/chan.go'
       ? route.fulfill({ body: chan, headers: { 'access-control-allow-origin': '*', 'content-type': 'text/plain; charset=utf-8' } })
-      : route.fulfill({ status: 404, headers: { 'access-control-allow-origin': '*' } }),
-  );
+      : route.fulfill({ status: 404, headers: { 'access-control-allow-origin': '*' } });
+  });
   await openApp(page);
   await openSourceView(page);
   await pickFunction(page, 'runtime.chansend');
+  await expect(page.locator('.origin-ask .origin-url')).toHaveText('https://raw.githubusercontent.com/golang/go/go1.23.0/src/runtime/chan.go');
+  expect(fetched).toEqual([]);
+  await shot(page, 'source-go-std-ask');
+  await page.getByRole('button', { name: 'Fetch this file' }).click();
   await expect(page.locator('.routine-origin a')).toHaveText('https://raw.githubusercontent.com/golang/go/go1.23.0/src/runtime/chan.go');
   const hot = page.locator('.src-row.hot');
   await expect(hot.locator('.src-code')).toHaveText(/^\/\/ chan.go line \d+$/);
   await expect(hot.locator('.src-num.cum')).toHaveText('23,140');
   await shot(page, 'source-go-std');
+  expect(fetched).toEqual(['https://raw.githubusercontent.com/golang/go/go1.23.0/src/runtime/chan.go']);
+
+  // Fetching once is for that file only: the next one shows its address again.
+  await pickFunction(page, 'runtime.gopark');
+  await expect(page.locator('.origin-ask .origin-url')).toHaveText('https://raw.githubusercontent.com/golang/go/go1.23.0/src/runtime/proc.go');
+  expect(fetched).toHaveLength(1);
 });
 
 test('hostile function names and source text render as text', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { MiddleEllipsis } from '../../app/MiddleEllipsis';
-import type { SourceText } from './sources';
+import { allowFetch, type SourceText } from './sources';
 import { useSourceView } from './source-state';
 
 const VIA = { folder: 'dropped folder', url: 'URL template', go: 'Go source' } as const;
@@ -31,6 +31,20 @@ export function SourceOrigin({ file, text }: { file: string; text: SourceText | 
               {text.origin}
             </a>
           )}
+        </span>
+      ) : text.kind === 'ask' ? (
+        <span className="origin-note origin-ask">
+          <span>
+            {text.via === 'go' ? 'The Go source of this file' : 'This file'} is on the network, at <code className="origin-url">{text.url}</code>
+          </span>
+          <span className="origin-ask-actions">
+            <button className="button small" onClick={() => allowFetch(text.url, false)}>
+              Fetch this file
+            </button>
+            <button className="button small" onClick={() => allowFetch(text.url, true)}>
+              Always fetch from {new URL(text.url).host}
+            </button>
+          </span>
         </span>
       ) : text.kind === 'error' ? (
         <span className="origin-note" role="alert">

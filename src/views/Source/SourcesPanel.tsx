@@ -67,20 +67,31 @@ interface PanelProps {
   report: (msg: string) => void;
 }
 
+type Editable = Omit<SourceSettings, 'origins'>;
+
+/** The settings the panel edits and saves together; allowed origins change one by one. */
+function editable({ rule, goVersion, goTemplate, fetchGo }: SourceSettings): Editable {
+  return { rule, goVersion, goTemplate, fetchGo };
+}
+
 export function SourcesPanel({ files, message, report }: PanelProps) {
   const samplePath = files.find((f) => f && !goStdPath(f)) ?? '';
   const stdPath = files.find((f) => goStdPath(f)) ?? '';
   const folders = useSources((s) => s.folders);
   const persistError = useSources((s) => s.persistError);
   const settings = useSourceSettings();
-  const [draft, setDraft] = useState<SourceSettings>(settings);
+  const [draft, setDraft] = useState<Editable>(() => editable(settings));
   const close = useSourceView((s) => s.setPanelOpen);
   const input = useRef<HTMLInputElement>(null);
-  const dirty = JSON.stringify(draft) !== JSON.stringify({ rule: settings.rule, goVersion: settings.goVersion, goTemplate: settings.goTemplate, fetchGo: settings.fetchGo });
+  const dirty = JSON.stringify(draft) !== JSON.stringify(editable(settings));
   const problem = draft.rule.template ? templateProblem(draft.rule.template) : null;
   const userPreview = samplePath && draft.rule.template && !problem ? ruleUrl(draft.rule, samplePath) : null;
   const goPreview = goSourceUrl(draft.goTemplate, goReleaseFor(stdPath, draft), goStdPath(stdPath) ?? 'runtime/proc.go');
-  const setRule = (k: keyof SourceSettings['rule'], v: string) => setDraft({ ...draft, rule: { ...draft.rule, [k]: v } });
+  const setRule = (k: keyof Editable['rule'], v: string) => setDraft({ ...draft, rule: { ...draft.rule, [k]: v } });
+  const forgetOrigin = (origin: string) => {
+    settings.update({ origins: settings.origins.filter((o) => o !== origin) });
+    sourcesChanged();
+  };
   const save = () => {
     settings.update(draft);
     sourcesChanged();
@@ -194,6 +205,22 @@ export function SourcesPanel({ files, message, report }: PanelProps) {
         <p className="hint preview">
           <code>{goPreview}</code>
         </p>
+      </Section>
+      <Section title="Network">
+        {settings.origins.length === 0 ? (
+          <p className="hint">Nothing is fetched without asking: each file shows its address first, to fetch once or always from that site.</p>
+        ) : (
+          <ul className="source-origins" aria-label="Sites source files are fetched from">
+            {settings.origins.map((o) => (
+              <li key={o}>
+                <code>{o}</code>
+                <button className="link" onClick={() => forgetOrigin(o)}>
+                  Ask again
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
       </Section>
       <div className="sources-actions">
         <span className="hint" role="status">

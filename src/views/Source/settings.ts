@@ -7,8 +7,10 @@ export interface SourceSettings {
   /** Go release for standard library files; empty: the one the profile's paths name, else DEFAULT_GO. */
   goVersion: string;
   goTemplate: string;
-  /** Whether to fetch standard library files at all. */
+  /** Whether to offer standard library files from the network at all. */
   fetchGo: boolean;
+  /** Origins the user lets the view fetch source files from without asking (none by default: the app works offline). */
+  origins: string[];
 }
 
 export const DEFAULT_GO = 'go1.23.0';
@@ -18,6 +20,7 @@ const DEFAULTS: SourceSettings = {
   goVersion: '',
   goTemplate: GO_SOURCE_TEMPLATES.github,
   fetchGo: true,
+  origins: [],
 };
 
 const STORAGE_KEY = 'parkview.source-settings';
@@ -25,7 +28,9 @@ const STORAGE_KEY = 'parkview.source-settings';
 function load(): SourceSettings {
   try {
     const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<SourceSettings> | null;
-    return saved ? { ...DEFAULTS, ...saved, rule: { ...DEFAULTS.rule, ...saved.rule } } : DEFAULTS;
+    if (!saved) return DEFAULTS;
+    const origins = Array.isArray(saved.origins) ? saved.origins.filter((o) => typeof o === 'string') : [];
+    return { ...DEFAULTS, ...saved, rule: { ...DEFAULTS.rule, ...saved.rule }, origins };
   } catch {
     return DEFAULTS;
   }
@@ -40,7 +45,7 @@ export const useSourceSettings = create<SettingsState>((set, get) => ({
   ...load(),
   update: (s) => {
     set(s);
-    const { rule, goVersion, goTemplate, fetchGo } = get();
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ rule, goVersion, goTemplate, fetchGo }));
+    const { rule, goVersion, goTemplate, fetchGo, origins } = get();
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({ rule, goVersion, goTemplate, fetchGo, origins }));
   },
 }));

@@ -14,9 +14,10 @@ const SOURCE_FILE = /\.(go|s|S|c|h|cc|cpp|hpp|m)$/;
 const SKIPPED_DIR = /(^|\/)(node_modules|\.git)\//;
 const MAX_FILE_BYTES = 8 << 20;
 
-/** A file's text, where it came from, or why there is none. */
+/** A file's text, where it came from, the network address it would come from once allowed, or why there is none. */
 export type SourceText =
   | { kind: 'text'; lines: string[]; origin: string; via: 'folder' | 'url' | 'go' }
+  | { kind: 'ask'; url: string; via: 'url' | 'go' }
   | { kind: 'error'; origin: string; message: string }
   | { kind: 'none'; reason: string };
 
@@ -124,8 +125,27 @@ async function fetchText(url: string): Promise<string> {
   return sourceFromBody(url, await res.text());
 }
 
+/** URLs the user let through once, for this page's life. */
+const allowedOnce = new Set<string>();
+
+function mayFetch(url: string): boolean {
+  return allowedOnce.has(url) || useSourceSettings.getState().origins.includes(new URL(url).origin);
+}
+
+/** Lets the view fetch `url`, or with `always` every file from its origin (kept with the settings). */
+export function allowFetch(url: string, always: boolean): void {
+  if (always) {
+    const { origins, update } = useSourceSettings.getState();
+    const origin = new URL(url).origin;
+    if (!origins.includes(origin)) update({ origins: [...origins, origin] });
+  } else {
+    allowedOnce.add(url);
+  }
+  sourcesChanged();
+}
+
 /** The Go release to fetch standard library files of: the setting, or the one the path names. */
-export function goReleaseFor(path: string, settings: SourceSettings): string {
+export function goReleaseFor(path: string, settings: Pick<SourceSettings, 'goVersion'>): string {
   return goTag(settings.goVersion || goVersionInPath(path) || DEFAULT_GO);
 }
 
@@ -145,6 +165,8 @@ async function resolve(path: string): Promise<SourceText> {
       reason: std ? 'Fetching Go standard library sources is turned off.' : 'No dropped folder has this file and no URL template applies to it.',
     };
   }
+  // Nothing leaves the machine until the user has seen the address and allowed it.
+  if (!mayFetch(url)) return { kind: 'ask', url, via: std ? 'go' : 'url' };
   try {
     return { kind: 'text', lines: splitSourceLines(await fetchText(url)), origin: url, via: std ? 'go' : 'url' };
   } catch (e) {
