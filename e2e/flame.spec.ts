@@ -215,3 +215,54 @@ test('a 2,000-frame stack scrolls vertically', async ({ page }) => {
   expect(r + g + b).toBeLessThan(3 * 250);
   await shot(page, 'flame-deep-light');
 });
+
+test('keys pan and zoom: arrows, + and -, 0 for the whole graph; the context menu hides the tooltip', async ({ page }) => {
+  await openFlame(page, [SERVICE('040')]);
+  const shown = () => page.evaluate(() => window.__parkviewFlame!.shown('main')!);
+  const whole = await shown();
+  expect(whole.x0).toBe(0);
+  await page.keyboard.press('+');
+  await expect.poll(async () => (await shown()).x1 - (await shown()).x0).toBeCloseTo((whole.x1 - whole.x0) / 1.5, 0);
+  const zoomed = await shown();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await shown()).x0).toBeGreaterThan(zoomed.x0);
+  const panned = await shown();
+  expect(panned.x1 - panned.x0).toBeCloseTo(zoomed.x1 - zoomed.x0, 0);
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(async () => (await shown()).x0).toBeCloseTo(zoomed.x0, 0);
+  await page.keyboard.press('-');
+  await page.keyboard.press('=');
+  await page.keyboard.press('0');
+  await expect.poll(async () => (await shown()).x1 - (await shown()).x0).toBeCloseTo(whole.x1 - whole.x0, 0);
+
+  const send = await frame(page, 'main.(*exporter).send');
+  await page.mouse.move(send.x, send.y);
+  await expect(page.getByRole('tooltip')).toBeVisible();
+  await page.mouse.click(send.x, send.y, { button: 'right' });
+  await expect(page.getByRole('menuitem', { name: 'Show source' })).toBeVisible();
+  await expect(page.getByRole('tooltip')).toBeHidden();
+  await shot(page, 'flame-menu-no-tooltip');
+});
+
+test('the refine button keeps its name; its examples come from the loaded profile', async ({ page }) => {
+  await openFlame(page, ['seed/timeout/pprof.timeout.goroutine.010.pb.gz']);
+  const editor = page.getByRole('dialog', { name: 'Add a filter' });
+  await page.getByRole('button', { name: 'Refine' }).click();
+  // The hottest function outside Go's own packages.
+  await expect(editor.getByLabel('Pattern')).toHaveAttribute('placeholder', 'handleRequest');
+  await page.keyboard.press('Escape');
+  await page.locator('#pv-open-files').setInputFiles(fixture(SERVICE('040')));
+  await expect(page.locator('.snapshot.selected')).toContainText('service.goroutine.040');
+  const send = await frame(page, 'main.(*service).lookupInventory.func1');
+  await page.mouse.click(send.x, send.y, { button: 'right' });
+  await page.getByRole('menuitem', { name: 'Focus: callers and callees' }).click();
+  await page.getByRole('button', { name: 'Refine' }).click();
+  await expect(editor.getByLabel('Pattern')).toHaveAttribute('placeholder', 'service');
+  await editor.getByLabel('Filter').selectOption({ label: 'show' });
+  await expect(editor.getByLabel('Pattern')).toHaveAttribute('placeholder', '^main\\.');
+  await editor.getByLabel('Filter').selectOption({ label: 'focus' });
+  await editor.getByLabel('Pattern').fill('lookupInventory');
+  await editor.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.locator('.refine-chip[data-filter="f"]')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Refine' })).toBeVisible();
+});

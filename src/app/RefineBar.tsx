@@ -1,11 +1,23 @@
 import { useEffect, useRef, useState } from 'react';
 import { FILTER_KEYS, FILTER_NAMES, type FilterKey } from '../core/query/filters';
 import { unmatchedMessage } from '../core/query/refine';
-import { exactName } from '../core/query/refine-regex';
+import { exactName, nameExample, quoteMeta } from '../core/query/refine-regex';
+import { goStdPath } from '../core/source/paths';
+import { useFlame } from '../store/flame';
+import { useViewQuery } from '../store/query';
 import { useView } from '../store/view';
+import { worker } from '../worker/client';
+import { useWorkerResult } from './use-worker-result';
 import { AlertIcon, CloseIcon } from './icons';
 import { applyFilters, dismissRefineError, removeFilter, useRefine, watchRefineReport } from './refine-state';
 import './RefineBar.css';
+
+/** Examples made from the selected function, so they name something in the loaded profile. */
+function placeholders(fn: string | null): Partial<Record<FilterKey, string>> {
+  if (!fn) return {};
+  const { word, pkg } = nameExample(fn);
+  return { f: quoteMeta(word), i: quoteMeta(word), sf: quoteMeta(word), s: pkg ? `^${quoteMeta(pkg)}\\.` : undefined };
+}
 
 const HELP: Record<FilterKey, { hint: string; placeholder: string }> = {
   f: { hint: 'Keeps only goroutines with a frame matching the regexp (function name or file).', placeholder: 'exporter' },
@@ -17,9 +29,19 @@ const HELP: Record<FilterKey, { hint: string; placeholder: string }> = {
   ti: { hint: 'Drops goroutines with a matching label: key=regexp, or a numeric range.', placeholder: 'tenant=acme|globex' },
 };
 
+/** The function the examples name: the selected one, the flame graph's focus, else the hottest outside Go's own packages. */
+function useExampleFunction(selected: string | null): string | null {
+  const focus = useFlame((s) => s.focus);
+  const query = useViewQuery();
+  const chosen = selected ?? focus;
+  const { data } = useWorkerResult(!chosen && query ? () => worker.top({ ...query, granularity: 'functions' }, 'cum') : null, [chosen, query]);
+  return chosen ?? data?.rows.find((r) => r.file && !goStdPath(r.file))?.name ?? null;
+}
+
 function FilterEditor({ initial, onClose }: { initial: FilterKey; onClose: () => void }) {
   const filters = useView((s) => s.filters);
   const selectedFunction = useView((s) => s.selectedFunction);
+  const example = useExampleFunction(selectedFunction);
   const error = useRefine((s) => s.error);
   const checking = useRefine((s) => s.checking);
   const [key, setKey] = useState<FilterKey>(initial);
@@ -69,7 +91,7 @@ function FilterEditor({ initial, onClose }: { initial: FilterKey; onClose: () =>
           aria-label="Pattern"
           spellCheck={false}
           autoComplete="off"
-          placeholder={HELP[key].placeholder}
+          placeholder={placeholders(example)[key] ?? HELP[key].placeholder}
           value={pattern}
           onChange={(e) => {
             setPattern(e.target.value);
@@ -170,7 +192,7 @@ export function RefineBar() {
       {editing === null && <Refused onEdit={setEditing} />}
       <button type="button" className="button small refine-add" aria-expanded={editing !== null} onClick={() => setEditing(editing === null ? firstFree : null)} title="Refine: focus, ignore, hide, show, show_from, tagfocus, tagignore">
         <FunnelIcon />
-        {active.length ? 'Filter' : 'Refine'}
+        Refine
       </button>
       {editing !== null && <FilterEditor key={editing} initial={editing} onClose={() => setEditing(null)} />}
     </div>

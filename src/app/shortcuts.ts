@@ -41,6 +41,9 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['Enter'], label: 'Callers and callees of the frame under the pointer, or of the selected function', group: 'Flame graph' },
   { keys: ['Escape'], label: 'Zoom out, then leave callers / callees, then clear the search', group: 'Flame graph' },
   { keys: ['Ctrl+Wheel', '⌘Wheel'], label: 'Zoom at the pointer (drag to pan, click a frame to zoom into it)', group: 'Flame graph' },
+  { keys: ['←', '→'], label: 'Pan left / right (↑ ↓ scroll the rows)', group: 'Flame graph' },
+  { keys: ['+', '−'], label: 'Zoom in / out around the centre', group: 'Flame graph' },
+  { keys: ['0'], label: 'Show the whole graph', group: 'Flame graph' },
 ];
 
 /** View switching keys, from the view registry. */

@@ -18,9 +18,28 @@ export interface RegexSource {
   flags: string;
 }
 
+/** Text with the regexp metacharacters escaped, like Go's regexp.QuoteMeta. */
+export function quoteMeta(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** A Go (RE2) regexp matching exactly this name, as the filters and search boxes take it. */
 export function exactName(name: string): string {
-  return `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+  return `^${quoteMeta(name)}$`;
+}
+
+/**
+ * Parts of a Go function name that make short filter examples: the word a user would type (the
+ * receiver type of a method, else the function, without closure suffixes) and the package's path.
+ */
+export function nameExample(name: string): { word: string; pkg: string } {
+  const slash = name.lastIndexOf('/');
+  const dot = name.indexOf('.', slash + 1);
+  if (dot < 0) return { word: name, pkg: '' };
+  const pkg = name.slice(0, dot);
+  const parts = name.slice(dot + 1).split('.').filter((p) => !/^(func|gowrap)\d+$/.test(p) && !/^\d+$/.test(p));
+  const receiver = parts.length > 1 ? /^\(\*?([^)]+)\)$/.exec(parts[0]) : null;
+  return { word: receiver ? receiver[1] : (parts[0] ?? pkg), pkg };
 }
 
 /** One string per distinct regex, for telling whether an answer is for the same one. */

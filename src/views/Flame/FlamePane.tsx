@@ -25,6 +25,8 @@ interface Props {
   onZoom: (path: string[] | null) => void;
   onMenu: (m: MenuRequest) => void;
   tooltip: (target: HoverTarget) => ReactNode;
+  /** A frame's context menu is open: the hover tooltip steps aside. */
+  menuOpen?: boolean;
   /** Heading above the pane (sandwich halves), or none. */
   title?: ReactNode;
   style?: CSSProperties;
@@ -34,7 +36,7 @@ const fetchWindow = (id: number, r: Parameters<typeof worker.flameWindow>[1]) =>
 const locate = (id: number, path: string[]) => worker.flameLocate(id, path);
 
 /** One flame graph on a canvas, with its tooltip; the drawing and zooming live in PaneController. */
-export function FlamePane({ role, graph, names, look, zoomPath, onZoom, onMenu, tooltip, title, style }: Props) {
+export function FlamePane({ role, graph, names, look, zoomPath, onZoom, onMenu, tooltip, menuOpen = false, title, style }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const spacer = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -87,8 +89,8 @@ export function FlamePane({ role, graph, names, look, zoomPath, onZoom, onMenu, 
         <div ref={scroller} className="flame-scroll" data-testid={`flame-${role}`}>
           <div ref={spacer} />
         </div>
-        <div ref={tip} className="flame-tip" role="tooltip" hidden={hover === null}>
-          {hover && tooltip(hover)}
+        <div ref={tip} className="flame-tip" role="tooltip" hidden={hover === null || menuOpen}>
+          {hover && !menuOpen && tooltip(hover)}
         </div>
       </div>
     </div>

@@ -172,6 +172,7 @@ export default function FlameView() {
                 </div>
               ) : (
                 <FlamePane
+                  menuOpen={menu !== null}
                   role="callers"
                   style={{ flex: `0 1 ${(data.callers!.maxDepth + 2) * ROW + 26}px`, minHeight: 80, maxHeight: '55%' }}
                   graph={data.callers!}
@@ -185,6 +186,7 @@ export default function FlameView() {
                 />
               )}
               <FlamePane
+                menuOpen={menu !== null}
                 role="callees"
                 graph={data.callees!}
                 names={data.names}
@@ -202,7 +204,7 @@ export default function FlameView() {
           main &&
           main.total > 0 &&
           mainLook && (
-            <FlamePane role="main" graph={main} names={data.names} look={mainLook} zoomPath={zoomPath} onZoom={flame.zoomTo} onMenu={(m) => setMenu({ ...m, role: 'main' })} tooltip={tooltip(rootLabel)} />
+            <FlamePane role="main" menuOpen={menu !== null} graph={main} names={data.names} look={mainLook} zoomPath={zoomPath} onZoom={flame.zoomTo} onMenu={(m) => setMenu({ ...m, role: 'main' })} tooltip={tooltip(rootLabel)} />
           )
         )}
       </div>
@@ -211,8 +213,20 @@ export default function FlameView() {
   );
 }
 
+/** Arrows pan (and scroll the rows), + and - zoom around the centre, 0 shows the whole graph. */
+const KEY_MOVES: Record<string, 'left' | 'right' | 'up' | 'down' | 'in' | 'out' | 'reset'> = {
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+  '+': 'in',
+  '=': 'in',
+  '-': 'out',
+  '0': 'reset',
+};
+
 /**
- * Ctrl/⌘+F goes to the search box; Enter shows the callers and callees of the function under the
+ * Ctrl/⌘+F goes to the search box; arrows, + - and 0 pan and zoom; Enter shows the callers and callees of the function under the
  * pointer (else of the selected one); Escape zooms out, then leaves the sandwich, then clears the search.
  */
 function useFlameKeys(searchInput: React.RefObject<HTMLInputElement | null>, menuOpen: boolean, focusTarget: () => string | null): void {
@@ -226,11 +240,19 @@ function useFlameKeys(searchInput: React.RefObject<HTMLInputElement | null>, men
         searchInput.current?.select();
         return;
       }
-      if ((e.key !== 'Escape' && e.key !== 'Enter') || menuOpen || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      const move = KEY_MOVES[e.key];
+      if ((e.key !== 'Escape' && e.key !== 'Enter' && !move) || menuOpen || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
       const t = e.target as HTMLElement | null;
       if (t && (['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName) || t.isContentEditable)) return;
       if (document.querySelector('[role="dialog"]')) return;
       const s = useFlame.getState();
+      if (move) {
+        e.preventDefault();
+        if (move !== 'reset') return paneController(s.focus === null ? 'main' : 'callees')?.nudge(move);
+        if (s.zoomPath !== null) s.zoomTo(null);
+        else paneController('main')?.resetZoom();
+        return;
+      }
       if (e.key === 'Enter') {
         // Enter on a button or link is that control's.
         if (t && ['BUTTON', 'A'].includes(t.tagName)) return;

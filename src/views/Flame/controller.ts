@@ -152,6 +152,21 @@ export class PaneController {
     return true;
   }
 
+  /** The value range across the screen and the rows' scroll offset (for tests). */
+  get shown(): { x0: number; x1: number; scrollTop: number } {
+    return { x0: this.vx0, x1: this.vx1, scrollTop: this.scroller.scrollTop };
+  }
+
+  /** Keyboard moves: pan a fifth of the width, scroll three rows, zoom by 1.5 around the centre. */
+  nudge(move: 'left' | 'right' | 'up' | 'down' | 'in' | 'out'): void {
+    if (!this.graph) return;
+    const sel = select(this.scroller);
+    const k = this.total / Math.max(this.vx1 - this.vx0, Number.MIN_VALUE) || 1;
+    if (move === 'left' || move === 'right') this.zoom.translateBy(sel, ((move === 'left' ? 1 : -1) * this.width) / 5 / k, 0);
+    else if (move === 'up' || move === 'down') this.scroller.scrollTop += (move === 'up' ? -3 : 3) * ROW;
+    else this.zoom.scaleBy(sel, move === 'in' ? 1.5 : 1 / 1.5, [this.width / 2, 0]);
+  }
+
   /** Follows the store's zoom path: animates to its frame, found here or by the Worker. */
   async zoomToPath(path: string[] | null): Promise<void> {
     if (samePath(path, this.zoomedPath)) return;

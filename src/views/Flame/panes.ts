@@ -8,6 +8,8 @@ export interface FlameTestHook {
   /** Draws of a pane so far: when each started (performance.now()) and how long it took, in ms. */
   draws(pane?: string): { at: number; ms: number }[];
   panes(): string[];
+  /** The value range a pane shows and its rows' scroll offset. */
+  shown(pane?: string): { x0: number; x1: number; scrollTop: number } | null;
 }
 
 declare global {
@@ -23,6 +25,7 @@ function install(): void {
     findFrame: (name, pane = 'main') => panes.get(pane)?.locateName(name) ?? null,
     draws: (pane = 'main') => panes.get(pane)?.draws.slice() ?? [],
     panes: () => [...panes.keys()],
+    shown: (pane = 'main') => panes.get(pane)?.shown ?? null,
   };
 }
 
