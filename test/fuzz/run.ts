@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { prepareTargets, TARGETS, type FuzzTarget } from './targets';
+import { prepareTargets, targetNamed, TARGETS, type FuzzTarget } from './targets';
 
 export const CORPUS = join(import.meta.dirname, '../fuzz-corpus');
 
@@ -31,11 +31,30 @@ export function saveCrasher(target: FuzzTarget, input: Uint8Array): string {
   return file;
 }
 
+/** Writes the input about to run, with its target's name on a first line, so that a hang can be saved. */
+export function noteInput(file: string, target: string, input: Uint8Array): void {
+  writeFileSync(file, Buffer.concat([Buffer.from(`${target}\n`), input]));
+}
+
+/** Saves the input noteInput wrote last to the corpus. */
+export function saveNoted(file: string): { target: string; file: string } {
+  const noted = readFileSync(file);
+  const nl = noted.indexOf(10);
+  const target = noted.subarray(0, nl).toString();
+  return { target, file: saveCrasher(targetNamed(target), new Uint8Array(noted.subarray(nl + 1))) };
+}
+
 /**
  * Fuzzes every target in turn, in batches, until `minutes` have passed; fast-check shrinks each
  * failing input to a minimal one, which is saved to the corpus once per kind of crash.
  */
-export async function fuzz(minutes: number, seed: number, only: string[] = [], log: (line: string) => void = () => {}): Promise<FuzzReport> {
+export async function fuzz(
+  minutes: number,
+  seed: number,
+  only: string[] = [],
+  log: (line: string) => void = () => {},
+  beforeRun: (target: string, input: Uint8Array) => void = () => {},
+): Promise<FuzzReport> {
   await prepareTargets();
   const targets = only.length ? TARGETS.filter((t) => only.includes(t.name)) : TARGETS;
   const deadline = Date.now() + minutes * 60_000;
@@ -46,7 +65,10 @@ export async function fuzz(minutes: number, seed: number, only: string[] = [], l
       const left = deadline - Date.now();
       if (left <= 0) break;
       const out = await fc.check(
-        fc.asyncProperty(t.input, (input) => t.run(input)),
+        fc.asyncProperty(t.input, (input) => {
+          beforeRun(t.name, input);
+          return t.run(input);
+        }),
         { seed: seed + batch * targets.length + i, numRuns: 300, interruptAfterTimeLimit: left, markInterruptAsFailure: false },
       );
       report.executions += out.numRuns + out.numShrinks;
