@@ -63,6 +63,7 @@ function toJson(session: Session, a: LeakAnalysis, g: GroupReport) {
     share: g.share,
     waitMinutes: g.waitMax < 0 ? null : { min: g.waitMin, max: g.waitMax },
     creator: g.creator || null,
+    creationChain: g.chain,
     provenLeak: g.proven,
   };
 }
@@ -102,7 +103,7 @@ function report(a: LeakAnalysis, shown: GroupReport[], skipped: string[]): strin
   );
   if (shown.length) lines.push('', ...table(a, shown));
   for (const g of shown.filter((x) => x.verdict.suspect && x.verdict.evidence.length)) lines.push('', `${g.label}: ${g.verdict.reason}`, ...g.verdict.evidence.map((e) => `  - ${e}`));
-  for (const g of shown.filter((x) => x.verdict.suspect && x.creator)) lines.push('', `${g.label}: created by ${g.creator}`);
+  for (const g of shown.filter((x) => x.verdict.suspect && x.creator)) lines.push('', `${g.label}: created by ${g.chain.length ? g.chain.join('\n  ← ') : g.creator}`);
   const open = a.groups.filter((g) => !g.verdict.suspect && UNDECIDED_PLATEAU.includes(g.verdict.evidence[0]));
   if (open.length) {
     const names = `${open.slice(0, 3).map((g) => g.label).join(', ')}${open.length > 3 ? ', …' : ''}`;

@@ -1,4 +1,5 @@
 import { analyzeLeaks, countsOf, stackNamesOf, type GroupReport, type LeakAnalysis } from '../core/analysis/analyze';
+import { CreationChains, type ChainLink } from '../core/analysis/ancestry';
 import { seriesLabel, seriesNote } from '../core/analysis/format';
 import { stackFrames, type FrameInfo } from '../core/analysis/functions';
 import { bucketGoroutines, bucketMatches, type GoroutineBucket, type GoroutineDump } from '../core/analysis/goroutines';
@@ -68,6 +69,8 @@ export interface SuspectRow {
   waitMin: number;
   waitMax: number;
   creator: string;
+  /** Creation chain: the creator, the creator's creator… */
+  chain: string[];
   score: number;
   suspect: boolean;
   reason: string;
@@ -132,6 +135,8 @@ export interface BucketDetail {
   goroutines: { id: number; age: number; waitMinutes: number }[];
   labels: string[];
   explanation: string;
+  /** Creation chain of the first goroutine listed, with the goroutines that ran each `go` statement. */
+  chain: ChainLink[];
 }
 
 /** Rows the suspects table gets at most; the rest are tail noise of huge series. */
@@ -235,6 +240,7 @@ export const timelineApi = {
         waitMin: g.waitMin,
         waitMax: g.waitMax,
         creator: g.creator,
+        chain: g.chain,
         score: g.verdict.score,
         suspect: g.verdict.suspect,
         reason: g.verdict.reason,
@@ -290,10 +296,9 @@ export const timelineApi = {
     const g = s.goroutines;
     if (!b || !g) return null;
     const age = dumpOf(s, filters).age;
-    const goroutines = b.members
-      .map((i) => ({ id: g.id[i], age: age[i], waitMinutes: g.waitMinutes[i] }))
-      .sort((x, y) => y.age - x.age || y.waitMinutes - x.waitMinutes || x.id - y.id)
-      .slice(0, MAX_IDS);
-    return { frames: stackFrames(session, b.stack), goroutines, labels: b.labels, explanation: explain(b.category) };
+    const order = b.members.slice().sort((x, y) => age[y] - age[x] || g.waitMinutes[y] - g.waitMinutes[x] || g.id[x] - g.id[y]);
+    const goroutines = order.slice(0, MAX_IDS).map((i) => ({ id: g.id[i], age: age[i], waitMinutes: g.waitMinutes[i] }));
+    const chain = order.length ? new CreationChains(session, g).of(order[0]) : [];
+    return { frames: stackFrames(session, b.stack), goroutines, labels: b.labels, explanation: explain(b.category), chain };
   },
 };

@@ -45,6 +45,8 @@ export interface GroupReport {
   waitMax: number;
   /** Dominant `created by` site from the dump, or ''. */
   creator: string;
+  /** Its dominant creation chain: the creator, the creator's creator… (empty without a dump). */
+  chain: string[];
   benign: string | null;
   proven: boolean;
   verdict: Verdict;
@@ -271,6 +273,7 @@ export function analyzeLeaks(session: Session, q: LeakQuery = {}): LeakAnalysis 
       waitMin: f?.waitMin ?? -1,
       waitMax: f?.waitMax ?? -1,
       creator: f ? dominant(f.creators) : '',
+      chain: f?.chains.size ? dominant(f.chains).split('\n') : [],
       benign: benignBy,
       proven: isProven,
       verdict,

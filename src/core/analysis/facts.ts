@@ -3,6 +3,7 @@ import type { Snapshot } from '../model/snapshot';
 import type { StackNames } from './functions';
 import { captureOrder } from '../model/order';
 import { LEAK_PROFILE_KIND } from './series';
+import { CreationChains } from './ancestry';
 
 /** What a debug=2 dump says about the goroutines on one code path. */
 export interface DumpFacts {
@@ -14,6 +15,8 @@ export interface DumpFacts {
   waitMax: number;
   /** Goroutines per `created by` site. */
   creators: Map<string, number>;
+  /** Goroutines per creation chain: its sites, nearest first, one a line (see CreationChains). */
+  chains: Map<string, number>;
 }
 
 function bump(m: Map<string, number>, k: string, by = 1): void {
@@ -48,12 +51,13 @@ export function dumpFacts(session: Session, dump: Snapshot, names: StackNames): 
   const g = dump.goroutines;
   if (!g) return out;
   const creators = new Map<number, string>();
+  const chains = new CreationChains(session, g);
   for (let i = 0; i < g.id.length; i++) {
     const stack = session.groups.stack.get(dump.groups[g.group[i]]);
     const key = names.portable(stack);
     let f = out.get(key);
     if (!f) {
-      f = { count: 0, reasons: new Map(), waitMin: -1, waitMax: -1, creators: new Map() };
+      f = { count: 0, reasons: new Map(), waitMin: -1, waitMax: -1, creators: new Map(), chains: new Map() };
       out.set(key, f);
     }
     f.count++;
@@ -71,6 +75,7 @@ export function dumpFacts(session: Session, dump: Snapshot, names: StackNames): 
         creators.set(by, label);
       }
       bump(f.creators, label);
+      bump(f.chains, chains.of(i).map((l) => l.site).join('\n'));
     }
   }
   return out;

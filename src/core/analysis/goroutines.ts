@@ -1,5 +1,6 @@
 import type { Session } from '../model/session';
 import type { Snapshot } from '../model/snapshot';
+import { CreationChains } from './ancestry';
 import { creatorLabel } from './facts';
 import type { StackNames } from './functions';
 import { labelSetText } from './grouping';
@@ -22,6 +23,8 @@ export interface GoroutineBucket {
   waitMin: number;
   waitMax: number;
   creator: string;
+  /** Creation chain of its first goroutine: the creator, the creator's creator… as `pkg.F at file.go:89`. */
+  chain: string[];
   locked: number;
   /** Distinct label sets, as `key=value` text. */
   labels: string[];
@@ -81,6 +84,7 @@ export function bucketGoroutines(session: Session, snapshot: Snapshot, names: St
   const labelSets = new Map<GoroutineBucket, Set<number>>();
   const states = new Map<string, number>();
   const n = g?.id.length ?? 0;
+  const chains = g ? new CreationChains(session, g) : null;
   for (let i = 0; g && i < n; i++) {
     const group = snapshot.groups[g.group[i]];
     const stack = refinedStack(session, refined, group);
@@ -101,6 +105,7 @@ export function bucketGoroutines(session: Session, snapshot: Snapshot, names: St
         waitMin: -1,
         waitMax: -1,
         creator: creatorLabel(session, g.createdBy[i]),
+        chain: chains!.of(i).map((l) => l.site),
         locked: 0,
         labels: [],
         stuck: 0,

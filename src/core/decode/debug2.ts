@@ -1,5 +1,6 @@
 import { SnapshotBuilder } from '../model/builder';
 import type { Session } from '../model/session';
+import type { Ancestors } from '../model/snapshot';
 import { parseTextLabels } from './debug1';
 import { ProfileError } from './errors';
 import { exactIntOf, quoted } from './numbers';
@@ -14,6 +15,7 @@ const SPACE = 32;
 const DOT = 46;
 const COLON = 58;
 const RPAREN = 41;
+const ORIGIN = '[originating from goroutine ';
 
 /** A goroutine header anywhere in the text: a panic's dump may follow any amount of log output. */
 export function isDebug2(text: string): boolean {
@@ -36,6 +38,16 @@ class Facts {
   locked: number[] = [];
   createdBy: number[] = [];
   parentId: number[] = [];
+  /** Per goroutine, where its ancestors start in the ancestor columns. */
+  ancestorStart: number[] = [];
+  ancestorId: number[] = [];
+  ancestorCreatedBy: number[] = [];
+
+  /** The ancestor columns, or undefined when no goroutine has ancestors. */
+  ancestors(): Ancestors | undefined {
+    if (this.ancestorId.length === 0) return undefined;
+    return { start: Int32Array.from([...this.ancestorStart, this.ancestorId.length]), id: Float64Array.from(this.ancestorId), createdBy: Int32Array.from(this.ancestorCreatedBy) };
+  }
 }
 
 /**
@@ -231,6 +243,8 @@ class Reader {
     let ended = false;
     let pending = false;
     let ancestors = false;
+    const f = this.facts;
+    const ancestorsFrom = f.ancestorId.length;
     let q = he + 1;
     while (q < len) {
       if (this.isBlank(q)) {
@@ -251,10 +265,21 @@ class Reader {
         q = next;
         continue;
       }
-      // Ancestor stacks (GODEBUG=tracebackancestors) close the block and belong to other goroutines.
-      if (ancestors || text.startsWith('[originating from goroutine ', q)) {
+      // Ancestor stacks (GODEBUG=tracebackancestors) close the block: what each ancestor ran when it
+      // started the next one is not kept, only who it is and what created it.
+      if (text.startsWith(ORIGIN, q)) {
         ancestors = true;
+        f.ancestorId.push(parseInt(text.slice(q + ORIGIN.length, c), 10));
+        f.ancestorCreatedBy.push(-1);
         q = next;
+        continue;
+      }
+      if (ancestors) {
+        if (text.startsWith('created by ', q) && next < len && this.isIndented(next)) {
+          const fe = this.eol(next);
+          f.ancestorCreatedBy[f.ancestorCreatedBy.length - 1] = this.frame(text.slice(q + 11, c), next, this.trimCR(fe), false);
+          q = fe + 1;
+        } else q = next;
         continue;
       }
       if (next >= len || !this.isIndented(next)) {
@@ -282,9 +307,12 @@ class Reader {
       q = fe + 1;
     }
     this.whole = ended || (!pending && len !== GO_DUMP_CAP && q > he + 1);
-    if (!this.whole) return len;
+    if (!this.whole) {
+      f.ancestorId.length = f.ancestorCreatedBy.length = ancestorsFrom;
+      return len;
+    }
     const node = this.session.stacks.intern(this.frames.subarray(0, n).reverse(), n);
-    const f = this.facts;
+    f.ancestorStart.push(ancestorsFrom);
     f.id.push(id);
     f.group.push(this.builder.add(node, labelSet, ONE));
     f.state.push(status.state);
@@ -323,5 +351,7 @@ export function decodeDebug2(text: string, session: Session, name: string): Snap
     createdBy: Int32Array.from(f.createdBy),
     parentId: Float64Array.from(f.parentId),
   };
+  const ancestors = f.ancestors();
+  if (ancestors) builder.goroutines.ancestors = ancestors;
   return builder;
 }

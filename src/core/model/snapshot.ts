@@ -20,6 +20,19 @@ export interface GoroutineFacts {
   createdBy: Int32Array;
   /** Id of the creating goroutine, or -1 when unknown. */
   parentId: Float64Array;
+  /** What GODEBUG=tracebackancestors adds to a dump; absent when it lists no ancestors. */
+  ancestors?: Ancestors;
+}
+
+/**
+ * The ancestors of each goroutine (`[originating from goroutine N]` blocks), nearest first: those
+ * of goroutine i are entries start[i] to start[i + 1] of the other columns.
+ */
+export interface Ancestors {
+  start: Int32Array;
+  id: Float64Array;
+  /** Frame id of the ancestor's own `created by` site, or -1. */
+  createdBy: Int32Array;
 }
 
 export interface Snapshot {

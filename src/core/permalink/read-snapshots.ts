@@ -1,7 +1,7 @@
 import { ProfileError } from '../decode/errors';
 import { SnapshotBuilder, type SnapshotHeader } from '../model/builder';
 import type { Session } from '../model/session';
-import type { GoroutineFacts, SampleType, Snapshot } from '../model/snapshot';
+import type { Ancestors, GoroutineFacts, SampleType, Snapshot } from '../model/snapshot';
 import type { ByteReader } from './bytes';
 
 /** A snapshot's header as a link stores it; links made before build ids were kept have none. */
@@ -91,7 +91,7 @@ interface StoredSnapshot {
   goroutines: Omit<GoroutineFacts, 'group'> & { groupIndex: Int32Array } | null;
 }
 
-function readGoroutines(r: ByteReader, flaw: Flaw, groups: number, tables: SharedTables, session: Session): StoredSnapshot['goroutines'] {
+function readGoroutines(r: ByteReader, flaw: Flaw, groups: number, tables: SharedTables, session: Session, withAncestors: boolean): StoredSnapshot['goroutines'] {
   const n = r.count('goroutine', 6);
   const id = r.numbers(n, new Float64Array(n)) as Float64Array;
   flaw.finite(id, 'goroutine id');
@@ -103,13 +103,28 @@ function readGoroutines(r: ByteReader, flaw: Flaw, groups: number, tables: Share
     return m;
   });
   const locked = Uint8Array.from({ length: n }, () => r.byte());
-  const createdBy = Int32Array.from({ length: n }, () => {
+  const frame = () => {
     const f = flaw.index(r, tables.frameMap.length + 1, 'frame');
     return f === 0 ? -1 : tables.frameMap[f - 1];
-  });
+  };
+  const createdBy = Int32Array.from({ length: n }, frame);
   const parentId = r.numbers(n, new Float64Array(n)) as Float64Array;
   flaw.finite(parentId, 'parent goroutine id');
-  return { id, groupIndex, state, waitMinutes, locked, createdBy, parentId };
+  const facts: NonNullable<StoredSnapshot['goroutines']> = { id, groupIndex, state, waitMinutes, locked, createdBy, parentId };
+  if (withAncestors) facts.ancestors = readAncestors(r, flaw, n, frame);
+  return facts;
+}
+
+/** The ancestor columns written after a snapshot's goroutines (facts byte 2). */
+function readAncestors(r: ByteReader, flaw: Flaw, goroutines: number, frame: () => number): Ancestors {
+  const total = r.count('ancestor', 2);
+  const start = new Int32Array(goroutines + 1);
+  for (let i = 0; i < goroutines; i++) start[i + 1] = start[i] + r.uint();
+  flaw.check(start[goroutines] === total, () => `ancestor counts add up to ${start[goroutines]}, not ${total}`);
+  const id = r.numbers(total, new Float64Array(total)) as Float64Array;
+  flaw.finite(id, 'ancestor goroutine id');
+  const createdBy = Int32Array.from({ length: total }, frame);
+  return { start, id, createdBy };
 }
 
 function readSnapshot(r: ByteReader, flaw: Flaw, tables: SharedTables, session: Session): StoredSnapshot {
@@ -128,7 +143,9 @@ function readSnapshot(r: ByteReader, flaw: Flaw, tables: SharedTables, session: 
     flaw.finite(col, 'value');
     return col;
   });
-  const goroutines = r.byte() === 1 ? readGoroutines(r, flaw, n, tables, session) : null;
+  // 1: goroutine facts; 2: facts with ancestors.
+  const facts = r.byte();
+  const goroutines = facts === 1 || facts === 2 ? readGoroutines(r, flaw, n, tables, session, facts === 2) : null;
   return { header, local, columns, goroutines };
 }
 

@@ -58,6 +58,7 @@ function collect(session: Session, snaps: Snapshot[]): Used {
   for (const s of snaps) {
     for (const g of s.groups) groups.mark(g);
     if (s.goroutines) for (const f of s.goroutines.createdBy) if (f >= 0) frames.mark(f);
+    if (s.goroutines?.ancestors) for (const f of s.goroutines.ancestors.createdBy) if (f >= 0) frames.mark(f);
   }
   groups.seal();
   labelSets.mark(0);
@@ -171,7 +172,8 @@ function writeSnapshot(w: ByteWriter, session: Session, s: Snapshot, used: Used,
   }
   for (const col of s.values) w.numbers(col);
   const facts = s.goroutines;
-  w.byte(facts ? 1 : 0);
+  // 2: facts with ancestors; links made before ancestors were kept have 0 or 1.
+  w.byte(facts ? (facts.ancestors ? 2 : 1) : 0);
   if (!facts) return;
   w.uint(facts.id.length);
   w.numbers(facts.id);
@@ -179,8 +181,15 @@ function writeSnapshot(w: ByteWriter, session: Session, s: Snapshot, used: Used,
   for (const st of facts.state) w.uint(strings.intern(session.strings.get(st)));
   for (const m of facts.waitMinutes) w.int(m);
   for (const l of facts.locked) w.byte(l);
-  for (const f of facts.createdBy) w.uint(f < 0 ? 0 : used.frames.of(f) + 1);
+  const frame = (f: number) => w.uint(f < 0 ? 0 : used.frames.of(f) + 1);
+  facts.createdBy.forEach(frame);
   w.numbers(facts.parentId);
+  const a = facts.ancestors;
+  if (!a) return;
+  w.uint(a.id.length);
+  for (let i = 0; i < facts.id.length; i++) w.uint(a.start[i + 1] - a.start[i]);
+  w.numbers(a.id);
+  a.createdBy.forEach(frame);
 }
 
 export function isEncodedSession(raw: Uint8Array): boolean {

@@ -70,7 +70,9 @@ export function BucketList({ snapshot, buckets, showStuck, filters }: BucketList
                     </span>
                   )}
                 </span>
-                <span className="bucket-creator">{b.creator && `created by ${visibleName(b.creator)}`}</span>
+                <span className="bucket-creator" title={b.chain.length > 1 ? `created by ${b.chain.map(visibleName).join('\n  ← ')}` : undefined}>
+                  {b.creator && `created by ${b.chain.length > 1 ? b.chain.map(visibleName).join(' ← ') : visibleName(b.creator)}`}
+                </span>
               </button>
               {isOpen && <BucketBody snapshot={snapshot} index={b.index} count={b.count} showStuck={showStuck} filters={filters} />}
             </div>
@@ -88,6 +90,18 @@ function BucketBody({ snapshot, index, count, showStuck, filters }: { snapshot: 
   return (
     <div className="bucket-detail">
       <p className="bucket-explain">{data.explanation}</p>
+      {data.chain.length > 0 && (
+        <p className="bucket-chain" aria-label="Creation chain">
+          Goroutine {data.goroutines[0]?.id} was created by{' '}
+          {data.chain.map((l, i) => (
+            <span key={i}>
+              {i > 0 && ' ← '}
+              <code>{visibleName(l.site)}</code>
+              {l.goroutine >= 0 && ` in goroutine ${l.goroutine}`}
+            </span>
+          ))}
+        </p>
+      )}
       <ol className="bucket-stack">
         {data.frames.map((f, i) => (
           <li key={i}>

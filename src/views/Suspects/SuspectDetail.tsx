@@ -1,5 +1,6 @@
 import { rateLabel, waitLabel } from '../../core/analysis/format';
 import { codeKind, type FrameInfo } from '../../core/analysis/functions';
+import { visibleName } from '../../core/format/visible';
 import { UNDECIDED_PLATEAU } from '../../core/analysis/verdict';
 import type { SuspectDetail as Detail, SuspectRow } from '../../worker/timeline';
 import { CopyTextButton } from '../../app/CopyTextButton';
@@ -63,10 +64,22 @@ export function SuspectDetail({ row, detail, timed, onFlame, onGoroutines, onClo
           </ul>
         )}
         <p className="suspect-facts">{facts.join(' · ')}</p>
-        {row.creator && (
-          <p className="suspect-facts">
-            Created by <code>{row.creator}</code>
+        {row.chain.length > 0 ? (
+          <p className="suspect-facts creation-chain" aria-label="Creation chain" title="Each ← leads to the creator of the goroutine before it">
+            Created by <code>{visibleName(row.chain[0])}</code>
+            {row.chain.slice(1).map((site, i) => (
+              <span key={i}>
+                {' ← '}
+                <code>{visibleName(site)}</code>
+              </span>
+            ))}
           </p>
+        ) : (
+          row.creator && (
+            <p className="suspect-facts">
+              Created by <code>{row.creator}</code>
+            </p>
+          )
         )}
         <p className="suspect-explain">
           <span className={`state-chip ${row.state.category}`}>{row.state.label}</span>{' '}
