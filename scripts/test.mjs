@@ -3,7 +3,7 @@
 // `tests: N passed, N failed`. On a fresh machine it first installs what the tests need: the npm
 // packages, and Debian's Chromium and Go when they are missing.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -44,8 +44,10 @@ function installSystemPackages() {
   if (!(apt('update', '-q') && apt('install', '-y', '-q', ...need))) process.stdout.write(`could not install ${need.join(' and ')}: install ${need.length === 1 ? 'it' : 'them'} and run the tests again\n`);
 }
 
-// A fresh clone: the packages the lockfile names.
-if (!existsSync('node_modules/.package-lock.json')) run('npm ci', 'npm', ['ci', '--no-audit', '--no-fund']);
+// The packages the lockfile names: all of them on a fresh clone, the new ones after a pull.
+const installed = 'node_modules/.package-lock.json';
+if (!existsSync(installed)) run('npm ci', 'npm', ['ci', '--no-audit', '--no-fund']);
+else if (statSync('package-lock.json').mtimeMs > statSync(installed).mtimeMs) run('npm install', 'npm', ['install', '--no-audit', '--no-fund']);
 installSystemPackages();
 
 count('type check', run('type check', 'npx', ['tsc', '--noEmit', '-p', '.']));
