@@ -291,3 +291,32 @@ test('the Goroutines view’s filters come from the address', async ({ page }) =
   await expect(page.locator('.goroutines-view .view-summary')).toContainText('36 of 23,459 goroutines');
   await expect.poll(hashOf(page)).toBe('#v1&view=goroutines&gstate=IO+wait');
 });
+
+test('an opened link keeps its data in the address when snapshots are added or removed, so a reload loses nothing', async ({ page, browser }) => {
+  await page.goto('./#v1&view=top');
+  await dropFixtures(page, ['seed/timeout/pprof.timeout.goroutine.001.pb.gz', 'seed/timeout/pprof.timeout.goroutine.002.pb.gz']);
+  await expect(snapshots(page)).toHaveCount(2);
+  const link = await shareLink(page);
+  expect(link).toMatch(/&pv=1\./);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expect(snapshots(other)).toHaveCount(2);
+  await dropFixtures(other, ['seed/timeout/pprof.timeout.goroutine.003.pb.gz']);
+  await expect(snapshots(other)).toHaveCount(3);
+  await other.locator('.snapshot', { hasText: '001.pb.gz' }).click();
+  await expect.poll(() => other.url()).toContain('&snap=1&');
+  expect(other.url()).toContain('&pv=1.');
+  await other.reload();
+  await expect(snapshots(other)).toHaveCount(2);
+  await expect(other.locator('.snapshot.selected')).toContainText('001.pb.gz');
+
+  await other.locator('.snapshot', { hasText: '001.pb.gz' }).getByRole('button', { name: /^Remove/ }).click();
+  await expect(snapshots(other)).toHaveCount(1);
+  await other.waitForTimeout(600);
+  expect(other.url()).toContain('&pv=1.');
+  await other.reload();
+  await expect(snapshots(other)).toHaveCount(2);
+  await fresh.close();
+});

@@ -1,4 +1,3 @@
-import type { SnapshotInfo } from '../../core/model/snapshot';
 import { selectedSnapshot, useSnapshots } from '../../store/snapshots';
 import { decodeAddress, encodeAddress, type AddressState } from '../../store/url-state';
 import { useView } from '../../store/view';
@@ -35,36 +34,39 @@ const WRITE_DELAY_MS = 250;
 /** Task id shown while a shared link's snapshots decode (the loader's own ids are positive). */
 const OPEN_LINK_TASK = -8;
 
-/** The link's payload while the loaded snapshots are exactly the ones it embeds, so a reload reopens them. */
+/** The shared link this page opened: its payload and the snapshots it gave. */
 let embedded: { payload: string; ids: number[] } | null = null;
 
-function positionOf(list: SnapshotInfo[], id: number | null): number | undefined {
-  const i = id === null ? -1 : list.findIndex((s) => s.id === id);
+function positionOf(ids: number[], id: number | null): number | undefined {
+  const i = id === null ? -1 : ids.indexOf(id);
   return i < 0 ? undefined : i + 1;
 }
 
 /**
  * The address state of what is on screen; with `only`, positions count within those snapshots (what
  * a link embedding just them needs). The latest snapshot is the default selection, so it is left out.
+ * An opened link's data stays in the address while any of its snapshots is loaded, so adding or
+ * removing a snapshot never leaves a reload with nothing: positions then count within the link's.
  */
 export function currentAddress(only?: number[]): AddressState {
   const view = useView.getState();
   const snaps = useSnapshots.getState();
-  const list = only ? snaps.snapshots.filter((s) => only.includes(s.id)) : snaps.snapshots;
+  const loaded = snaps.snapshots.map((s) => s.id);
+  const link = !only && embedded?.ids.some((id) => loaded.includes(id)) ? embedded : null;
+  const ids = link ? link.ids : only ? loaded.filter((id) => only.includes(id)) : loaded;
   const shown = selectedSnapshot(snaps);
-  const snapshot = positionOf(list, snaps.selectedId);
-  const ids = list.map((s) => s.id);
-  const scope: PartScope = { partial: list.length < snaps.snapshots.length };
+  const snapshot = positionOf(ids, snaps.selectedId);
+  const scope: PartScope = { partial: loaded.some((id) => !ids.includes(id)) };
   return {
     view: view.view,
-    snapshot: snapshot === list.length ? undefined : snapshot,
-    base: positionOf(list, snaps.baseId),
+    snapshot: snapshot === ids.length ? undefined : snapshot,
+    base: positionOf(ids, snaps.baseId),
     sampleType: view.sampleIndex !== null && shown ? shown.sampleTypes[view.sampleIndex]?.type : undefined,
     granularity: view.granularity,
     filters: view.filters,
     theme: view.theme === 'system' ? undefined : view.theme,
     extra: Object.assign({}, ...parts.map((p) => p.params(scope))) as Record<string, string>,
-    payload: embedded && embedded.ids.join() === ids.join() ? embedded.payload : undefined,
+    payload: link?.payload ?? (embedded && embedded.ids.join() === ids.join() ? embedded.payload : undefined),
   };
 }
 
@@ -134,6 +136,12 @@ async function openPayload(payload: string): Promise<boolean> {
   }
 }
 
+/** Whether any snapshot of the opened link is still loaded. */
+function linkLoaded(): boolean {
+  const loaded = useSnapshots.getState().snapshots;
+  return !!embedded?.ids.some((id) => loaded.some((s) => s.id === id));
+}
+
 async function applyAddress(hash: string): Promise<void> {
   const decoded = decodeAddress(hash);
   if (!decoded.ok) {
@@ -142,7 +150,7 @@ async function applyAddress(hash: string): Promise<void> {
   }
   const { state } = decoded;
   applyImmediate(state);
-  if (state.payload && state.payload !== embedded?.payload && !(await openPayload(state.payload))) return;
+  if (state.payload && !(state.payload === embedded?.payload && linkLoaded()) && !(await openPayload(state.payload))) return;
   if (state.snapshot || state.base || state.sampleType || Object.keys(state.filters).length) {
     await loadsSettled();
     await applyToSnapshots(state);
@@ -168,10 +176,14 @@ export function startAddressSync(): void {
   const write = () => {
     timer = undefined;
     if (useSnapshots.getState().snapshots.length === 0) return;
-    const next = encodeAddress(currentAddress());
+    const address = currentAddress();
+    const next = encodeAddress(address);
     if (next === written) return;
+    // Leaving an opened link's data (every one of its snapshots removed) gets its own history entry: Back reopens it.
+    const leavesLink = !address.payload && embedded !== null && written.includes(embedded.payload);
     written = next;
-    history.replaceState(history.state, '', `#${next}`);
+    if (leavesLink) history.pushState(history.state, '', `#${next}`);
+    else history.replaceState(history.state, '', `#${next}`);
   };
   const schedule = () => {
     if (timer === undefined) timer = setTimeout(write, WRITE_DELAY_MS);
