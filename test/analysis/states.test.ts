@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BenignMatcher } from '../../src/core/analysis/benign';
 import { isStdlib, portableStackKey, representativeIndex } from '../../src/core/analysis/functions';
 import { packageOf } from '../../src/core/model/go-packages';
-import { categoryOfReason, inferState } from '../../src/core/analysis/states';
+import { categoryOfReason, inferState, stateFromReason } from '../../src/core/analysis/states';
 
 describe('blocked state from leaf frames', () => {
   const cases: [string[], string][] = [
@@ -34,6 +34,18 @@ describe('blocked state from debug=2 wait reasons', () => {
     expect(categoryOfReason('semacquire', ['sync.runtime_Semacquire', 'sync.(*WaitGroup).Wait', 'main.f'])).toBe('waitgroup');
     expect(categoryOfReason('IO wait', [])).toBe('io-wait');
     expect(categoryOfReason('GC worker (idle)', [])).toBe('other');
+  });
+
+  it('labels a bare semacquire with the sync call from the stack, never vaguer than the stack alone', () => {
+    // Goroutine 31 of service/goroutine.service.debug2.txt (Go 1.23 prints semacquire for WaitGroup.Wait), and its protobuf form.
+    const text = ['sync.runtime_Semacquire', 'sync.(*WaitGroup).Wait', 'main.(*service).burstyImports'];
+    const proto = ['runtime.gopark', 'runtime.goparkunlock', 'runtime.semacquire1', ...text];
+    expect(stateFromReason('semacquire', text)).toEqual({ label: 'sync.(*WaitGroup).Wait', category: 'waitgroup', source: 'dump' });
+    expect(stateFromReason('semacquire', proto).label).toBe('sync.(*WaitGroup).Wait');
+    expect(stateFromReason('semacquire (durable)', text).label).toBe('sync.(*WaitGroup).Wait (durable)');
+    expect(stateFromReason('semacquire', ['sync.runtime_SemacquireMutex', 'sync.(*Mutex).lockSlow', 'sync.(*Mutex).Lock', 'main.f']).label).toBe('sync.(*Mutex).Lock');
+    expect(stateFromReason('semacquire', ['main.f'])).toEqual({ label: 'semacquire', category: 'semacquire', source: 'dump' });
+    expect(stateFromReason('chan send', text).label).toBe('chan send');
   });
 });
 

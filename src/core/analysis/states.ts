@@ -209,6 +209,25 @@ export function stateFromStack(namesLeafFirst: string[]): BlockState {
   return { label: CATEGORIES[category].label, category, source: 'stack' };
 }
 
+/** The sync call behind a runtime semaphore wait (`sync.(*WaitGroup).Wait`), when the stack shows it. */
+function semaphoreCaller(namesLeafFirst: string[]): string | null {
+  const n = Math.min(namesLeafFirst.length, LEAF_SCAN);
+  for (let i = 0; i < n; i++) {
+    const c = BLOCKING_FRAMES.get(namesLeafFirst[i]);
+    if (!c) continue;
+    if (c !== 'semacquire' && c !== 'mutex') return null;
+    // The outermost sync call: the Lock the program made rather than the lockSlow it went through.
+    return namesLeafFirst.slice(i + 1, i + 5).findLast((name) => SEMAPHORE_OWNERS.has(name)) ?? null;
+  }
+  return null;
+}
+
+/**
+ * A debug=2 wait reason as the label; a bare `semacquire` (what Go prints for WaitGroup.Wait, and
+ * for mutexes before 1.20) says the sync call from the stack instead, so the dump never reads vaguer.
+ */
 export function stateFromReason(reason: string, namesLeafFirst: string[]): BlockState {
-  return { label: reason, category: categoryOfReason(reason, namesLeafFirst), source: 'dump' };
+  const [, bare, mark = ''] = /^(.*?)((?: \((?:durable|leaked)\))?)$/.exec(reason) ?? [reason, reason];
+  const caller = bare === 'semacquire' ? semaphoreCaller(namesLeafFirst) : null;
+  return { label: caller ? `${caller}${mark}` : reason, category: categoryOfReason(reason, namesLeafFirst), source: 'dump' };
 }
