@@ -20,3 +20,35 @@ printf 'module github.com/google/pprof\n\ngo 1.23\n' > "$tmp/pprof/go.mod"
 mkdir -p "$tmp/pprof/cmd/sweep"
 cp "$root/scripts/pprof-oracle/format-sweep.go" "$tmp/pprof/cmd/sweep/main.go"
 (cd "$tmp/pprof" && go run ./cmd/sweep) > "$out/format-sweep.txt"
+
+# `go tool pprof` as `parkview top`, `traces` and `tags` print: no binary to symbolize with.
+pprof_report() { # FILE COMMAND
+  case $2 in
+  top) PPROF_BINARY_PATH=/nonexistent go tool pprof -top -nodecount=100000 -nodefraction=0 -edgefraction=0 "$1" </dev/null 2>/dev/null ;;
+  *) PPROF_BINARY_PATH=/nonexistent go tool pprof "-$2" "$1" </dev/null 2>/dev/null ;;
+  esac
+}
+
+# Our own fixtures: the full text.
+for dir in pprof-parity go127; do
+  mkdir -p "$out/$dir"
+  for f in "$root/test/fixtures/$dir"/*.pb.gz "$root/test/fixtures/$dir"/*.debug1.txt; do
+    [ -e "$f" ] || continue
+    for c in top traces tags; do
+      pprof_report "$f" $c > "$out/$dir/$(basename "$f").$c.txt" || rm "$out/$dir/$(basename "$f").$c.txt"
+    done
+  done
+done
+
+# The shared fixtures: digests (some outputs are megabytes). Files pprof cannot read are left out.
+shared=$root/../shared/fixtures
+(cd "$shared" && find . -type f \( -name '*.pb.gz' -o -name '*.pb' -o -name '*.debug1.txt' -o -name '*.debug1.txt.gz' -o -name 'heap.*.txt' \) -not -path './bad/*' | sed 's|^\./||' | LC_ALL=C sort) > "$tmp/files"
+: > "$tmp/manifest"
+while read -r f; do
+  for c in top traces tags; do
+    if pprof_report "$shared/$f" $c > "$tmp/report"; then
+      printf '%s\t%s\t%s\t%s\n' "$f" "$c" "$(sha256sum < "$tmp/report" | cut -d' ' -f1)" "$(wc -c < "$tmp/report")" >> "$tmp/manifest"
+    fi
+  done
+done < "$tmp/files"
+mv "$tmp/manifest" "$out/shared-fixtures.tsv"

@@ -23,7 +23,7 @@ describe('names with bidi overrides and terminal escapes on the command line', (
 
   it('top keeps pprof’s layout around the escaped names', async () => {
     const { stdout } = await runCli(['top', DUMP]);
-    expect(stdout.split('\n').slice(3, 7)).toEqual([
+    expect(stdout.split('\n').slice(2, 6)).toEqual([
       '      flat  flat%   sum%        cum   cum%',
       '         2 50.00% 50.00%          2 50.00%  main.Safe\\u202eLIVE\\u202c',
       '         1 25.00% 75.00%          1 25.00%  main.bell\\x07\\x1b[31mred',

@@ -28,6 +28,8 @@ interface Dialect {
   what: string;
   /** The sample's values from the record's numbers, as printed. */
   values(n: number[]): number[];
+  /** The sample's numeric label, when the dialect gives one (a heap record's block size). */
+  label?(n: number[]): Label;
 }
 
 /** Exact-or-rounded reading of the digits Go printed; past int64 it is an error naming the line. */
@@ -50,27 +52,37 @@ function dialect(header: string, line: number, nums: Numbers): Dialect | null {
   if (!h) return null;
   // pprof's legacy heap reader: `heap/R` samples every R/2 bytes on average; other variants say so directly.
   const sampling = h[6] ? nums.read(h[6], 'sampling rate', line) : 0;
-  const rate = h[5] === 'heap' ? sampling / 2 : h[5] === 'heapprofile' ? 1 : sampling;
+  const rate = h[5] === 'heap' ? Math.trunc(sampling / 2) : h[5] === 'heapprofile' ? 1 : sampling;
   const scaled = (count: number, size: number) => {
     const v = scaleHeapSample(count, size, rate);
     if (v[0] > Number.MAX_SAFE_INTEGER || v[1] > Number.MAX_SAFE_INTEGER) nums.exact.inexact = true;
     return v;
   };
+  // As pprof reads the header: allocations are there when their numbers differ from the in-use ones and are not 0.
+  const hasAlloc = (h[3] !== h[1] && h[3] !== '0') || (h[4] !== h[2] && h[4] !== '0');
   return {
     kind: 'heap',
-    sampleTypes: [
-      { type: 'alloc_objects', unit: 'count' },
-      { type: 'alloc_space', unit: 'bytes' },
-      { type: 'inuse_objects', unit: 'count' },
-      { type: 'inuse_space', unit: 'bytes' },
-    ],
+    sampleTypes: hasAlloc ? [...heapTypes('alloc_'), ...heapTypes('inuse_')] : heapTypes(''),
     periodType: { type: 'space', unit: 'bytes' },
     period: rate,
     total: null,
     record: HEAP_RECORD,
     what: 'value',
-    values: (n) => [...scaled(n[2], n[3]), ...scaled(n[0], n[1])],
+    values: (n) => (hasAlloc ? [...scaled(n[2], n[3]), ...scaled(n[0], n[1])] : scaled(n[0], n[1])),
+    // pprof's `bytes` label: the record's block size, in-use size / count, else the allocated one.
+    label: (n) => {
+      const bytes = n[0] !== 0 ? Math.trunc(n[1] / n[0]) : hasAlloc && n[2] !== 0 ? Math.trunc(n[3] / n[2]) : 0;
+      return { key: 'bytes', value: String(bytes), num: bytes, unit: '' };
+    },
   };
+}
+
+/** A heap profile's objects (count) and space (bytes) sample types, their names prefixed. */
+function heapTypes(prefix: string): SampleType[] {
+  return [
+    { type: `${prefix}objects`, unit: 'count' },
+    { type: `${prefix}space`, unit: 'bytes' },
+  ];
 }
 
 /**
@@ -172,8 +184,8 @@ function labelSetOf(session: Session, line: string, lineNo: number): number {
  * issue has its tabs turned into spaces: then blanks part the fields, and the file keeps any spaces.
  */
 function frameOf(session: Session, line: string): number {
-  const [, pc, fn, where] = fields(line, line.includes('\t') ? '\t' : ' ');
-  if (fn === undefined) return addressFrame(session, pc ?? '');
+  const [, , fn, where] = fields(line, line.includes('\t') ? '\t' : ' ');
+  if (fn === undefined) return addressFrame(session);
   let name = fn;
   const off = name.lastIndexOf('+0x');
   if (off > 0 && /^[0-9a-f]+$/.test(name.slice(off + 3))) name = name.slice(0, off);
@@ -199,9 +211,9 @@ function fields(line: string, blank: string): string[] {
   return out;
 }
 
-/** A frame for a bare address, named like the address, when the text has no symbol for it. */
-function addressFrame(session: Session, address: string): number {
-  return session.frames.intern(session.functions.intern(address, ''), 0);
+/** The frame of an address the text gives no symbol for: pprof names every such frame `<unknown>`, one node. */
+function addressFrame(session: Session): number {
+  return session.frames.intern(session.functions.intern('<unknown>', ''), 0);
 }
 
 /**
@@ -255,16 +267,18 @@ export function decodeDebug1(text: string, session: Session, name: string): Snap
     printed.length = 0;
     for (let g = 1; g < m.length - 1; g++) printed.push(nums.read(m[g], d.what, i + 1));
     const values = d.values(printed);
-    // A record is whole when a complete line follows it; at the very end, trust the header's total
-    // (a pasted text may have lost its last newline, not its last frame's line number).
+    // A record is whole when a complete line follows it; at the very end, when the header's total
+    // adds up (heap texts have none) and the text ends with a newline or, pasted, with its last
+    // frame's line number.
     const last = lines[complete];
-    const whole = j < complete || ((last === '' || (j === complete && /^#.*:\d+$/.test(last))) && d.total === sum + values[0]);
+    const whole = j < complete || ((last === '' || (j === complete && /^#.*:\d+$/.test(last))) && (d.total === null || d.total === sum + values[0]));
     if (!whole) {
       cut = true;
       break;
     }
-    if (frames.length === 0) for (const a of m[m.length - 1].trim().split(' ')) if (a) frames.push(addressFrame(session, a));
+    if (frames.length === 0) for (const a of m[m.length - 1].trim().split(' ')) if (a) frames.push(addressFrame(session));
     frames.reverse();
+    if (d.label) labelSet = session.labelSets.intern([...session.labelSets.get(labelSet), d.label(printed)]);
     builder.add(builder.stack(frames), labelSet, values);
     records++;
     sum += values[0];

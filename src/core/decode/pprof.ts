@@ -42,7 +42,7 @@ interface Layout {
   locations: number[];
   functions: number[];
   periodType: number;
-  firstMapping: number;
+  mappings: number[];
   timeNanos: number;
   durationNanos: number;
   period: number;
@@ -69,7 +69,7 @@ function scan(r: Reader): Layout {
     locations: [],
     functions: [],
     periodType: -1,
-    firstMapping: -1,
+    mappings: [],
     timeNanos: 0,
     durationNanos: 0,
     period: 0,
@@ -103,7 +103,7 @@ function scan(r: Reader): Layout {
         break;
       }
       case F.Mapping: {
-        if (l.firstMapping < 0) l.firstMapping = r.pos;
+        l.mappings.push(r.pos);
         r.skipType(wire);
         break;
       }
@@ -170,20 +170,42 @@ function str(l: Layout, i: number): string {
   return l.strings[i];
 }
 
-/** The main binary's base name and build id, from the first mapping, as pprof's `File:` and `Build ID:` lines show them. */
-function readBinary(r: Reader, l: Layout): { binary: string; buildId: string } {
-  if (l.firstMapping < 0) return { binary: '', buildId: '' };
-  r.pos = l.firstMapping;
+/** A mapping's id, file and build id (string indexes). */
+function readMapping(r: Reader, start: number): { id: number; file: number; buildId: number } {
+  r.pos = start;
   const end = r.uint32() + r.pos;
-  let filename = 0;
-  let buildId = 0;
+  const m = { id: 0, file: 0, buildId: 0 };
   while (r.pos < end) {
     const tag = r.uint32();
-    if (tag === 0x28) filename = r.uint32();
-    else if (tag === 0x30) buildId = r.uint32();
+    if (tag === 0x08) m.id = r.uint64() as unknown as number;
+    else if (tag === 0x28) m.file = r.uint32();
+    else if (tag === 0x30) m.buildId = r.uint32();
     else r.skipType(tag & 7);
   }
-  return { binary: str(l, filename).split('/').pop() ?? '', buildId: str(l, buildId) };
+  return m;
+}
+
+const baseName = (path: string) => path.split('/').pop() ?? '';
+
+/** The main binary's base name and build id, from the first mapping, as pprof's `File:` and `Build ID:` lines show them. */
+function readBinary(r: Reader, l: Layout): { binary: string; buildId: string } {
+  if (l.mappings.length === 0) return { binary: '', buildId: '' };
+  const m = readMapping(r, l.mappings[0]);
+  return { binary: baseName(str(l, m.file)), buildId: str(l, m.buildId) };
+}
+
+/**
+ * pprof's name for a frame without a function name, by mapping id: `[file]` after the mapping's
+ * file (`[demo-server]`, `[[vdso]]`), else `<unknown>`. All of a mapping's unnamed frames are one node.
+ */
+function unnamedFrames(r: Reader, l: Layout): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const start of l.mappings) {
+    const m = readMapping(r, start);
+    const file = str(l, m.file);
+    if (file) out.set(m.id, `[${baseName(file)}]`);
+  }
+  return out;
 }
 
 function readValueType(r: Reader, l: Layout, start: number): SampleType {
@@ -254,14 +276,18 @@ interface Locations {
 function readLocations(r: Reader, l: Layout, session: Session, funcs: Map<number, number>): Locations {
   const out: Locations = { single: [], start: [], inlined: [] };
   const frames: number[] = [];
+  const unnamed = unnamedFrames(r, l);
+  const noName = session.strings.intern('');
   for (const start of l.locations) {
     r.pos = start;
     const end = r.uint32() + r.pos;
     let id = 0;
+    let mapping = 0;
     frames.length = 0;
     while (r.pos < end) {
       const tag = r.uint32();
       if (tag === 0x08) id = r.uint64() as unknown as number;
+      else if (tag === 0x10) mapping = r.uint64() as unknown as number;
       else if (tag === 0x22) {
         const lineEnd = r.uint32() + r.pos;
         let fn = 0;
@@ -279,9 +305,9 @@ function readLocations(r: Reader, l: Layout, session: Session, funcs: Map<number
     }
     if (id === 0) throw new ProfileError('malformed profile: location with id 0');
     if (out.single[id] !== undefined) throw new ProfileError(`malformed profile: multiple locations with same id: ${id}`);
-    if (frames.length === 0) {
-      // An unsymbolized location, which pprof reports as <unknown>.
-      frames.push(session.functions.intern('<unknown>', ''), 0);
+    if (frames.length === 0) frames.push(-1, 0);
+    for (let i = 0; i < frames.length; i += 2) {
+      if (frames[i] < 0 || session.functions.name.get(frames[i]) === noName) frames[i] = session.functions.intern(unnamed.get(mapping) ?? '<unknown>', '');
     }
     // frames holds (function, line) pairs innermost first; every line but the last was inlined.
     const n = frames.length / 2;
@@ -460,9 +486,10 @@ function decodeWith(r: Reader, session: Session, name: string): SnapshotBuilder 
     if (e instanceof ProfileError || !isReaderError(e)) throw e;
     throw new ProfileError(looksLikeProfile(r.buf) ? `malformed profile: truncated or corrupt protobuf (${(e as Error).message})` : 'unrecognized profile format');
   }
-  if (layout.strings.length === 0 || layout.sampleTypes.length === 0) {
-    throw new ProfileError(layout.strings.length === 0 && layout.samples.length === 0 ? 'unrecognized profile format' : 'malformed profile: no sample types');
-  }
+  // Every pprof profile has a string table (its first string is ''): protobuf without one is
+  // another format, such as an OpenTelemetry (OTLP) profile, and pprof says so.
+  if (layout.strings.length === 0) throw new ProfileError('unrecognized profile format');
+  if (layout.sampleTypes.length === 0) throw new ProfileError('malformed profile: no sample types');
   if (layout.strings[0] !== '') throw new ProfileError("malformed profile: string_table[0] must be ''");
   try {
     const sampleTypes = layout.sampleTypes.map((s) => readValueType(r, layout, s));

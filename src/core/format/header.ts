@@ -27,7 +27,8 @@ export function profileLabels(s: Snapshot, sampleIndex: number, total: number, f
   if (s.buildId) lines.push(`Build ID: ${s.buildId}`);
   for (const c of s.comments) if (!c.startsWith('#')) lines.push(c);
   lines.push(`Type: ${s.sampleTypes[sampleIndex].type}`);
-  if (s.timeMs !== null) lines.push(`Time: ${pprofTime(s.timeMs)}`);
+  // Text dumps carry no capture time; a file's date is no capture time pprof would show.
+  if (s.timeMs !== null && s.format === 'pprof') lines.push(`Time: ${pprofTime(s.timeMs)}`);
   if (s.durationNanos) {
     const [totalNanos, unit] = scale(total, s.sampleTypes[sampleIndex].unit, 'nanoseconds');
     const ratio = unit === 'ns' && totalNanos !== 0 ? `(${percentage(totalNanos, s.durationNanos)})` : '';

@@ -3,10 +3,10 @@ import type { Snapshot } from '../model/snapshot';
 import { groupFrames, type StackRewrite } from '../query/call-tree';
 import { byWeight } from '../query/graph/tags';
 import { alignRight } from './tabwriter';
-import { hasValue, numLabelUnits } from './traces-text';
+import { numLabelUnits } from './traces-text';
 import { goFixed, percentage, scale, scaledLabel } from './units';
 
-/** `go tool pprof -tags`: for each label key, its total and every value's share of it. */
+/** `go tool pprof -tags`: for each label key, its total and every value's share of it (values of samples worth 0 included, as pprof lists them). */
 export function tagsText(session: Session, s: Snapshot, sampleIndex: number, rewrite?: StackRewrite): string {
   const unit = s.sampleTypes[sampleIndex].unit;
   const values = s.values[sampleIndex];
@@ -14,7 +14,6 @@ export function tagsText(session: Session, s: Snapshot, sampleIndex: number, rew
   const tags = new Map<string, Map<string, number>>();
   const scratch = { frames: new Int32Array(256) };
   for (let i = 0; i < s.groups.length; i++) {
-    if (!hasValue(s, i)) continue;
     const g = s.groups[i];
     if (rewrite && !groupFrames(session, g, rewrite, scratch)) continue;
     for (const l of session.labelSets.get(session.groups.labels.data[g])) {

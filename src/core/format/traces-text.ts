@@ -21,7 +21,7 @@ export function numLabelUnits(session: Session, s: Snapshot): Map<string, string
   return units;
 }
 
-/** Whether sample i has a value in some sample type: pprof drops those that have none. */
+/** Whether group i has a value in some sample type: pprof's graphs drop those that have none. */
 export function hasValue(s: Snapshot, i: number): boolean {
   return s.values.some((column) => column[i] !== 0);
 }
@@ -33,17 +33,19 @@ function byKey(labels: Label[], text: (l: Label) => string): Map<string, string>
   return out;
 }
 
-/** `go tool pprof -traces`: every sample in profile order, with its labels, value and stack, leaf first. */
+/**
+ * `go tool pprof -traces`: every sample as the file has it, in file order, even those of one stack
+ * and labels or with no value (pprof merges nothing since Go 1.20), with labels, value and stack, leaf first.
+ */
 export function tracesText(session: Session, s: Snapshot, sampleIndex: number, rewrite?: StackRewrite): string {
   const unit = s.sampleTypes[sampleIndex].unit;
   const fmt = (v: number) => scaledLabel(v, unit, 'minimum');
   const units = numLabelUnits(session, s);
   const out = profileLabels(s, sampleIndex, s.totals[sampleIndex], fmt);
-  const values = s.values[sampleIndex];
+  const values = s.samples ? s.samples.values[sampleIndex] : s.values[sampleIndex];
   const scratch = { frames: new Int32Array(256) };
-  for (let i = 0; i < s.groups.length; i++) {
-    if (!hasValue(s, i)) continue;
-    const g = s.groups[i];
+  for (let i = 0; i < values.length; i++) {
+    const g = s.groups[s.samples ? s.samples.group[i] : i];
     const frames = groupFrames(session, g, rewrite, scratch);
     if (!frames || frames.length === 0) continue;
     const stack = Array.from(frames).reverse();

@@ -26,6 +26,13 @@ export class SnapshotBuilder {
   /** Per sample type, the values by index in this snapshot; each holds `capacity` values. */
   private columns: Float64Array[];
   private capacity = 1024;
+  private totals: number[];
+  /**
+   * The samples (pprof samples, debug=1 records) in file order, kept from the first one that joins
+   * an existing group on (before it, samples are the groups). debug=2 goroutines are no samples.
+   */
+  private sampleGroups: IntList | null = null;
+  private sampleValues: number[][] = [];
   readonly warnings: string[] = [];
   goroutines: GoroutineFacts | null = null;
 
@@ -34,6 +41,7 @@ export class SnapshotBuilder {
     private header: SnapshotHeader,
   ) {
     this.columns = header.sampleTypes.map(() => new Float64Array(this.capacity));
+    this.totals = header.sampleTypes.map(() => 0);
   }
 
   /** Interns a stack given root-most frame first. */
@@ -49,7 +57,7 @@ export class SnapshotBuilder {
     this.growColumns(this.groupIds.length + groups);
   }
 
-  /** Adds values to the (stack, labels) group; returns the group's index in this snapshot. */
+  /** Adds a sample's values to its (stack, labels) group; returns the group's index in this snapshot. */
   add(stack: number, labelSet: number, values: ArrayLike<number>): number {
     const group = this.session.groups.intern(stack, labelSet);
     if (group >= this.indexOf.length) this.growIndex(group + 1);
@@ -58,11 +66,27 @@ export class SnapshotBuilder {
       idx = this.groupIds.push(group);
       this.indexOf[group] = idx + 1;
       if (idx >= this.capacity) this.growColumns(idx + 1);
-    }
+    } else if (!this.sampleGroups && this.header.format !== 'debug2') this.keepSamples();
     // A new group's values start at zero.
     const cols = this.columns;
-    for (let t = 0; t < cols.length; t++) cols[t][idx] += values[t];
+    const totals = this.totals;
+    for (let t = 0; t < cols.length; t++) {
+      cols[t][idx] += values[t];
+      totals[t] += Math.abs(values[t]);
+    }
+    if (this.sampleGroups) {
+      this.sampleGroups.push(idx);
+      for (let t = 0; t < cols.length; t++) this.sampleValues[t].push(values[t]);
+    }
     return idx;
+  }
+
+  /** Starts the list of samples: so far each sample made its own group, with the group's values. */
+  private keepSamples(): void {
+    const n = this.groupIds.length;
+    this.sampleGroups = new IntList(n * 2);
+    for (let i = 0; i < n; i++) this.sampleGroups.push(i);
+    this.sampleValues = this.columns.map((c) => Array.from(c.subarray(0, n)));
   }
 
   private growIndex(size: number): void {
@@ -90,11 +114,10 @@ export class SnapshotBuilder {
   finish(seq: number | null): Snapshot {
     const h = this.header;
     const values = this.columns.map((c) => c.slice(0, this.groupIds.length));
-    const totals = values.map((v) => {
-      let sum = 0;
-      for (let i = 0; i < v.length; i++) sum += Math.abs(v[i]);
-      return sum;
-    });
+    const totals = this.totals;
+    const samples = this.sampleGroups ? { group: this.sampleGroups.toArray(), values: this.sampleValues.map((v) => Float64Array.from(v)) } : null;
+    this.sampleGroups = null;
+    this.sampleValues = [];
     const groups = this.groupIds.toArray();
     const goroutines = this.goroutines;
     this.goroutines = null;
@@ -122,6 +145,7 @@ export class SnapshotBuilder {
       groups,
       values,
       totals,
+      samples,
       goroutines,
       warnings: this.warnings,
     };

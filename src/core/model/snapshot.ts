@@ -35,6 +35,12 @@ export interface Ancestors {
   createdBy: Int32Array;
 }
 
+export interface SampleList {
+  group: Int32Array;
+  /** values[sampleType][k] belongs to sample k. */
+  values: Float64Array[];
+}
+
 export interface Snapshot {
   id: number;
   name: string;
@@ -61,20 +67,29 @@ export interface Snapshot {
   groups: Int32Array;
   /** values[sampleType][i] belongs to groups[i]. */
   values: Float64Array[];
-  /** Per sample type, the sum of the values' magnitudes: pprof's report total, what percentages are of. */
+  /**
+   * Per sample type, the sum of the samples' magnitudes, each sample as the file has it (so +5 and
+   * -3 in one group count 8): pprof's report total, what percentages are of.
+   */
   totals: number[];
+  /**
+   * The samples (pprof samples, debug=1 records) in file order, when they are not simply the
+   * groups (two samples had the same stack and labels): each one's group index and values.
+   * pprof's `-traces` prints them. A permalink does not carry them.
+   */
+  samples: SampleList | null;
   goroutines: GoroutineFacts | null;
   /** Facts the user should know about the input (cut-off dump, rounded values…). */
   warnings: string[];
 }
 
 /** What the main thread needs to list a snapshot; no per-group data. */
-export type SnapshotInfo = Omit<Snapshot, 'groups' | 'values' | 'goroutines'> & {
+export type SnapshotInfo = Omit<Snapshot, 'groups' | 'values' | 'goroutines' | 'samples'> & {
   groupCount: number;
   goroutineCount: number;
 };
 
 export function snapshotInfo(s: Snapshot): SnapshotInfo {
-  const { groups, values: _values, goroutines, ...rest } = s;
+  const { groups, values: _values, goroutines, samples: _samples, ...rest } = s;
   return { ...rest, groupCount: groups.length, goroutineCount: goroutines ? goroutines.id.length : 0 };
 }

@@ -2,6 +2,7 @@ import type { CallTree } from './call-tree';
 import type { FrameTable } from '../model/tables';
 import type { NodeKeys } from './granularity';
 import { compareText } from './graph/order';
+import { PairTable } from '../model/pair-table';
 
 const INLINE_MARK = ['', 'inline', '', 'partial-inline'] as const;
 
@@ -30,15 +31,8 @@ export function topReport(tree: CallTree, keys: NodeKeys, frames: FrameTable, so
   const cum = new Float64Array(nKeys);
   const seen = new Int32Array(nKeys).fill(-1);
   const present = new Uint8Array(nKeys);
-  // Bit 1: reached through an inlined call; bit 2: through a real call.
-  const callKinds = new Uint8Array(nKeys);
   const { parent, frame, self } = tree;
-  const inlined = frames.inlined.data;
-  for (let n = 1; n < parent.length; n++) {
-    const key = keys.ofFrame[frame[n]];
-    // A call within one report node (a file calling itself, at file granularity) is no edge in pprof.
-    if (parent[n] > 0 && keys.ofFrame[frame[parent[n]]] !== key) callKinds[key] |= inlined[frame[n]] ? 1 : 2;
-  }
+  const callKinds = callKindsOf(tree, keys, frames.inlined.data, nKeys);
   for (let n = 1; n < parent.length; n++) {
     const v = self[n];
     if (v === 0) continue;
@@ -57,6 +51,33 @@ export function topReport(tree: CallTree, keys: NodeKeys, frames: FrameTable, so
   }
   rows.sort(sortBy === 'flat' ? byFlat : byCum);
   return { rows, total: tree.total };
+}
+
+/**
+ * Per report node, bit 1: some call edge into it is inlined; bit 2: some is not. As in pprof's
+ * graph, an edge from one caller is inlined only when every call along it is, so a caller that
+ * reaches the node both inlined and through a real call makes a real call edge. A call within one
+ * report node (a file calling itself, at file granularity) is no edge.
+ */
+function callKindsOf(tree: CallTree, keys: NodeKeys, inlined: Int32Array, nKeys: number): Uint8Array {
+  const { parent, frame } = tree;
+  const edgeOf = new PairTable();
+  const callee: number[] = [];
+  const allInlined: boolean[] = [];
+  for (let n = 1; n < parent.length; n++) {
+    if (parent[n] <= 0) continue;
+    const key = keys.ofFrame[frame[n]];
+    const caller = keys.ofFrame[frame[parent[n]]];
+    if (caller === key) continue;
+    const e = edgeOf.intern(caller, key, callee.length);
+    if (e === callee.length) {
+      callee.push(key);
+      allInlined.push(inlined[frame[n]] === 1);
+    } else if (!inlined[frame[n]]) allInlined[e] = false;
+  }
+  const kinds = new Uint8Array(nKeys);
+  for (let e = 0; e < callee.length; e++) kinds[callee[e]] |= allInlined[e] ? 1 : 2;
+  return kinds;
 }
 
 function byName(a: TopRow, b: TopRow): number {
