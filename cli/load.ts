@@ -4,6 +4,7 @@ import { decodeInputs, DEFAULT_LIMITS, ProfileError } from '../src/core/decode';
 import type { Session } from '../src/core/model/session';
 import type { Snapshot } from '../src/core/model/snapshot';
 import { captureName, fetchProfile, isUrl } from './captures';
+import { visibleText } from '../src/core/format/visible';
 import { zlibGunzip } from './zlib-gunzip';
 
 /** The bytes of a file or URL, and the name the snapshot takes: a URL's is pprof's `pprof.<host>.<profile>.NNN`, numbered in load order. */
@@ -33,9 +34,7 @@ export async function loadFile(session: Session, path: string): Promise<Snapshot
   const { bytes, name, timeMs } = await read(path, session.snapshots.length + 1);
   // A file of several dumps one after another adds each; reports of one snapshot take the first.
   const { snapshots, skipped } = await decodeInputs(bytes, session, { name, fileTimeMs: timeMs }, { ...DEFAULT_LIMITS, gunzip: zlibGunzip });
-  for (const s of snapshots) for (const w of s.warnings) process.stderr.write(`parkview: ${s.name}: warning: ${w}
-`);
-  for (const s of skipped) process.stderr.write(`parkview: ${name}: ${s.name}: ${s.reason}; left out
-`);
+  for (const s of snapshots) for (const w of s.warnings) process.stderr.write(visibleText(`parkview: ${s.name}: warning: ${w}\n`));
+  for (const s of skipped) process.stderr.write(visibleText(`parkview: ${name}: ${s.name}: ${s.reason}; left out\n`));
   return snapshots[0];
 }

@@ -34,7 +34,7 @@ export async function main(argv: string[]): Promise<number> {
   const command = COMMANDS.get(name);
   if (!command) {
     const known = name === 'help' || name === '--help' || name === '-h';
-    process.stderr.write(`${known ? '' : `parkview: unknown command "${name}"\n`}${usage()}\n`);
+    process.stderr.write(`${known ? '' : `parkview: unknown command "${visibleText(name)}"\n`}${usage()}\n`);
     return known ? 0 : 2;
   }
   if (wantsHelp(rest)) {
@@ -59,7 +59,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`parkview: ${visibleText(e.message)}\n`);
       return e instanceof UsageError ? 2 : 1;
     }
-    process.stderr.write(`parkview: internal error: ${(e as Error).message}\n`);
+    process.stderr.write(`parkview: internal error: ${visibleText((e as Error).message)}\n`);
     return 1;
   }
 }

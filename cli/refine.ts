@@ -4,6 +4,7 @@ import type { StackRewrite } from '../src/core/query/call-tree';
 import { FILTER_KEYS, FILTER_NAMES, normalizeFilters, type Filters } from '../src/core/query/filters';
 import { planRewrite, Refiner, reportSteps, runToEnd, unmatchedMessage } from '../src/core/query/refine';
 import { RefineError } from '../src/core/query/refine-regex';
+import { visibleText } from '../src/core/format/visible';
 import { UsageError } from './args';
 
 /** pprof's filter options, by pprof's names. */
@@ -33,7 +34,7 @@ export function rewriteOf(session: Session, filters: Filters, snapshot?: Snapsho
   if (!plan) return undefined;
   if (snapshot) {
     const report = runToEnd(reportSteps(session, snapshot.id, sampleIndex, plan));
-    for (const k of report.unmatched) process.stderr.write(`parkview: warning: ${unmatchedMessage(k)}\n`);
+    for (const k of report.unmatched) process.stderr.write(`parkview: warning: ${visibleText(unmatchedMessage(k))}\n`);
   }
   return planRewrite(plan);
 }
