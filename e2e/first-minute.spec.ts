@@ -93,3 +93,18 @@ test('frames in the Goroutines view and Top rows open the Source view', async ({
   await expect(page.getByRole('tab', { name: 'Source' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('.routine-head .routine-name')).toHaveText('main.(*service).lookupInventory.func1');
 });
+
+test('Enter in the Leaks table opens the flame graph exactly as "Show in flame graph" does', async ({ page }) => {
+  await openApp(page);
+  await page.locator('#pv-open-folder').setInputFiles(fixture('service'));
+  await expect(page.locator('.suspect-detail h3')).toHaveText(SEND);
+  await page.getByRole('grid', { name: 'Leak suspects' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('tab', { name: 'Flame graph' })).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/view=flame/);
+  const byKey = await page.evaluate(() => location.hash);
+  await page.keyboard.press('l');
+  await page.locator('.suspect-detail').getByRole('button', { name: 'Show in flame graph' }).click();
+  await expect(page.getByRole('tab', { name: 'Flame graph' })).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe(byKey);
+});

@@ -122,7 +122,11 @@ export function SuspectsTable({ rows, timed, colors, selectedKey, withDumpFacts,
   }, [selectedIndex, virtual]);
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' && sorted[selectedIndex]) onOpen(sorted[selectedIndex]);
+    if (e.key === 'Enter' && sorted[selectedIndex]) {
+      // Handled here: the flame graph it opens must not take the same key as its own Enter.
+      e.preventDefault();
+      onOpen(sorted[selectedIndex]);
+    }
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
     e.preventDefault();
     const next = Math.max(0, Math.min(sorted.length - 1, selectedIndex + (e.key === 'ArrowDown' ? 1 : -1)));
