@@ -46,3 +46,20 @@ test('snapshot names that differ only in the middle stay apart in a narrow sideb
   }
   await expectFits(page);
 });
+
+test('at 800 px the header keeps Share, theme and shortcuts in its overflow menu', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 900 });
+  await openApp(page, './?demo#v1&view=top');
+  await expect(page.locator('.snapshot-list .snapshot')).toHaveCount(40);
+  await expect(page.getByRole('button', { name: 'Share' })).toBeHidden();
+  await page.getByRole('button', { name: 'More' }).click();
+  await expect(page.getByRole('menuitem')).toHaveText(['Share', /^Switch to the (dark|light) theme$/, 'Keyboard shortcuts']);
+  await shot(page, 'layout-header-menu-800x900');
+  await expectFits(page);
+  await page.getByRole('menuitem', { name: 'Keyboard shortcuts' }).click();
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'More' }).click();
+  await page.getByRole('menuitem', { name: 'Share' }).click();
+  await expect(page.getByRole('dialog', { name: 'Share this view' })).toBeVisible();
+});
