@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { notAProfile, SNIFF_BYTES } from '../src/core/decode';
 import { DEFAULT_LIMITS, formatBytes } from '../src/core/decode/limits';
@@ -8,7 +8,9 @@ import { oldestBeyond } from '../src/live-limits';
 export interface Capture {
   id: number;
   name: string;
+  /** When a URL was fetched (a capture time), or a file's modification time (which orders files only). */
   timeMs: number;
+  fetched: boolean;
   bytes: Uint8Array;
 }
 
@@ -120,8 +122,8 @@ export class Captures {
     for (const l of this.listeners) l(e);
   }
 
-  private add(name: string, bytes: Uint8Array): void {
-    const capture = { id: this.nextId++, name, timeMs: Date.now(), bytes };
+  private add(name: string, bytes: Uint8Array, fileTimeMs?: number): void {
+    const capture = { id: this.nextId++, name, timeMs: fileTimeMs ?? Date.now(), fetched: fileTimeMs === undefined, bytes };
     this.list.push(capture);
     // Kept for pages that connect later (a reload), within the live limits.
     this.list.splice(0, oldestBeyond(this.list.map((c) => c.bytes.length)));
@@ -139,12 +141,13 @@ export class Captures {
     for (const t of this.targets) {
       if (isUrl(t)) continue;
       let bytes: Uint8Array;
+      let fileTimeMs: number;
       try {
-        bytes = await readFile(t);
+        [bytes, fileTimeMs] = await Promise.all([readFile(t), stat(t).then((s) => s.mtimeMs)]);
       } catch (e) {
         throw new Error(`${t}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
       }
-      this.add(basename(t), bytes);
+      this.add(basename(t), bytes, fileTimeMs);
     }
   }
 
@@ -178,13 +181,4 @@ export class Captures {
   stop(): void {
     this.stopped = true;
   }
-}
-
-/** Go-style durations: `15s`, `1m`, `500ms`, `1m30s`. */
-export function parseDuration(text: string): number | null {
-  const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
-  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text) return null;
-  const ms = parts.reduce((sum, p) => sum + Number(p[1]) * units[p[2]], 0);
-  return ms > 0 ? ms : null;
 }

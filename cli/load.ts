@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { decodeInputs, DEFAULT_LIMITS, ProfileError } from '../src/core/decode';
+import { decodeInputs, DEFAULT_LIMITS, ProfileError, type InputMeta } from '../src/core/decode';
 import type { Session } from '../src/core/model/session';
 import type { Snapshot } from '../src/core/model/snapshot';
 import { captureName, fetchProfile, isUrl } from './captures';
@@ -8,17 +8,17 @@ import { visibleText } from '../src/core/format/visible';
 import { zlibGunzip } from './zlib-gunzip';
 
 /** The bytes of a file or URL, and the name the snapshot takes: a URL's is pprof's `pprof.<host>.<profile>.NNN`, numbered in load order. */
-async function read(path: string, seq: number): Promise<{ bytes: Uint8Array; name: string; timeMs?: number }> {
+async function read(path: string, seq: number): Promise<{ bytes: Uint8Array; name: string } & Omit<InputMeta, 'name'>> {
   if (isUrl(path)) {
     try {
       const bytes = await fetchProfile(path);
-      return { bytes, name: captureName(path, seq, bytes), timeMs: Date.now() };
+      return { bytes, name: captureName(path, seq, bytes), capturedMs: Date.now() };
     } catch (e) {
       throw new ProfileError((e as Error).message);
     }
   }
   try {
-    return { bytes: await readFile(path), name: basename(path), timeMs: (await stat(path)).mtimeMs };
+    return { bytes: await readFile(path), name: basename(path), fileTimeMs: (await stat(path)).mtimeMs };
   } catch (e) {
     throw new ProfileError(`${basename(path)}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
@@ -31,10 +31,12 @@ async function read(path: string, seq: number): Promise<{ bytes: Uint8Array; nam
  * goes to stderr, one line each. A bundle adds all its snapshots and returns the first.
  */
 export async function loadFile(session: Session, path: string): Promise<Snapshot> {
-  const { bytes, name, timeMs } = await read(path, session.snapshots.length + 1);
+  const { bytes, ...meta } = await read(path, session.snapshots.length + 1);
   // A file of several dumps one after another adds each; reports of one snapshot take the first.
-  const { snapshots, skipped } = await decodeInputs(bytes, session, { name, fileTimeMs: timeMs }, { ...DEFAULT_LIMITS, gunzip: zlibGunzip });
-  for (const s of snapshots) for (const w of s.warnings) process.stderr.write(visibleText(`parkview: ${s.name}: warning: ${w}\n`));
-  for (const s of skipped) process.stderr.write(visibleText(`parkview: ${name}: ${s.name}: ${s.reason}; left out\n`));
+  const { snapshots, skipped } = await decodeInputs(bytes, session, meta, { ...DEFAULT_LIMITS, gunzip: zlibGunzip });
+  for (const s of snapshots) for (const w of s.warnings) process.stderr.write(visibleText(`parkview: ${s.name}: warning: ${w}
+`));
+  for (const s of skipped) process.stderr.write(visibleText(`parkview: ${meta.name}: ${s.name}: ${s.reason}; left out
+`));
   return snapshots[0];
 }

@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs, UsageError } from './args';
-import { Captures, fetchProfile, isUrl, parseDuration, type CaptureEvent } from './captures';
+import { parseDuration } from '../src/core/format/duration';
+import { Captures, fetchProfile, isUrl, type CaptureEvent } from './captures';
 import { Guard, interfaceAddresses, isLoopback, isWildcard, newToken } from './guard';
 import { SECURITY_HEADERS } from '../src/csp';
 import { DIST, serveStatic } from './static';
@@ -56,7 +57,7 @@ function unreadable(res: ServerResponse, e: NodeJS.ErrnoException): void {
 function streamEvents(req: IncomingMessage, res: ServerResponse, captures: Captures): void {
   res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
   const send = (e: CaptureEvent) => {
-    if (e.type === 'snapshot') res.write(`event: snapshot\ndata: ${JSON.stringify({ id: e.capture.id, name: e.capture.name, timeMs: e.capture.timeMs })}\n\n`);
+    if (e.type === 'snapshot') res.write(`event: snapshot\ndata: ${JSON.stringify({ id: e.capture.id, name: e.capture.name, timeMs: e.capture.timeMs, fetched: e.capture.fetched })}\n\n`);
     else res.write(`event: failure\ndata: ${JSON.stringify({ target: e.target, message: e.message })}\n\n`);
   };
   for (const capture of captures.list) send({ type: 'snapshot', capture });

@@ -1,7 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyzeLeaks, stackNamesOf, type GroupReport, type LeakAnalysis } from '../src/core/analysis/analyze';
-import { rateLabel, seriesLabel, seriesNote, waitLabel } from '../src/core/analysis/format';
+import { clockNote, rateLabel, seriesLabel, seriesNote, waitLabel } from '../src/core/analysis/format';
+import { parseDuration } from '../src/core/format/duration';
 import { GROUPINGS, type Grouping } from '../src/core/analysis/grouping';
 import { SUSPECT_SCORE, UNDECIDED_PLATEAU } from '../src/core/analysis/verdict';
 import { ProfileError } from '../src/core/decode';
@@ -10,7 +11,7 @@ import { parseArgs, UsageError } from './args';
 import { loadFile } from './load';
 import { filtersOf, REFINE_OPTIONS, REFINE_USAGE, rewriteOf } from './refine';
 
-export const SUSPECTS_USAGE = `parkview suspects [--json] [--all] [--fail-on-leak] [--group=${GROUPINGS.join('|')}] ${REFINE_USAGE} FILE|DIR|URL...`;
+export const SUSPECTS_USAGE = `parkview suspects [--json] [--all] [--fail-on-leak] [--group=${GROUPINGS.join('|')}] [--interval=15s] ${REFINE_USAGE} FILE|DIR|URL...`;
 
 /** Thrown by `--fail-on-leak` when there are suspects; carries the report to print before exiting 1. */
 export class LeaksFound extends Error {
@@ -89,13 +90,16 @@ function table(a: LeakAnalysis, rows: GroupReport[]): string[] {
   return [line(head), ...cells.map(line)];
 }
 
-function report(a: LeakAnalysis, shown: GroupReport[], skipped: string[]): string {
+function report(a: LeakAnalysis, shown: GroupReport[], skipped: string[], intervalIgnored: boolean): string {
   const suspects = a.groups.filter((g) => g.verdict.suspect);
   const lines = [`Series: ${seriesLabel(a.series)}${a.factsFrom ? `; states, waits and creators from ${a.factsFrom}` : ''}`];
   for (const s of skipped) lines.push(`Skipped ${s}`);
   for (const e of a.series.excluded) lines.push(`Not in the series: ${e.name} (${e.reason})`);
   const note = seriesNote(a.series);
   if (note) lines.push(note);
+  const clock = clockNote(a.series, 'give the time between snapshots with --interval (e.g. --interval 15s)');
+  if (clock) lines.push(clock);
+  if (intervalIgnored) lines.push('--interval ignored: the snapshots have capture times.');
   lines.push(
     suspects.length === 0
       ? `No leak suspects among ${a.groups.length} groups.`
@@ -113,16 +117,18 @@ function report(a: LeakAnalysis, shown: GroupReport[], skipped: string[]): strin
 }
 
 export async function suspectsCommand(argv: string[]): Promise<string> {
-  const { opts, positional } = parseArgs(argv, ['json', 'all', 'fail-on-leak'], ['group', ...REFINE_OPTIONS]);
+  const { opts, positional } = parseArgs(argv, ['json', 'all', 'fail-on-leak'], ['group', 'interval', ...REFINE_OPTIONS]);
   if (positional.length === 0) throw new UsageError(`usage: ${SUSPECTS_USAGE}`);
   const grouping = (opts.group ?? 'stack') as Grouping;
   if (!GROUPINGS.includes(grouping)) throw new UsageError(`--group must be one of ${GROUPINGS.join(', ')}`);
+  const intervalMs = opts.interval === undefined ? null : parseDuration(opts.interval);
+  if (intervalMs === null && opts.interval !== undefined) throw new UsageError(`--interval takes a duration such as 15s, 1m or 1m30s, not "${opts.interval}"`);
   const session = new Session();
   const skipped = await loadAll(session, positional);
   if (session.snapshots.length === 0) throw new ProfileError('no profile could be loaded');
-  const a = analyzeLeaks(session, { grouping, rewrite: rewriteOf(session, filtersOf(opts)) });
+  const a = analyzeLeaks(session, { grouping, intervalMs, rewrite: rewriteOf(session, filtersOf(opts)) });
   const shown = opts.all ? a.groups : a.groups.filter((g) => g.verdict.suspect);
-  const output = opts.json ? `${JSON.stringify(shown.map((g) => toJson(session, a, g)), null, 2)}\n` : report(a, shown, skipped);
+  const output = opts.json ? `${JSON.stringify(shown.map((g) => toJson(session, a, g)), null, 2)}\n` : report(a, shown, skipped, intervalMs !== null && a.series.clock === 'capture');
   if (opts['fail-on-leak'] && a.groups.some((g) => g.verdict.suspect)) throw new LeaksFound(output);
   return output;
 }

@@ -41,8 +41,9 @@ export async function analyzeRun(run: Run, reading: Reading): Promise<{ manifest
   const chosen = [...take(FILE_OF[reading.series]), ...(reading.withDumps ? take(FILE_OF.debug2) : []), ...(reading.withLeakProfiles ? take(LEAK_PROFILES) : [])];
   const session = new Session();
   for (const f of chosen) {
-    const fileTimeMs = reading.timed ? timeOf.get(seqOf(f)) : undefined;
-    await decodeInput(new Uint8Array(readFileSync(join(run.dir, f))), session, { name: f, fileTimeMs });
+    // A timed reading knows each capture's time, as a live capture records it.
+    const capturedMs = reading.timed ? timeOf.get(seqOf(f)) : undefined;
+    await decodeInput(new Uint8Array(readFileSync(join(run.dir, f))), session, { name: f, capturedMs });
   }
   return { manifest, analysis: analyzeLeaks(session), session };
 }

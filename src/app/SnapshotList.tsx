@@ -16,6 +16,12 @@ function maxTotals(snapshots: SnapshotInfo[]): Map<string, number> {
   return max;
 }
 
+/** When it was captured; a file's date is not a capture time, but it is what orders files nothing else orders. */
+function captureText(s: SnapshotInfo): string {
+  if (s.timeMs !== null) return `captured ${dateTime(s.timeMs)}`;
+  return s.fileTimeMs !== null ? `capture time unknown (file dated ${dateTime(s.fileTimeMs)})` : 'capture time unknown';
+}
+
 function SnapshotItem({ s, selected, max }: { s: SnapshotInfo; selected: boolean; max: number }) {
   const select = useSnapshots((st) => st.select);
   const ref = useRef<HTMLLIElement>(null);
@@ -26,7 +32,7 @@ function SnapshotItem({ s, selected, max }: { s: SnapshotInfo; selected: boolean
   return (
     <li ref={ref} role="option" aria-selected={selected} className={selected ? 'snapshot selected' : 'snapshot'} onClick={() => select(s.id)}>
       <div className="snapshot-line">
-        <span className="snapshot-name" title={`${s.name}\n${FORMAT_LABEL[s.format]}, captured ${dateTime(s.timeMs)}`}>
+        <span className="snapshot-name" title={`${s.name}\n${FORMAT_LABEL[s.format]}, ${captureText(s)}`}>
           <MiddleEllipsis text={baseName(s.name)} tail={numberedTail(baseName(s.name))} />
         </span>
         {s.warnings.length > 0 && (

@@ -16,6 +16,7 @@ interface Source {
   name: string;
   size: number;
   fileTimeMs?: number;
+  capturedMs?: number;
   read(): Promise<ArrayBuffer | Uint8Array>;
 }
 
@@ -81,7 +82,7 @@ async function loadSources(sources: Source[]): Promise<void> {
         errors.push({ name: s.name, message: `could not read the file (${bytes.message})` });
         continue;
       }
-      const input: InputFile = { name: s.name, bytes, fileTimeMs: s.fileTimeMs };
+      const input: InputFile = { name: s.name, bytes, fileTimeMs: s.fileTimeMs, capturedMs: s.capturedMs };
       const buffer = bytes instanceof Uint8Array ? bytes.buffer : bytes;
       for (const result of await worker.load(transfer([input], [buffer as ArrayBuffer]))) {
         if (result.ok) infos.push(result.info);
@@ -106,16 +107,16 @@ export function loadPicked(files: PickedFile[]): Promise<void> {
 
 /** Loads in-memory inputs (e.g. from the `parkview` command or a test). */
 export function loadInputs(inputs: InputFile[]): Promise<void> {
-  return loadSources(inputs.map((i) => ({ name: i.name, size: i.bytes.byteLength, fileTimeMs: i.fileTimeMs, read: async () => i.bytes })));
+  return loadSources(inputs.map((i) => ({ name: i.name, size: i.bytes.byteLength, fileTimeMs: i.fileTimeMs, capturedMs: i.capturedMs, read: async () => i.bytes })));
 }
 
 let pastes = 0;
 
-/** Loads pasted text (a debug=1 or debug=2 dump, a panic) as a snapshot. */
+/** Loads pasted text (a debug=1 or debug=2 dump, a panic) as a snapshot; when it was pasted says nothing of when it was taken. */
 export function loadText(text: string): Promise<void> {
   const name = `pasted text ${++pastes}`;
   const bytes = new TextEncoder().encode(text);
-  return loadSources([{ name, size: bytes.length, fileTimeMs: Date.now(), read: async () => bytes }]);
+  return loadSources([{ name, size: bytes.length, read: async () => bytes }]);
 }
 
 /** Whether pasted text is a URL to fetch rather than a dump. */
@@ -140,7 +141,7 @@ export async function loadUrl(url: string): Promise<void> {
   } finally {
     endTask(task);
   }
-  await loadSources([{ name, size: bytes.length, read: async () => bytes }]);
+  await loadSources([{ name, size: bytes.length, capturedMs: Date.now(), read: async () => bytes }]);
 }
 
 export async function loadUrls(urls: string[]): Promise<void> {

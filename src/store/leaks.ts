@@ -38,6 +38,8 @@ interface LeaksState {
   topPending: boolean;
   /** List every group, not only suspects. */
   showAll: boolean;
+  /** Time between snapshots as typed (`15s`, `1m30s`), for a series without capture times; '' for none. */
+  interval: string;
   /** Goroutines view filters: wait reason ('' for all) and text. */
   goroutineState: string;
   goroutineText: string;
@@ -49,6 +51,7 @@ interface LeaksState {
   selectKey: (key: number | null) => void;
   selectTopSuspect: () => void;
   setShowAll: (all: boolean) => void;
+  setInterval: (text: string) => void;
   filterGoroutines: (f: { state?: string; text?: string }) => void;
 }
 
@@ -60,6 +63,7 @@ export const useLeaks = create<LeaksState>((set) => ({
   selectedKey: null,
   topPending: false,
   showAll: false,
+  interval: '',
   goroutineState: '',
   goroutineText: '',
   setGrouping: (grouping) => set({ grouping, selectedKey: null }),
@@ -76,6 +80,7 @@ export const useLeaks = create<LeaksState>((set) => ({
   selectKey: (selectedKey) => set({ selectedKey, topPending: false }),
   selectTopSuspect: () => set({ selectedKey: null, topPending: true }),
   setShowAll: (showAll) => set({ showAll }),
+  setInterval: (interval) => set({ interval: interval.trim() }),
   filterGoroutines: ({ state, text }) =>
     set((s) => ({ goroutineState: state ?? s.goroutineState, goroutineText: text ?? s.goroutineText })),
 }));

@@ -6,7 +6,10 @@ import { queries, session } from './state';
 export interface InputFile {
   name: string;
   bytes: ArrayBuffer | Uint8Array;
+  /** The file's modification time (see InputMeta). */
   fileTimeMs?: number;
+  /** When a live capture was fetched (see InputMeta). */
+  capturedMs?: number;
 }
 
 export type LoadResult =
@@ -45,7 +48,7 @@ export const loadApi = {
       }
       try {
         // A .parkview bundle holds several snapshots and the view they were shared with.
-        const { snapshots, view, skipped } = await decodeInputs(bytes, session, { name: f.name, fileTimeMs: f.fileTimeMs }, limits);
+        const { snapshots, view, skipped } = await decodeInputs(bytes, session, { name: f.name, fileTimeMs: f.fileTimeMs, capturedMs: f.capturedMs }, limits);
         loaded.set(key, snapshots[0].id);
         snapshots.forEach((s, i) => out.push({ ok: true, info: snapshotInfo(s), view: i === 0 && view ? view : undefined }));
         for (const s of skipped) out.push({ ok: false, name: `${f.name}: ${s.name}`, error: s.reason });

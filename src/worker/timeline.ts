@@ -1,6 +1,7 @@
 import { analyzeLeaks, countsOf, stackNamesOf, type GroupReport, type LeakAnalysis } from '../core/analysis/analyze';
 import { CreationChains, type ChainLink } from '../core/analysis/ancestry';
-import { seriesLabel, seriesNote } from '../core/analysis/format';
+import type { ClockSource } from '../core/analysis/clock';
+import { clockNote, seriesLabel, seriesNote } from '../core/analysis/format';
 import { stackFrames, type FrameInfo } from '../core/analysis/functions';
 import { bucketGoroutines, bucketMatches, type GoroutineBucket, type GoroutineDump } from '../core/analysis/goroutines';
 import type { Grouping } from '../core/analysis/grouping';
@@ -19,13 +20,15 @@ export interface LeakRequest {
   benign: string[];
   /** The refine filters every view applies (focus, ignore, hide, show, show_from, tagfocus, tagignore). */
   filters?: Filters;
+  /** Time between snapshots as the user gives it, for a series without capture times. */
+  intervalMs?: number | null;
 }
 
 export interface TimelinePoint {
   id: number;
   name: string;
   timeMs: number | null;
-  /** Minutes since the first snapshot (or the index without capture times). */
+  /** Minutes since the first snapshot (or the index without a clock). */
   x: number;
   total: number;
 }
@@ -41,6 +44,10 @@ export interface TimelineBand {
 export interface TimelineResult {
   points: TimelinePoint[];
   timed: boolean;
+  /** Where the time axis comes from: capture times, the interval given, or none (growth per snapshot). */
+  clock: ClockSource;
+  /** Why growth is per snapshot or what is wrong with the interval given (see clockNote), or null. */
+  clockNote: string | null;
   /** `40 goroutine snapshots over 3m17s`, and the filters when some are active. */
   summary: string;
   /** A note on what the series can tell (too short to judge growth, proven leaks only), or null. */
@@ -157,7 +164,7 @@ function analysisFor(req: LeakRequest): LeakAnalysis {
   // Any anchor within the same series gives the same analysis, so selecting a snapshot costs nothing.
   const series = pickSeries(session, req.anchor).snapshots.map((s) => s.id);
   const filters = normalizeFilters(req.filters);
-  const key = JSON.stringify([series, req.grouping, req.benign, filters, session.snapshots.map((s) => s.id)]);
+  const key = JSON.stringify([series, req.grouping, req.benign, filters, req.intervalMs ?? null, session.snapshots.map((s) => s.id)]);
   if (cached?.key !== key) cached = { key, analysis: analyzeLeaks(session, { ...req, rewrite: rewriteFor(session, filters) }) };
   return cached.analysis;
 }
@@ -212,6 +219,8 @@ export const timelineApi = {
     return {
       points: s.snapshots.map((snap, i) => ({ id: snap.id, name: snap.name, timeMs: snap.timeMs, x: s.x[i], total: a.totals[i] })),
       timed: s.timed,
+      clock: s.clock,
+      clockNote: clockNote(s, 'give the time between snapshots'),
       summary: filtered ? `${seriesLabel(s)}, filtered: ${filtered}` : seriesLabel(s),
       note: seriesNote(s),
       filtered,

@@ -14,11 +14,11 @@ import { suspectsCommand } from '../../cli/suspects';
 const DIR = resolve(import.meta.dirname, '../fixtures/stuck');
 const TIMES = JSON.parse(readFileSync(`${DIR}/times.json`, 'utf8')) as Record<string, number>;
 
-/** Loads the files matching `pattern`; text dumps get their capture time as a file's mtime would give it, when `timed`. */
+/** Loads the files matching `pattern`; text dumps get their capture time as a live capture records it, when `timed`. */
 async function analyze(pattern: RegExp, timed = true): Promise<LeakAnalysis> {
   const session = new Session();
   for (const f of readdirSync(DIR).filter((x) => pattern.test(x)).sort()) {
-    await decodeInput(new Uint8Array(readFileSync(`${DIR}/${f}`)), session, { name: f, fileTimeMs: timed ? TIMES[f] : undefined });
+    await decodeInput(new Uint8Array(readFileSync(`${DIR}/${f}`)), session, { name: f, capturedMs: timed ? TIMES[f] : undefined });
   }
   return analyzeLeaks(session);
 }

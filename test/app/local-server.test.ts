@@ -29,7 +29,7 @@ describe('following a live parkview server', () => {
     vi.stubGlobal('fetch', async () => ({ ok: true, arrayBuffer: async () => new ArrayBuffer(8) }));
     let nextId = 1;
     const load = async (inputs: InputFile[]) => {
-      const infos = inputs.map((i) => ({ id: nextId++, name: i.name, timeMs: i.fileTimeMs ?? null, seq: null, loadOrder: nextId }) as unknown as SnapshotInfo);
+      const infos = inputs.map((i) => ({ id: nextId++, name: i.name, timeMs: i.capturedMs ?? null, seq: null, loadOrder: nextId }) as unknown as SnapshotInfo);
       useSnapshots.getState().added(infos, []);
     };
     const removed: number[] = [];
@@ -40,7 +40,7 @@ describe('following a live parkview server', () => {
     followLocalServer(load, remove);
     const extra = 3;
     for (let i = 1; i <= LIVE_LIMITS.maxSnapshots + extra; i++) {
-      const event: CapturedEvent = { id: i, name: `pprof.localhost:6060.goroutine.${String(i).padStart(3, '0')}.pb.gz`, timeMs: 1_700_000_000_000 + i * 1000 };
+      const event: CapturedEvent = { id: i, name: `pprof.localhost:6060.goroutine.${String(i).padStart(3, '0')}.pb.gz`, timeMs: 1_700_000_000_000 + i * 1000, fetched: true };
       FakeEvents.last.emit('snapshot', event);
     }
     await vi.waitFor(() => expect(useSnapshots.getState().snapshots).toHaveLength(LIVE_LIMITS.maxSnapshots), { timeout: 5000 });

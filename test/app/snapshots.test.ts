@@ -21,16 +21,16 @@ describe('captureOrder', () => {
     expect(names([...list].sort(captureOrder))).toEqual(['pprof.service.goroutine.001.pb.gz', 'pprof.service.goroutine.002.pb.gz', 'pprof.service.goroutine.003.pb.gz']);
   });
 
-  test('without capture times falls back to the NNN of the name, then load order; snapshots with a key sort before those without', async () => {
+  test('the number in the name comes first, then capture time, then load order; snapshots with a key sort before those without', async () => {
     const list = await infos(['service/goroutine.service.debug2.txt', 'service/pprof.service.goroutine.040.pb.gz', 'service/goroutine.service.debug1.txt']);
     expect(list.map((s) => s.timeMs === null)).toEqual([true, false, true]);
     const renamed = [
       { ...list[0], name: 'dump.7.txt', seq: 7 },
       { ...list[2], name: 'dump.3.txt', seq: 3 },
-      { ...list[0], name: 'later', seq: null, loadOrder: 9 },
+      { ...list[2], name: 'later', seq: null, loadOrder: 9 },
       { ...list[2], name: 'earlier', seq: null, loadOrder: 8 },
     ];
-    expect(names([...renamed, list[1]].sort(captureOrder))).toEqual(['pprof.service.goroutine.040.pb.gz', 'dump.3.txt', 'dump.7.txt', 'earlier', 'later']);
+    expect(names([...renamed, list[1]].sort(captureOrder))).toEqual(['dump.3.txt', 'dump.7.txt', 'pprof.service.goroutine.040.pb.gz', 'earlier', 'later']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeInput, ProfileError, seqFromName } from '../../src/core/decode';
+import { decodeInput, ProfileError } from '../../src/core/decode';
+import { nameKey } from '../../src/core/model/capture-name';
 import { Session } from '../../src/core/model/session';
 import type { Snapshot } from '../../src/core/model/snapshot';
 import { readFixtureText } from '../fixtures';
@@ -123,7 +124,7 @@ describe('label escapes', () => {
 
 describe('snapshot numbers from file names', () => {
   it('a name whose number has 320 digits gets no sequence number rather than Infinity', () => {
-    expect(seqFromName(`pprof.x.goroutine.${HUGE}.pb.gz`)).toBeNull();
-    expect(seqFromName('pprof.x.goroutine.012.pb.gz')).toBe(12);
+    expect(nameKey(`pprof.x.goroutine.${HUGE}.pb.gz`).seq).toBeNull();
+    expect(nameKey('pprof.x.goroutine.012.pb.gz').seq).toBe(12);
   });
 });

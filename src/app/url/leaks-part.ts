@@ -1,4 +1,5 @@
 import { GROUPINGS, type Grouping } from '../../core/analysis/grouping';
+import { parseDuration } from '../../core/format/duration';
 import { useLeaks } from '../../store/leaks';
 import { TOP_N_CHOICES } from '../../views/Timeline/palette';
 import type { AddressPart, PartScope } from './sync';
@@ -13,6 +14,8 @@ const AREAS = 'areas';
 const SUSPECT = 'suspect';
 /** The table lists every group, not only suspects. */
 const ALL = 'all';
+/** Time between snapshots the user gave for a series without capture times (`15s`). */
+const INTERVAL = 'interval';
 
 const DEFAULTS = { grouping: 'stack' as Grouping, topBy: 'latest' as const, topN: 8, showAll: false };
 
@@ -25,6 +28,7 @@ export const leaksPart: AddressPart = {
     if (s.topBy !== DEFAULTS.topBy) out[CHART] = s.topBy;
     if (s.topN !== DEFAULTS.topN) out[AREAS] = String(s.topN);
     if (s.showAll) out[ALL] = '1';
+    if (s.interval) out[INTERVAL] = s.interval;
     // A suspect's key means the same group only over the same series: a link with fewer snapshots leaves it out.
     if (s.selectedKey !== null && !scope?.partial) out[SUSPECT] = String(s.selectedKey);
     return out;
@@ -41,6 +45,8 @@ export const leaksPart: AddressPart = {
     if (topN !== leaks.topN) leaks.setTopN(topN);
     const showAll = params[ALL] === '1';
     if (showAll !== leaks.showAll) leaks.setShowAll(showAll);
+    const interval = parseDuration(params[INTERVAL] ?? '') === null ? '' : params[INTERVAL];
+    if (interval !== leaks.interval) leaks.setInterval(interval);
     const suspect = params[SUSPECT];
     const key = suspect && /^\d{1,9}$/.test(suspect) ? Number(suspect) : null;
     if (key !== useLeaks.getState().selectedKey) leaks.selectKey(key);

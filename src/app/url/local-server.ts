@@ -6,8 +6,9 @@ import { oldestBeyond } from '../../live-limits';
 export interface CapturedEvent {
   id: number;
   name: string;
-  /** When the server captured it. */
+  /** When the server fetched it, or the modification time of a file given on its command line. */
   timeMs: number;
+  fetched: boolean;
 }
 export interface FailureEvent {
   target: string;
@@ -50,9 +51,10 @@ export function followLocalServer(load: (inputs: InputFile[]) => Promise<void>, 
     const batch = queue;
     queue = [];
     const inputs = await Promise.all(
-      batch.map(async ({ id, name, timeMs }): Promise<InputFile | null> => {
+      batch.map(async ({ id, name, timeMs, fetched }): Promise<InputFile | null> => {
         const res = await fetch(`api/snapshot/${id}?token=${token}`, { cache: 'no-store' });
-        return res.ok ? { name, bytes: await res.arrayBuffer(), fileTimeMs: timeMs } : null;
+        const when = fetched ? { capturedMs: timeMs } : { fileTimeMs: timeMs };
+        return res.ok ? { name, bytes: await res.arrayBuffer(), ...when } : null;
       }),
     );
     const loaded = inputs.filter((i): i is InputFile => i !== null);

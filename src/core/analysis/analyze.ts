@@ -18,6 +18,8 @@ export interface LeakQuery {
   benign?: readonly string[];
   /** Snapshot whose kind and format pick the series (see pickSeries). */
   anchor?: number | null;
+  /** Time between snapshots as the user gives it, for a series without capture times (see seriesClock). */
+  intervalMs?: number | null;
   /**
    * The refine filters as a stack rewrite (see rewriteFor): groups count only the goroutines it
    * keeps, on the stacks it leaves, as every other view shows them.
@@ -189,7 +191,7 @@ function levelSince(series: Series, counts: ArrayLike<number>): string {
  * plateau, and benign daemons do not qualify.
  */
 export function analyzeLeaks(session: Session, q: LeakQuery = {}): LeakAnalysis {
-  const series = pickSeries(session, q.anchor);
+  const series = pickSeries(session, q.anchor, q.intervalMs ?? null);
   const names = stackNamesOf(session);
   const grouping = q.grouping ?? 'stack';
   const refined = q.rewrite ? new RefinedStacks(session, q.rewrite) : null;

@@ -27,12 +27,25 @@ export function spanLabel(minutes: number): string {
   return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
 }
 
-/** `40 goroutine snapshots over 3m12s` / `2 goroutine snapshots (no capture times)`. */
+/** `40 goroutine snapshots over 3m12s`, `9 goroutine snapshots, 30s apart as given`, `2 goroutine snapshots, capture times unknown`. */
 export function seriesLabel(series: Series): string {
   const n = series.snapshots.length;
   const what = `${n} ${series.kind} snapshot${n === 1 ? '' : 's'}`;
   if (n < 2) return what;
-  return series.timed ? `${what} over ${spanLabel(series.x[n - 1])}` : `${what} (no capture times: evenly spaced)`;
+  if (series.clock === 'interval') return `${what}, ${spanLabel(series.x[1])} apart as given`;
+  return series.timed ? `${what} over ${spanLabel(series.x[n - 1])}` : `${what}, capture times unknown`;
+}
+
+/**
+ * What the user should know about the series' clock: that growth is per snapshot and how to give the
+ * interval (`hint` says how: a flag, a field), or why the capture times or the interval are in doubt.
+ */
+export function clockNote(series: Series, hint: string): string | null {
+  if (series.snapshots.length < 2 || series.kind === LEAK_PROFILE_KIND) return null;
+  const doubt = series.clockDoubt && `${series.clockDoubt[0].toUpperCase()}${series.clockDoubt.slice(1)}.`;
+  if (series.clock !== 'none') return doubt;
+  const why = doubt ?? 'Capture times unknown: text dumps carry none, and file dates are not capture times.';
+  return `${why} Growth is per snapshot; ${hint} to rate it per minute.`;
 }
 
 /** The one-line answer for a series without enough snapshots to judge growth. */

@@ -1,4 +1,5 @@
 import { captureOrder } from '../model/order';
+import { seriesClock, type ClockSource } from './clock';
 import type { Session } from '../model/session';
 import type { Snapshot, SourceFormat } from '../model/snapshot';
 
@@ -7,24 +8,22 @@ export interface Series {
   snapshots: Snapshot[];
   kind: string;
   format: SourceFormat | null;
-  /** Minutes since the first snapshot when every snapshot has a capture time; else 0, 1, 2… */
+  /** Minutes since the first snapshot when the series has a clock (see seriesClock); else 0, 1, 2… */
   x: number[];
   timed: boolean;
+  /** Where x comes from: capture times, the interval the user gave, or nowhere (growth per snapshot). */
+  clock: ClockSource;
+  /** Why capture times were set aside, or what the dumps say against the interval given; else null. */
+  clockDoubt: string | null;
   /** Loaded snapshots left out of the series, and why. */
   excluded: { id: number; name: string; reason: string }[];
 }
 
 export const LEAK_PROFILE_KIND = 'goroutineleak';
 
-const FORMAT_NAMES: Record<SourceFormat, string> = { pprof: 'protobuf', debug1: 'debug=1 text', debug2: 'debug=2 text' };
+const PREFERRED_FORMATS: SourceFormat[] = ['pprof', 'debug2', 'debug1'];
 
-/** Time axis in minutes from the first snapshot; equal steps when any capture time is missing. */
-export function timeAxis(snapshots: Snapshot[]): { x: number[]; timed: boolean } {
-  const t0 = snapshots[0]?.timeMs ?? null;
-  const last = snapshots.at(-1)?.timeMs ?? null;
-  const timed = t0 !== null && last !== null && last > t0 && snapshots.every((s) => s.timeMs !== null);
-  return { x: snapshots.map((s, i) => (timed ? ((s.timeMs as number) - (t0 as number)) / 60000 : i)), timed };
-}
+const FORMAT_NAMES: Record<SourceFormat, string> = { pprof: 'protobuf', debug1: 'debug=1 text', debug2: 'debug=2 text' };
 
 /**
  * The kind the series follows: the anchor's, else goroutine profiles; goroutineleak profiles form
@@ -42,8 +41,9 @@ function seriesKind(session: Session, anchor: Snapshot | undefined): string {
  * The series the timeline follows: snapshots of the anchor's kind and format. Formats do not mix
  * because the same goroutine's stack differs between them (text forms leave out runtime frames);
  * the anchor's format wins when it has two snapshots or more, else the format with the most.
+ * `intervalMs`, the time between snapshots as the user knows it, times a series without capture times.
  */
-export function pickSeries(session: Session, anchorId?: number | null): Series {
+export function pickSeries(session: Session, anchorId?: number | null, intervalMs: number | null = null): Series {
   const anchor = anchorId == null ? undefined : session.snapshots.find((s) => s.id === anchorId);
   const kind = seriesKind(session, anchor);
   const byFormat = new Map<SourceFormat, Snapshot[]>();
@@ -55,13 +55,16 @@ export function pickSeries(session: Session, anchorId?: number | null): Series {
   }
   let format: SourceFormat | null = anchor && anchor.kind === kind && (byFormat.get(anchor.format)?.length ?? 0) >= 2 ? anchor.format : null;
   if (format === null) {
-    for (const [f, list] of byFormat) if (format === null || list.length > (byFormat.get(format)?.length ?? 0)) format = f;
+    // Equal counts: protobuf has capture times, and debug=2 dumps have goroutine ids to order them by.
+    const size = (f: SourceFormat) => byFormat.get(f)?.length ?? 0;
+    for (const f of PREFERRED_FORMATS) if (size(f) > 0 && (format === null || size(f) > size(format))) format = f;
   }
   const snapshots = format ? [...(byFormat.get(format) ?? [])].sort(captureOrder) : [];
   const excluded = session.snapshots
     .filter((s) => !snapshots.includes(s))
     .map((s) => ({ id: s.id, name: s.name, reason: exclusionReason(s, kind, format) }));
-  return { snapshots, kind, format, ...timeAxis(snapshots), excluded };
+  const { x, timed, source, doubt } = seriesClock(snapshots, intervalMs);
+  return { snapshots, kind, format, x, timed, clock: source, clockDoubt: doubt, excluded };
 }
 
 function exclusionReason(s: Snapshot, kind: string, format: SourceFormat | null): string {

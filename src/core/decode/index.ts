@@ -1,6 +1,7 @@
 import type { SnapshotBuilder } from '../model/builder';
 import type { Session } from '../model/session';
 import type { Snapshot } from '../model/snapshot';
+import { nameKey } from '../model/capture-name';
 import { decodeDebug1, isDebug1 } from './debug1';
 import { decodeDebug2, isDebug2 } from './debug2';
 import { debug1Starts, debug2Starts, partsAt, partWarning } from './concatenated';
@@ -21,15 +22,10 @@ export interface DecodeOptions extends DecodeLimits {
 
 export interface InputMeta {
   name: string;
-  /** The file's modification time, used as capture time by text dumps that carry none. */
+  /** The file's modification time: orders snapshots that nothing else orders, never their clock. */
   fileTimeMs?: number;
-}
-
-/** The NNN of `pprof.<binary>.goroutine.NNN.pb.gz`-style names. */
-export function seqFromName(name: string): number | null {
-  const m = /(?:^|[._-])(\d+)(?:\.[A-Za-z][A-Za-z0-9]*)*$/.exec(name.split('/').pop() ?? name);
-  const seq = m ? Number(m[1]) : NaN;
-  return Number.isSafeInteger(seq) ? seq : null;
+  /** When the input was captured, when the loader knows it (a fetch from a live process): a text dump's capture time. */
+  capturedMs?: number;
 }
 
 const TEXT_PREFIX_BYTES = 4096;
@@ -117,11 +113,12 @@ export async function decodeInputs(bytes: Uint8Array, session: Session, meta: In
   try {
     const raw = isGzip(bytes) ? await gunzip(bytes, options.maxDecompressedBytes, options.gunzip) : bytes;
     if (isEncodedSession(raw)) return decodeBundle(raw, session, 'Parkview bundle');
-    const seq = seqFromName(meta.name);
+    const fromName = nameKey(meta.name);
     // Every dump of the file is read before any is added: a bad one adds none.
     const snapshots = decodeRaw(raw, session, meta).map((builder) => {
-      const snapshot = builder.finish(seq);
-      if (snapshot.timeMs === null && snapshot.format !== 'pprof' && meta.fileTimeMs !== undefined) snapshot.timeMs = meta.fileTimeMs;
+      const snapshot = builder.finish(fromName.seq);
+      snapshot.timeMs ??= fromName.timeMs ?? meta.capturedMs ?? null;
+      snapshot.fileTimeMs = meta.fileTimeMs ?? null;
       return snapshot;
     });
     return { snapshots: snapshots.map((s) => session.add(s)), view: '', skipped: [] };

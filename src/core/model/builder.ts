@@ -131,6 +131,8 @@ export class SnapshotBuilder {
       name: h.name,
       timeMs: h.timeMs ?? null,
       seq,
+      fileTimeMs: null,
+      lastGoroutineId: goroutines && goroutines.id.length ? maxOf(goroutines.id) : null,
       loadOrder,
       kind: h.kind,
       format: h.format,
@@ -150,4 +152,10 @@ export class SnapshotBuilder {
       warnings: this.warnings,
     };
   }
+}
+
+function maxOf(a: Float64Array): number {
+  let max = -Infinity;
+  for (let i = 0; i < a.length; i++) if (a[i] > max) max = a[i];
+  return max;
 }

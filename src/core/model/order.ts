@@ -1,7 +1,9 @@
 /** What orders snapshots in a series. */
 export interface CaptureKeys {
-  timeMs: number | null;
   seq: number | null;
+  timeMs: number | null;
+  lastGoroutineId: number | null;
+  fileTimeMs: number | null;
   loadOrder: number;
 }
 
@@ -11,7 +13,16 @@ function byKnown(a: number | null, b: number | null): number {
   return a - b;
 }
 
-/** Capture time, then the NNN of the file name, then load order; a snapshot lacking a key sorts after those having it. */
+/**
+ * The number or timestamp in the file name, then the capture time, then the newest goroutine id of
+ * text dumps, then the file's date, then load order; a snapshot lacking a key sorts after those having it.
+ */
 export function captureOrder(a: CaptureKeys, b: CaptureKeys): number {
-  return byKnown(a.timeMs, b.timeMs) || byKnown(a.seq, b.seq) || a.loadOrder - b.loadOrder;
+  return (
+    byKnown(a.seq, b.seq) ||
+    byKnown(a.timeMs, b.timeMs) ||
+    byKnown(a.lastGoroutineId, b.lastGoroutineId) ||
+    byKnown(a.fileTimeMs, b.fileTimeMs) ||
+    a.loadOrder - b.loadOrder
+  );
 }

@@ -44,10 +44,14 @@ export interface SampleList {
 export interface Snapshot {
   id: number;
   name: string;
-  /** Capture time in ms since the epoch, when known. */
+  /** Capture time in ms since the epoch, when known: the profile's own, or a timestamp in the file name. */
   timeMs: number | null;
-  /** Series position taken from `NNN` in a pprof-style file name, when present. */
+  /** Series position taken from the file name (`NNN` of pprof's names, or its timestamp), when present. */
   seq: number | null;
+  /** The file's modification time: orders snapshots nothing else orders, never a capture time. */
+  fileTimeMs: number | null;
+  /** Highest goroutine id of a text dump: ids only grow, so a later dump of a process has newer ones. */
+  lastGoroutineId: number | null;
   /** Order in which the session loaded it. */
   loadOrder: number;
   /** Profile kind ("goroutine", "goroutineleak", "cpu", "heap", …), from the content. */

@@ -4,12 +4,12 @@ import type { Session } from '../model/session';
 import type { Ancestors, GoroutineFacts, SampleType, Snapshot } from '../model/snapshot';
 import type { ByteReader } from './bytes';
 
-/** A snapshot's header as a link stores it; links made before build ids were kept have none. */
+/** A snapshot's header as a link stores it; links made before build ids and file dates were kept have none. */
 export type HeaderJson = Pick<
   Snapshot,
   'name' | 'timeMs' | 'seq' | 'kind' | 'format' | 'sampleTypes' | 'defaultSampleType' | 'periodType' | 'period' | 'durationNanos' | 'comments' | 'binary' | 'warnings'
 > &
-  Partial<Pick<Snapshot, 'buildId'>>;
+  Partial<Pick<Snapshot, 'buildId' | 'fileTimeMs'>>;
 
 /** A snapshot of a link or bundle that could not be opened, and why; the others still open. */
 export interface SkippedSnapshot {
@@ -73,6 +73,7 @@ function readHeader(r: ByteReader): HeaderJson {
     (h.periodType === null || isSampleType(h.periodType)) &&
     numOrNull(h.timeMs) &&
     numOrNull(h.seq) &&
+    (h.fileTimeMs === undefined || Number.isFinite(h.fileTimeMs)) &&
     typeof h.period === 'number' &&
     typeof h.durationNanos === 'number' &&
     typeof h.binary === 'string' &&
@@ -164,7 +165,9 @@ function build(stored: StoredSnapshot, tables: SharedTables, session: Session): 
     const { groupIndex, ...facts } = goroutines;
     builder.goroutines = { ...facts, group: groupIndex.map((g) => index[g]) };
   }
-  return builder.finish(h.seq);
+  const snapshot = builder.finish(h.seq);
+  snapshot.fileTimeMs = h.fileTimeMs ?? null;
+  return snapshot;
 }
 
 /**

@@ -43,7 +43,7 @@ const COLUMNS: Column[] = [
   { id: 'trend', width: '84px', title: 'Trend', hint: 'Count in every snapshot', className: 'c-trend', cell: (r) => <Sparkline counts={r.counts} hot={r.suspect} /> },
   { id: 'first', width: '68px', title: 'First', hint: 'Goroutines in the first snapshot', className: 'c-num', sort: (r) => r.first, cell: (r) => r.first.toLocaleString('en-US') },
   { id: 'last', width: '68px', title: 'Last', hint: 'Goroutines in the last snapshot', className: 'c-num', sort: (r) => r.last, cell: (r) => r.last.toLocaleString('en-US') },
-  { id: 'growth', width: '96px', title: 'Growth', hint: 'Least-squares slope', className: 'c-num c-growth', sort: (r) => r.perMinute, cell: (r, { timed }) => rateLabel(r.perMinute, timed) },
+  { id: 'growth', width: '120px', title: 'Growth', hint: 'Least-squares slope', className: 'c-num c-growth', sort: (r) => r.perMinute, cell: (r, { timed }) => rateLabel(r.perMinute, timed) },
   {
     id: 'steady',
     width: '58px',

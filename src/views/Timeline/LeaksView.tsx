@@ -8,6 +8,7 @@ import { useView } from '../../store/view';
 import { worker } from '../../worker/client';
 import type { SuspectRow } from '../../worker/timeline';
 import { BenignSettings } from '../Suspects/BenignSettings';
+import { ClockNote } from './ClockNote';
 import { SuspectDetail } from '../Suspects/SuspectDetail';
 import { SuspectsTable } from '../Suspects/SuspectsTable';
 import { focusFunction, openInFlameGraph, showGoroutines } from './navigate';
@@ -214,6 +215,7 @@ function GoroutineLeaks() {
       ) : (
         <>
           {t.note && <div className="leaks-note">{t.note}</div>}
+          <ClockNote clock={t.clock} note={t.clockNote} />
           {t.filtered && (
             <div className="leaks-note leaks-filtered">
               {t.points.every((p) => p.total === 0) ? 'The refine filters keep no goroutine in this series' : 'Counting only the goroutines the refine filters keep'} (

@@ -2,6 +2,7 @@ import * as d3 from 'd3';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { TimelineResult } from '../../worker/timeline';
 import { clockTime } from '../../app/format';
+import { spanLabel } from '../../core/analysis/format';
 
 const MARGIN = { top: 14, right: 18, bottom: 24, left: 56 };
 const countFormat = d3.format(',');
@@ -52,21 +53,22 @@ export function TimelineChart({ data, colors, selectedId, baseId, highlightKey, 
   const yAxis = useRef<SVGGElement>(null);
   const brushLayer = useRef<SVGGElement>(null);
   const [hover, setHover] = useState<number | null>(null);
-  const { points, timed } = data;
+  const { points, clock } = data;
   const innerW = Math.max(10, width - MARGIN.left - MARGIN.right);
   const innerH = Math.max(10, height - MARGIN.top - MARGIN.bottom);
 
   const xOf = useMemo(() => {
     const n = points.length;
-    if (timed) {
+    if (clock === 'capture') {
       const t0 = points[0].timeMs ?? 0;
       const t1 = points[n - 1].timeMs ?? 0;
       const scale = d3.scaleTime().domain([new Date(t0), new Date(t1)]).range([0, innerW]);
       return Object.assign((i: number) => scale(new Date(points[i].timeMs ?? 0)), { scale });
     }
-    const scale = d3.scaleLinear().domain(n > 1 ? [0, n - 1] : [-1, 1]).range([0, innerW]);
-    return Object.assign((i: number) => scale(i), { scale });
-  }, [points, timed, innerW]);
+    // Without capture times x is minutes at the interval given, else the snapshot's position.
+    const scale = d3.scaleLinear().domain(n > 1 ? [0, points[n - 1].x] : [-1, 1]).range([0, innerW]);
+    return Object.assign((i: number) => scale(points[i].x), { scale });
+  }, [points, clock, innerW]);
 
   const y = useMemo(() => {
     const max = d3.max(points, (p) => p.total) ?? 1;
@@ -89,12 +91,16 @@ export function TimelineChart({ data, colors, selectedId, baseId, highlightKey, 
   useEffect(() => {
     if (!xAxis.current || !yAxis.current) return;
     const ticks = Math.max(2, Math.min(points.length, Math.floor(innerW / 90)));
-    const bottom = timed
-      ? d3.axisBottom(xOf.scale as d3.ScaleTime<number, number>).ticks(ticks)
-      : d3.axisBottom(xOf.scale as d3.ScaleLinear<number, number>).ticks(ticks).tickFormat((v) => (Number.isInteger(v) ? `#${Number(v) + 1}` : ''));
+    const linear = xOf.scale as d3.ScaleLinear<number, number>;
+    const bottom =
+      clock === 'capture'
+        ? d3.axisBottom(xOf.scale as d3.ScaleTime<number, number>).ticks(ticks)
+        : clock === 'interval'
+          ? d3.axisBottom(linear).ticks(ticks).tickFormat((v) => `+${spanLabel(Number(v))}`)
+          : d3.axisBottom(linear).ticks(ticks).tickFormat((v) => (Number.isInteger(v) ? `#${Number(v) + 1}` : ''));
     d3.select(xAxis.current).call(bottom.tickSizeOuter(0));
     d3.select(yAxis.current).call(d3.axisLeft(y).ticks(4).tickFormat((v) => axisFormat(Number(v))).tickSize(-innerW));
-  }, [xOf, y, timed, innerW, points.length]);
+  }, [xOf, y, clock, innerW, points.length]);
 
   const nearest = useMemo(
     () => (px: number) => {
@@ -193,7 +199,7 @@ function HoverCard({ data, colors, index, left, width }: { data: TimelineResult;
   return (
     <div className="timeline-card" style={flip ? { right: width - left + 12 } : { left: left + 12 }}>
       <div className="timeline-card-head">
-        <strong>{p.timeMs !== null ? clockTime(p.timeMs) : `#${index + 1}`}</strong> <span>{p.name}</span>
+        <strong>{data.clock === 'capture' && p.timeMs !== null ? clockTime(p.timeMs) : data.clock === 'interval' ? `#${index + 1}, +${spanLabel(p.x)}` : `#${index + 1}`}</strong> <span>{p.name}</span>
       </div>
       <div className="timeline-card-row total">
         <span className="swatch line" />

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { parseDuration } from '../../core/format/duration';
 import { useLeaks } from '../../store/leaks';
 import { useSnapshots } from '../../store/snapshots';
 import { useView } from '../../store/view';
@@ -11,6 +12,7 @@ export function useLeakRequest(): LeakRequest | null {
   const grouping = useLeaks((s) => s.grouping);
   const benign = useLeaks((s) => s.benign);
   const filters = useView((s) => s.filters);
+  const intervalMs = useLeaks((s) => parseDuration(s.interval));
   // `loaded` is in the dependencies so that adding or removing snapshots asks again.
-  return useMemo(() => (loaded === '' ? null : { anchor, grouping, benign, filters }), [anchor, loaded, grouping, benign, filters]);
+  return useMemo(() => (loaded === '' ? null : { anchor, grouping, benign, filters, intervalMs }), [anchor, loaded, grouping, benign, filters, intervalMs]);
 }
