@@ -25,9 +25,19 @@ import (
 //go:noinline
 func blockedSender(ch chan int) { ch <- 1 }
 
+// leak starts n blocked senders and returns once every one is parked on its send,
+// so that the first capture already shows all of them.
 func leak(n int) {
 	for i := 0; i < n; i++ {
 		go blockedSender(make(chan int))
+	}
+	parked := regexp.MustCompile(`(?m)^goroutine \d+ \[chan send\]:\n[^\n]*parkview_test\.blockedSender\(`)
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		var dump bytes.Buffer
+		pprof.Lookup("goroutine").WriteTo(&dump, 2)
+		if len(parked.FindAllIndex(dump.Bytes(), -1)) >= n {
+			return
+		}
 	}
 }
 
