@@ -17,6 +17,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"html"
 	"io/fs"
 	"net/http"
 	"os"
@@ -209,7 +210,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rest := strings.TrimPrefix(r.URL.Path, h.opts.Path)
-	w.Header().Set("X-Content-Type-Options", "nosniff")
+	for name, value := range securityHeaders {
+		w.Header().Set(name, value)
+	}
 	if strings.HasPrefix(rest, "api/") {
 		h.serveAPI(w, r, strings.TrimPrefix(rest, "api/"))
 		return
@@ -234,6 +237,26 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	r2.URL = &u
 	h.files.ServeHTTP(w, r2)
 }
+
+// securityHeaders are the headers the parkview command sends with every answer: the app's own
+// Content-Security-Policy, read from the meta tag of its built index.html, plus the framing rule a
+// meta tag cannot carry; no type sniffing, no referrer.
+var securityHeaders = func() map[string]string {
+	page, err := appFiles.ReadFile("app/index.html")
+	if err != nil {
+		panic("parkview: the embedded app has no index.html")
+	}
+	meta := regexp.MustCompile(`http-equiv="Content-Security-Policy" content="([^"]+)"`).FindSubmatch(page)
+	if meta == nil {
+		panic("parkview: the embedded index.html carries no Content-Security-Policy")
+	}
+	return map[string]string{
+		"Content-Security-Policy": html.UnescapeString(string(meta[1])) + "; frame-ancestors 'none'",
+		"X-Frame-Options":         "DENY",
+		"X-Content-Type-Options":  "nosniff",
+		"Referrer-Policy":         "no-referrer",
+	}
+}()
 
 var snapshotPath = regexp.MustCompile(`^snapshot/(\d+)$`)
 

@@ -167,6 +167,9 @@ func TestServesTheAppAndTheProcesssGoroutineProfiles(t *testing.T) {
 	if res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") || !bytes.Contains(page, []byte("<title>Parkview</title>")) {
 		t.Fatalf("page: status %d, %s, %.200s", res.StatusCode, res.Header.Get("Content-Type"), page)
 	}
+	if csp := res.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self' 'wasm-unsafe-eval'") || !strings.HasSuffix(csp, "; frame-ancestors 'none'") || res.Header.Get("X-Frame-Options") != "DENY" || res.Header.Get("X-Content-Type-Options") != "nosniff" {
+		t.Errorf("page security headers: %v", res.Header)
+	}
 	script := regexp.MustCompile(`src="\./(assets/[^"]+\.js)"`).FindSubmatch(page)
 	if script == nil {
 		t.Fatalf("page names no script: %.500s", page)
