@@ -28,21 +28,26 @@ export interface WakeEvidence {
   gapMinutes: number | null;
 }
 
-const cache = new WeakMap<Snapshot, Map<Snapshot, Map<string, WakeEvidence>>>();
+const cache = new WeakMap<Snapshot, Map<Snapshot, { times: string; out: Map<string, WakeEvidence> }>>();
 
 /** The debug=2 dumps of a kind, oldest first. */
 export function dumpsOf(session: Session, kind: string): Snapshot[] {
   return session.snapshots.filter((s) => s.kind === kind && s.goroutines && s.goroutines.id.length > 0).sort(captureOrder);
 }
 
-/** Wake evidence per portable stack key of the latest of `dumps` (oldest first). */
-export function wakeEvidence(session: Session, dumps: Snapshot[], names: StackNames): Map<string, WakeEvidence> {
+/**
+ * Wake evidence per portable stack key of the latest of `dumps` (oldest first). A dump's capture
+ * time is its own, else that of the protobuf snapshot `takenWith` says it was taken with.
+ */
+export function wakeEvidence(session: Session, dumps: Snapshot[], names: StackNames, takenWith: Map<Snapshot, Snapshot> = new Map()): Map<string, WakeEvidence> {
   const latest = dumps.at(-1);
   if (!latest) return new Map();
   const first = dumps[0];
+  const timeOf = (s: Snapshot) => s.timeMs ?? takenWith.get(s)?.timeMs ?? null;
+  const times = dumps.map(timeOf).join();
   let byFirst = cache.get(latest);
   const hit = byFirst?.get(first);
-  if (hit) return hit;
+  if (hit?.times === times) return hit.out;
   // One evidence record per stack key; each dump's groups resolve to theirs once, not per goroutine.
   const out = new Map<string, WakeEvidence>();
   const recordsOf = (dump: Snapshot, create: boolean): (WakeEvidence | undefined)[] =>
@@ -83,7 +88,8 @@ export function wakeEvidence(session: Session, dumps: Snapshot[], names: StackNa
   for (const dump of dumps) {
     if (dump === latest) break;
     const d = dump.goroutines as NonNullable<Snapshot['goroutines']>;
-    const gap = dump.timeMs !== null && latest.timeMs !== null ? (latest.timeMs - dump.timeMs) / 60000 : null;
+    const [from, to] = [timeOf(dump), timeOf(latest)];
+    const gap = from !== null && to !== null ? (to - from) / 60000 : null;
     const records = recordsOf(dump, false);
     const seenHere = new Set<WakeEvidence>();
     for (let i = 0; i < d.id.length; i++) {
@@ -106,6 +112,6 @@ export function wakeEvidence(session: Session, dumps: Snapshot[], names: StackNa
     byFirst = new Map();
     cache.set(latest, byFirst);
   }
-  byFirst.set(first, out);
+  byFirst.set(first, { times, out });
   return out;
 }
