@@ -20,13 +20,20 @@ export class LeaksFound extends Error {
   }
 }
 
-/** The files to load: named files as given, directories expanded to their files in name order. */
+const isDirectory = (p: string) => stat(p).then((s) => s.isDirectory(), () => false);
+
+/** The files to load: named files as given, directories expanded to their files (not their folders) in name order. */
 async function expand(paths: string[]): Promise<{ path: string; fromDir: boolean }[]> {
   const out: { path: string; fromDir: boolean }[] = [];
   for (const p of paths) {
-    const isDir = await stat(p).then((s) => s.isDirectory(), () => false);
-    if (!isDir) out.push({ path: p, fromDir: false });
-    else for (const f of (await readdir(p)).sort()) out.push({ path: join(p, f), fromDir: true });
+    if (!(await isDirectory(p))) {
+      out.push({ path: p, fromDir: false });
+      continue;
+    }
+    for (const f of (await readdir(p)).sort()) {
+      const path = join(p, f);
+      if (!(await isDirectory(path))) out.push({ path, fromDir: true });
+    }
   }
   return out;
 }

@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runCli } from '../cli/run';
 import { LeaksFound, suspectsCommand } from '../../cli/suspects';
 import { FIXTURES } from '../fixtures';
@@ -58,6 +61,16 @@ describe('parkview suspects', () => {
     const r = await runCli(['suspects', dir('other-types/index.html')]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^parkview: index\.html: unrecognized profile format/);
+  });
+
+  it('a directory\'s folders are passed over, not reported as unreadable files', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'parkview-suspects-'));
+    for (const f of readdirSync(dir('seed/timeout'))) copyFileSync(join(dir('seed/timeout'), f), join(folder, f));
+    mkdirSync(join(folder, 'older'));
+    const out = await suspectsCommand([folder]);
+    expect(out).not.toContain('Skipped');
+    expect(out).toMatch(/^Series: 10 goroutine snapshots/);
+    expect(out).toContain('main.handleRequest.func1');
   });
 
   it('rejects an unknown grouping', async () => {
