@@ -9,7 +9,7 @@ import { countByKey, keyLabel, type Grouping, type KeyedCounts } from './groupin
 import { RefinedStacks, refinedStack } from './refined';
 import { LEAK_PROFILE_KIND, pickSeries, type Series } from './series';
 import { trendOf, type Trend } from './signals';
-import { BLOCKS_FOR_GOOD, CATEGORIES, stateFromReason, stateFromStack, type BlockState } from './states';
+import { BLOCKS_FOR_GOOD, CATEGORIES, stateFromParking, stateFromReason, stateFromStack, type BlockState } from './states';
 import { judge, type Verdict } from './verdict';
 import { dumpsOf, wakeEvidence } from './wakes';
 
@@ -92,6 +92,17 @@ function runsOwnCode(names: string[]): boolean {
 
 export function compareReports(a: GroupReport, b: GroupReport): number {
   return b.verdict.score - a.verdict.score || b.perMinute - a.perMinute || b.trend.last - a.trend.last || a.key - b.key;
+}
+
+/** By stack, how the series' debug=1 snapshots say it parks (see Snapshot.parking); the latest one wins. */
+function parkingOf(session: Session, series: Series): Map<number, number> {
+  const byStack = new Map<number, number>();
+  const groupStack = session.groups.stack.data;
+  for (const s of series.snapshots) {
+    if (!s.parking) continue;
+    for (let i = 0; i < s.groups.length; i++) byStack.set(groupStack[s.groups[i]], s.parking[i]);
+  }
+  return byStack;
 }
 
 /** A proven leak's stack that the series does not show, with its count in the latest leak profile listing it. */
@@ -234,6 +245,7 @@ export function analyzeLeaks(session: Session, q: LeakQuery = {}): LeakAnalysis 
     trends.push(t);
     if (t.slope > 0 && t.neverDrains && !t.returned) maxAdded = Math.max(maxAdded, t.last - t.first);
   }
+  const parking = parkingOf(session, series);
   const groups: GroupReport[] = [];
   for (let k = 0; k < keyed.keys; k++) {
     const stack = keyed.stack[k];
@@ -245,7 +257,8 @@ export function analyzeLeaks(session: Session, q: LeakQuery = {}): LeakAnalysis 
     const trend = trends[k];
     const f = facts?.size ? facts.get(names.portable(origin)) : undefined;
     const isProven = keyed.proven[k] === 1;
-    let state = f ? stateFromReason(dominant(f.reasons), stackNames) : stateFromStack(stackNames);
+    const parked = parking.get(origin);
+    let state = f ? stateFromReason(dominant(f.reasons), stackNames) : parked !== undefined ? stateFromParking(stackNames, parked) : stateFromStack(stackNames);
     // A goroutineleak profile lists only parked goroutines; its text form leaves out the runtime frames that would say on what.
     if (isProven && state.source === 'stack' && state.category === 'running') state = { label: CATEGORIES.other.label, category: 'other', source: 'stack' };
     const benignBy = benign.match(stackNames);

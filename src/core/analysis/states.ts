@@ -1,3 +1,5 @@
+import { PARKED_NOT, PARKED_UNKNOWN } from '../model/snapshot';
+
 /** What a goroutine is blocked on, coarse enough to explain and to weigh as a leak signal. */
 export type StateCategory =
   | 'chan-send'
@@ -13,7 +15,9 @@ export type StateCategory =
   | 'io-wait'
   | 'sleep'
   | 'syscall'
+  | 'chan'
   | 'running'
+  | 'unknown'
   | 'other';
 
 export interface BlockState {
@@ -43,6 +47,12 @@ export const CATEGORIES: Record<StateCategory, CategoryInfo> = {
     weight: 1,
     explanation:
       'Blocked receiving from a channel that nobody sends on or closes. Close the channel when the producer is done (that also ends for-range loops), or receive inside a select with case <-ctx.Done().',
+  },
+  chan: {
+    label: 'chan send or receive',
+    weight: 1,
+    explanation:
+      'Blocked on a channel: the debug=1 text leaves out the runtime frames that would say whether it sends or receives (a debug=2 dump says). Either nobody receives what it sends or nobody sends on or closes what it receives from; give the operation a select with case <-ctx.Done(), and close channels when the producer is done.',
   },
   'nil-chan': {
     label: 'chan (nil chan)',
@@ -112,6 +122,11 @@ export const CATEGORIES: Record<StateCategory, CategoryInfo> = {
     weight: 0.3,
     explanation: 'Running or ready to run: not blocked.',
   },
+  unknown: {
+    label: 'unknown',
+    weight: 0.5,
+    explanation: 'The debug=1 text leaves out the runtime frames that would say whether this goroutine waits and on what; a debug=2 dump of the same process says.',
+  },
   other: {
     label: 'parked',
     weight: 0.7,
@@ -120,7 +135,7 @@ export const CATEGORIES: Record<StateCategory, CategoryInfo> = {
 };
 
 /** States only another goroutine can end: nothing in them wakes by itself (no timer, no I/O). */
-export const BLOCKS_FOR_GOOD: ReadonlySet<StateCategory> = new Set<StateCategory>(['chan-send', 'chan-receive', 'nil-chan', 'select', 'select-no-cases', 'mutex', 'rwmutex', 'waitgroup', 'cond', 'semacquire', 'other']);
+export const BLOCKS_FOR_GOOD: ReadonlySet<StateCategory> = new Set<StateCategory>(['chan-send', 'chan-receive', 'chan', 'nil-chan', 'select', 'select-no-cases', 'mutex', 'rwmutex', 'waitgroup', 'cond', 'semacquire', 'other']);
 
 /** Leaf-side functions that say what a goroutine parks on; the first one found from the leaf wins. */
 const BLOCKING_FRAMES = new Map<string, StateCategory>(Object.entries({
@@ -134,6 +149,7 @@ const BLOCKING_FRAMES = new Map<string, StateCategory>(Object.entries({
   'runtime.selectgo': 'select',
   'runtime.block': 'select-no-cases',
   'sync.runtime_SemacquireMutex': 'mutex',
+  'internal/sync.runtime_SemacquireMutex': 'mutex',
   'sync.runtime_SemacquireRWMutexR': 'rwmutex',
   'sync.runtime_SemacquireRWMutex': 'rwmutex',
   'sync.runtime_SemacquireWaitGroup': 'waitgroup',
@@ -206,6 +222,25 @@ export function categoryOfReason(status: string, namesLeafFirst: string[]): Stat
 
 export function stateFromStack(namesLeafFirst: string[]): BlockState {
   const category = inferState(namesLeafFirst);
+  return { label: CATEGORIES[category].label, category, source: 'stack' };
+}
+
+/** Runtime frames a debug=1 record hides between runtime.gopark and its first shown frame, by what they park on. */
+const PARKED_AFTER = new Map<number, StateCategory>([
+  [1, 'select'],
+  [2, 'chan'],
+]);
+
+/**
+ * The state of a debug=1 stack, whose text leaves out the leading runtime frames: its shown frames
+ * when they name the wait, else what the hidden frames' parking signature says (see Snapshot.parking).
+ */
+export function stateFromParking(namesLeafFirst: string[], parking: number): BlockState {
+  let category = inferState(namesLeafFirst);
+  // The goroutine writing the profile hides the runtime's profiling frames beneath runtime/pprof: it runs.
+  if (category === 'running' && parking !== PARKED_NOT && !namesLeafFirst[0]?.startsWith('runtime/pprof.')) {
+    category = parking === PARKED_UNKNOWN ? 'unknown' : (PARKED_AFTER.get(parking) ?? 'other');
+  }
   return { label: CATEGORIES[category].label, category, source: 'stack' };
 }
 

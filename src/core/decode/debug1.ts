@@ -1,6 +1,6 @@
 import { SnapshotBuilder } from '../model/builder';
 import type { Session } from '../model/session';
-import type { SampleType } from '../model/snapshot';
+import { PARKED_NOT, PARKED_UNKNOWN, type SampleType } from '../model/snapshot';
 import type { Label } from '../model/tables';
 import { ProfileError } from './errors';
 import { int64Of, quoted, ROUNDED_WARNING } from './numbers';
@@ -216,6 +216,57 @@ function addressFrame(session: Session): number {
   return session.frames.intern(session.functions.intern('<unknown>', ''), 0);
 }
 
+/** Waits that call runtime.gopark directly: the first hidden address of their records is gopark's. */
+const CALLS_GOPARK = /^(?:internal\/poll\.runtime_pollWait|time\.Sleep|(?:internal\/)?sync\.runtime_(?:Semacquire\w*|notifyListWait))$/;
+const SHOWN_FRAME = /^#\s+0x([0-9a-f]+)\s+(\S+?)(?:\+0x[0-9a-f]+)?(?:\s|$)/;
+
+/**
+ * Reads how each goroutine record parks from the addresses of the runtime frames its `#` lines
+ * leave out. runtime.gopark's address is learnt from records whose first shown frame calls it
+ * directly, so it holds within one dump of one binary.
+ */
+class ParkingReader {
+  private group: number[] = [];
+  private hidden: number[] = [];
+  private firstHidden: string[] = [];
+  private gopark = new Map<string, number>();
+
+  /** `firstShown` is the record's first `#` frame line, or undefined when it has none. */
+  add(group: number, addresses: string[], firstShown: string | undefined): void {
+    const f = firstShown === undefined ? null : SHOWN_FRAME.exec(firstShown);
+    let hidden = -1;
+    if (f) {
+      // A caller's frame line prints its return address minus one.
+      const pc = parseInt(f[1], 16);
+      hidden = addresses.findIndex((a) => {
+        const v = parseInt(a, 16);
+        return v === pc || v === pc + 1;
+      });
+      if (hidden > 0 && CALLS_GOPARK.test(f[2])) this.gopark.set(addresses[0], (this.gopark.get(addresses[0]) ?? 0) + 1);
+    }
+    this.group.push(group);
+    this.hidden.push(hidden);
+    this.firstHidden.push(addresses[0] ?? '');
+  }
+
+  /** Per group index, how it parks (see Snapshot.parking); records of one group that disagree make it unknown. */
+  finish(groups: number): Int8Array {
+    let gopark = '';
+    let most = 0;
+    for (const [a, n] of this.gopark) if (n > most) [gopark, most] = [a, n];
+    const out = new Int8Array(groups).fill(PARKED_UNKNOWN);
+    const seen = new Uint8Array(groups);
+    for (let r = 0; r < this.group.length; r++) {
+      const h = this.hidden[r];
+      const p = h === 0 ? PARKED_NOT : h > 0 && gopark && this.firstHidden[r] === gopark ? Math.min(h - 1, 127) : PARKED_UNKNOWN;
+      const g = this.group[r];
+      out[g] = seen[g] && out[g] !== p ? PARKED_UNKNOWN : p;
+      seen[g] = 1;
+    }
+    return out;
+  }
+}
+
 /**
  * Decodes Go's `?debug=1` text: a count profile (`goroutine profile: total N`, threadcreate,
  * goroutineleak…) or a legacy `heap profile:`. Stacks come from the `#` frame lines.
@@ -236,6 +287,8 @@ export function decodeDebug1(text: string, session: Session, name: string): Snap
   // Records repeat the same frame and label lines over and over.
   const frameOfLine = new Map<string, number>();
   const labelsOfLine = new Map<string, number>();
+  const parking = d.kind.startsWith('goroutine') ? new ParkingReader() : null;
+  let groups = 0;
   let records = 0;
   let sum = 0;
   let cut = false;
@@ -254,10 +307,12 @@ export function decodeDebug1(text: string, session: Session, name: string): Snap
     }
     let j = i + 1;
     let labelSet = 0;
+    let firstShown: string | undefined;
     frames.length = 0;
     for (; j < complete && lines[j].startsWith('#'); j++) {
       const l = lines[j];
       const labels = l.startsWith('# labels:');
+      if (!labels) firstShown ??= l;
       const cache = labels ? labelsOfLine : frameOfLine;
       let id = cache.get(l);
       if (id === undefined) cache.set(l, (id = labels ? labelSetOf(session, l, j + 1) : frameOf(session, l)));
@@ -276,10 +331,13 @@ export function decodeDebug1(text: string, session: Session, name: string): Snap
       cut = true;
       break;
     }
-    if (frames.length === 0) for (const a of m[m.length - 1].trim().split(' ')) if (a) frames.push(addressFrame(session));
+    const addresses = m[m.length - 1].trim().split(' ').filter((a) => a);
+    if (frames.length === 0) for (const _ of addresses) frames.push(addressFrame(session));
     frames.reverse();
     if (d.label) labelSet = session.labelSets.intern([...session.labelSets.get(labelSet), d.label(printed)]);
-    builder.add(builder.stack(frames), labelSet, values);
+    const group = builder.add(builder.stack(frames), labelSet, values);
+    groups = Math.max(groups, group + 1);
+    parking?.add(group, addresses, firstShown);
     records++;
     sum += values[0];
     i = j - 1;
@@ -287,6 +345,7 @@ export function decodeDebug1(text: string, session: Session, name: string): Snap
   if (cut && records === 0) {
     throw new ProfileError(`debug=1 text is cut off inside its first record, so no whole record is left${d.total === null ? '' : ` (the header says total ${d.total})`}`);
   }
+  if (parking) builder.parking = parking.finish(groups);
   const of = d.total === null ? '' : `, ${sum} of the header's total of ${d.total}`;
   if (nums.exact.inexact) builder.warn(ROUNDED_WARNING);
   if (cut) builder.warn(`The text is cut off mid-record: kept the ${records} whole records${of}, and dropped the partial last one.`);

@@ -35,6 +35,8 @@ export class SnapshotBuilder {
   private sampleValues: number[][] = [];
   readonly warnings: string[] = [];
   goroutines: GoroutineFacts | null = null;
+  /** Per group index, the debug=1 parking signature (see Snapshot.parking). */
+  parking: Int8Array | undefined;
 
   constructor(
     readonly session: Session,
@@ -149,6 +151,7 @@ export class SnapshotBuilder {
       totals,
       samples,
       goroutines,
+      ...(this.parking ? { parking: this.parking } : {}),
       warnings: this.warnings,
     };
   }

@@ -1,3 +1,10 @@
+// debug=1 text leaves out a stack's leading runtime frames, but its address list keeps them. A
+// group's `parking` is how many of them lie between runtime.gopark and the first frame shown, or:
+/** No runtime frame was left out: the goroutine is where its first shown frame is. */
+export const PARKED_NOT = -1;
+/** Runtime frames were left out, but they do not start at a known runtime.gopark address. */
+export const PARKED_UNKNOWN = -2;
+
 export interface SampleType {
   type: string;
   unit: string;
@@ -83,17 +90,19 @@ export interface Snapshot {
    */
   samples: SampleList | null;
   goroutines: GoroutineFacts | null;
+  /** debug=1 text only: per group, what its hidden runtime frames say about parking (see PARKED_NOT, PARKED_UNKNOWN). */
+  parking?: Int8Array;
   /** Facts the user should know about the input (cut-off dump, rounded values…). */
   warnings: string[];
 }
 
 /** What the main thread needs to list a snapshot; no per-group data. */
-export type SnapshotInfo = Omit<Snapshot, 'groups' | 'values' | 'goroutines' | 'samples'> & {
+export type SnapshotInfo = Omit<Snapshot, 'groups' | 'values' | 'goroutines' | 'samples' | 'parking'> & {
   groupCount: number;
   goroutineCount: number;
 };
 
 export function snapshotInfo(s: Snapshot): SnapshotInfo {
-  const { groups, values: _values, goroutines, samples: _samples, ...rest } = s;
+  const { groups, values: _values, goroutines, samples: _samples, parking: _parking, ...rest } = s;
   return { ...rest, groupCount: groups.length, goroutineCount: goroutines ? goroutines.id.length : 0 };
 }

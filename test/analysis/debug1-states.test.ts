@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { analyzeLeaks, stackNamesOf } from '../../src/core/analysis/analyze';
+import type { StateCategory } from '../../src/core/analysis/states';
+import { decodeInput } from '../../src/core/decode';
+import { Session } from '../../src/core/model/session';
+import { runCli } from '../cli/run';
+import { FIXTURES, PROJECT_FIXTURES } from '../fixtures';
+
+const SERIES = [1, 2, 3].map((n) => resolve(PROJECT_FIXTURES, `debug1-series/goroutine.sendleak.00${n}.debug1.txt`));
+
+/** Each group's state in a session holding only `path`, by portable stack key. */
+async function statesOf(path: string): Promise<Map<string, StateCategory>> {
+  const session = new Session();
+  await decodeInput(readFileSync(path), session, { name: basename(path) });
+  const names = stackNamesOf(session);
+  return new Map(analyzeLeaks(session).groups.map((g) => [names.portable(g.stack), g.state.category]));
+}
+
+/** The debug=2 wait reasons a debug=1 state may stand for. */
+const STANDS_FOR: Partial<Record<StateCategory, StateCategory[]>> = {
+  chan: ['chan-send', 'chan-receive', 'nil-chan'],
+  select: ['select', 'select-no-cases'],
+  // A WaitGroup or mutex wait goes through the same semaphore; debug=2 names it, the frames may not.
+  semacquire: ['semacquire', 'waitgroup', 'mutex'],
+  // A goroutine entering or leaving a system call is `running` to the scheduler for a moment.
+  syscall: ['syscall', 'running'],
+};
+
+// debug=1 and debug=2 dumps of one process taken one right after the other.
+const CAPTURES: [string, string][] = [
+  [SERIES[2], resolve(PROJECT_FIXTURES, 'debug1-series/goroutine.sendleak.003.debug2.txt')],
+  [resolve(PROJECT_FIXTURES, 'go127/goroutine.parkfix.debug1.txt'), resolve(PROJECT_FIXTURES, 'go127/goroutine.parkfix.debug2.txt')],
+  [resolve(FIXTURES, 'service/goroutine.service.debug1.txt'), resolve(FIXTURES, 'service/goroutine.service.debug2.txt')],
+  ...['heartbeat', 'rangeforever', 'ticker', 'timeout', 'workerpool', 'slowclient', 'sleepers', 'fixed'].map(
+    (s): [string, string] => [resolve(FIXTURES, `seed/${s}/goroutine.${s}.debug1.txt`), resolve(FIXTURES, `seed/${s}/goroutine.${s}.debug2.txt`)],
+  ),
+];
+
+describe('debug=1 states from the hidden runtime frames', () => {
+  for (const [debug1, debug2] of CAPTURES) {
+    it(`${basename(debug1)} agrees with the debug=2 dump of the same moment`, async () => {
+      const inferred = await statesOf(debug1);
+      const truth = await statesOf(debug2);
+      let compared = 0;
+      for (const [key, state] of inferred) {
+        const real = truth.get(key);
+        if (real === undefined) continue;
+        compared++;
+        expect({ key, state: (STANDS_FOR[state] ?? [state]).includes(real) ? real : state }).toEqual({ key, state: real });
+      }
+      expect(compared).toBeGreaterThanOrEqual(3);
+    });
+  }
+
+  it('reads Go 1.24+ internal/sync mutex waits in a protobuf profile as the debug=2 dump does', async () => {
+    const inferred = await statesOf(resolve(PROJECT_FIXTURES, 'go127/pprof.parkfix.goroutine.001.pb.gz'));
+    const truth = await statesOf(resolve(PROJECT_FIXTURES, 'go127/goroutine.parkfix.debug2.txt'));
+    const mutex = [...truth].filter(([, s]) => s === 'mutex').map(([key]) => key);
+    expect(mutex).toHaveLength(1);
+    expect(inferred.get(mutex[0])).toBe('mutex');
+  });
+
+  it('tells channel and select waits, and Go 1.24+ mutex waits, in the Go 1.27 capture', async () => {
+    const states = new Set((await statesOf(resolve(PROJECT_FIXTURES, 'go127/goroutine.parkfix.debug1.txt'))).values());
+    expect([...states].sort()).toEqual(['chan', 'io-wait', 'mutex', 'running', 'select', 'sleep', 'waitgroup']);
+  });
+});
+
+describe('leak suspects of a debug=1-only series', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('weigh the leaked channel senders and select waiters as blocked, not running', async () => {
+    const session = new Session();
+    for (const path of SERIES) await decodeInput(readFileSync(path), session, { name: basename(path) });
+    const suspects = analyzeLeaks(session).groups.filter((g) => g.verdict.suspect);
+    expect(suspects.map((g) => [g.function, g.state.label, g.trend.first, g.trend.last])).toEqual([
+      ['main.send.func1', 'chan send or receive', 5, 30],
+      ['main.wait', 'select', 5, 30],
+    ]);
+    const cli = await runCli(['suspects', ...SERIES]);
+    expect(cli.stdout).toMatch(/chan send or receive +main\.send\.func1\n/);
+    expect(cli.stdout).toMatch(/ select +main\.wait\n/);
+    expect(cli.stdout).not.toContain('running');
+  });
+});
