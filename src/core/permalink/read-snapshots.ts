@@ -1,7 +1,7 @@
 import { ProfileError } from '../decode/errors';
 import { SnapshotBuilder, type SnapshotHeader } from '../model/builder';
 import type { Session } from '../model/session';
-import type { Ancestors, GoroutineFacts, SampleType, Snapshot } from '../model/snapshot';
+import { PARKED_UNKNOWN, type Ancestors, type GoroutineFacts, type SampleType, type Snapshot } from '../model/snapshot';
 import type { ByteReader } from './bytes';
 
 /** A snapshot's header as a link stores it; links made before build ids and file dates were kept have none. */
@@ -9,7 +9,10 @@ export type HeaderJson = Pick<
   Snapshot,
   'name' | 'timeMs' | 'seq' | 'kind' | 'format' | 'sampleTypes' | 'defaultSampleType' | 'periodType' | 'period' | 'durationNanos' | 'comments' | 'binary' | 'warnings'
 > &
-  Partial<Pick<Snapshot, 'buildId' | 'fileTimeMs'>>;
+  Partial<Pick<Snapshot, 'buildId' | 'fileTimeMs'>> & {
+    /** The debug=1 parking signature of each group, in the snapshot's group order (see Snapshot.parking). */
+    parking?: number[];
+  };
 
 /** A snapshot of a link or bundle that could not be opened, and why; the others still open. */
 export interface SkippedSnapshot {
@@ -144,6 +147,8 @@ function readSnapshot(r: ByteReader, flaw: Flaw, tables: SharedTables, session: 
     flaw.finite(col, 'value');
     return col;
   });
+  const p = header.parking;
+  flaw.check(p === undefined || (Array.isArray(p) && p.length === n && p.every((v) => Number.isInteger(v) && v >= PARKED_UNKNOWN && v <= 127)), () => 'malformed parking signatures');
   // 1: goroutine facts; 2: facts with ancestors.
   const facts = r.byte();
   const goroutines = facts === 1 || facts === 2 ? readGoroutines(r, flaw, n, tables, session, facts === 2) : null;
@@ -160,6 +165,11 @@ function build(stored: StoredSnapshot, tables: SharedTables, session: Session): 
   for (let i = 0; i < local.length; i++) {
     for (let t = 0; t < columns.length; t++) values[t] = columns[t][i];
     index[i] = builder.add(tables.groupStacks[local[i]], tables.groupSets[local[i]], values);
+  }
+  if (h.parking) {
+    const parking = new Int8Array(local.length);
+    h.parking.forEach((p, i) => (parking[index[i]] = p));
+    builder.parking = parking;
   }
   if (goroutines) {
     const { groupIndex, ...facts } = goroutines;

@@ -162,6 +162,7 @@ function writeSnapshot(w: ByteWriter, session: Session, s: Snapshot, used: Used,
     binary: s.binary,
     buildId: s.buildId || undefined,
     warnings: s.warnings,
+    parking: s.parking ? Array.from(s.parking) : undefined,
   };
   w.string(JSON.stringify(header));
   w.uint(s.groups.length);
