@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeLeaks } from '../../src/core/analysis/analyze';
-import { dumpsTakenWith } from '../../src/core/analysis/dump-times';
+import { placeDumps, placedTime } from '../../src/core/analysis/dump-times';
 import { decodeInput } from '../../src/core/decode';
 import { Session } from '../../src/core/model/session';
 import { suspectsCommand } from '../../cli/suspects';
@@ -20,9 +20,9 @@ async function load(dir: string, pattern: RegExp): Promise<Session> {
   return session;
 }
 
-/** Each text dump's name with the name of the protobuf snapshot it was placed with. */
+/** Each text dump's name with the name of the protobuf snapshot it was taken with, or the two it stands between. */
 function placements(session: Session): Record<string, string> {
-  return Object.fromEntries([...dumpsTakenWith(session, 'goroutine')].map(([dump, pb]) => [dump.name, pb.name]));
+  return Object.fromEntries([...placeDumps(session, 'goroutine')].map(([dump, p]) => [dump.name, 'takenWith' in p ? p.takenWith.name : `${p.after.name} < ${p.before.name}`]));
 }
 
 describe('text dumps on the protobuf series\' timeline', () => {
@@ -33,8 +33,7 @@ describe('text dumps on the protobuf series\' timeline', () => {
     expect(series.snapshots).toHaveLength(40);
     const last = series.snapshots.at(-1)?.timeMs;
     expect(last).not.toBeNull();
-    const taken = dumpsTakenWith(session, 'goroutine');
-    for (const dump of taken.keys()) expect(taken.get(dump)?.timeMs).toBe(last);
+    for (const place of placeDumps(session, 'goroutine').values()) expect(placedTime(place)).toBe(last);
     expect(series.excluded.find((e) => e.name === 'goroutine.service.debug2.txt')?.reason).toMatch(/^debug=2 text taken with pprof\.service\.goroutine\.040\.pb\.gz \(the same goroutines on the same stacks\): it stands at that snapshot's capture time/);
   });
 
@@ -45,6 +44,16 @@ describe('text dumps on the protobuf series\' timeline', () => {
       for (const form of ['debug1', 'debug2']) expected[`goroutine.drip.00${i}.${form}.txt`] = `pprof.drip.goroutine.00${i}.pb.gz`;
     }
     expect(placements(session)).toEqual(expected);
+  });
+
+  it('drip: dumps of a capture whose protobuf snapshot is not loaded stand between its neighbours, without a time', async () => {
+    const session = await load(DRIP, /^pprof\.drip\.goroutine\.00[13]\.|\.002\.debug[12]\.txt$/);
+    const between = 'pprof.drip.goroutine.001.pb.gz < pprof.drip.goroutine.003.pb.gz';
+    expect(placements(session)).toEqual({ 'goroutine.drip.002.debug1.txt': between, 'goroutine.drip.002.debug2.txt': between });
+    for (const place of placeDumps(session, 'goroutine').values()) expect(placedTime(place)).toBeNull();
+    expect(analyzeLeaks(session).series.excluded.find((e) => e.name === 'goroutine.drip.002.debug2.txt')?.reason).toMatch(
+      /^debug=2 text taken between pprof\.drip\.goroutine\.001\.pb\.gz and pprof\.drip\.goroutine\.003\.pb\.gz \(its goroutines per stack lie between theirs\), at no known time/,
+    );
   });
 
   it('a dump that matches no protobuf snapshot gets no time', async () => {

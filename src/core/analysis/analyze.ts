@@ -2,7 +2,7 @@ import { captureOrder } from '../model/order';
 import type { Session } from '../model/session';
 import type { StackRewrite } from '../query/call-tree';
 import { BenignMatcher, DEFAULT_BENIGN } from './benign';
-import { dumpsTakenWith } from './dump-times';
+import { placeDumps } from './dump-times';
 import { dominant, dumpFacts, latestDump, provenLeakKeys, type DumpFacts } from './facts';
 import { codeKind, StackNames } from './functions';
 import { countByKey, keyLabel, type Grouping, type KeyedCounts } from './grouping';
@@ -235,7 +235,7 @@ export function analyzeLeaks(session: Session, q: LeakQuery = {}): LeakAnalysis 
   const benign = new BenignMatcher(q.benign ?? DEFAULT_BENIGN);
   const points = series.snapshots.length;
   const dumps = dumpsOf(session, series.kind);
-  const wakes = wakeEvidence(session, dumps, names, dumpsTakenWith(session, series.kind));
+  const wakes = wakeEvidence(session, dumps, names, placeDumps(session, series.kind));
   // Shares are of every goroutine, as pprof gives percentages of the unfiltered total.
   const lastTotal = allTotals.at(-1) ?? 0;
   const trends: Trend[] = [];

@@ -69,41 +69,77 @@ export function stackMismatch(a: Map<string, number>, b: Map<string, number>): {
   return { mismatch: total - shared, total };
 }
 
-const takenCache = new WeakMap<Snapshot, { among: string; pb: Snapshot | null }>();
+/**
+ * Where a text dump without a capture time of its own stands on the protobuf series: taken with one
+ * snapshot (and at its capture time), or between two, without a time of its own.
+ */
+export type DumpPlace = { takenWith: Snapshot } | { after: Snapshot; before: Snapshot };
+
+const placeCache = new WeakMap<Snapshot, { among: string; place: DumpPlace | null }>();
+
+/** The capture time a place gives a dump: that of the snapshot it was taken with, else none. */
+export function placedTime(place: DumpPlace | undefined): number | null {
+  return place && 'takenWith' in place ? place.takenWith.timeMs : null;
+}
 
 /**
- * For each text dump of `kind` without a capture time of its own, the timed protobuf snapshot of the
- * session it was taken with, whose capture time it shares: the one whose goroutines per stack it
- * matches best, within SAME_CAPTURE_MISMATCH. A dump that matches none is left out (it has no time).
+ * The place of each text dump of `kind` without a capture time among the timed protobuf snapshots
+ * of the session: taken with the one whose goroutines per stack it matches best, within
+ * SAME_CAPTURE_MISMATCH; else between the two consecutive ones whose counts enclose its own, stack
+ * for stack, within the same margin. A dump placed nowhere is left out (it has no time).
  */
-export function dumpsTakenWith(session: Session, kind: string): Map<Snapshot, Snapshot> {
-  const timed = session.snapshots.filter((s) => s.kind === kind && s.format === 'pprof' && s.timeMs !== null);
-  const out = new Map<Snapshot, Snapshot>();
+export function placeDumps(session: Session, kind: string): Map<Snapshot, DumpPlace> {
+  const timed = session.snapshots
+    .filter((s) => s.kind === kind && s.format === 'pprof' && s.timeMs !== null)
+    .sort((a, b) => (a.timeMs as number) - (b.timeMs as number));
+  const out = new Map<Snapshot, DumpPlace>();
   if (timed.length === 0) return out;
   const among = timed.map((s) => s.id).join();
   for (const dump of session.snapshots) {
     if (dump.kind !== kind || dump.format === 'pprof' || dump.timeMs !== null) continue;
-    let hit = takenCache.get(dump);
+    let hit = placeCache.get(dump);
     if (hit?.among !== among) {
-      hit = { among, pb: closestCapture(session, dump, timed) };
-      takenCache.set(dump, hit);
+      hit = { among, place: placeAmong(session, dump, timed) };
+      placeCache.set(dump, hit);
     }
-    if (hit.pb) out.set(dump, hit.pb);
+    if (hit.place) out.set(dump, hit.place);
   }
   return out;
 }
 
-function closestCapture(session: Session, dump: Snapshot, timed: Snapshot[]): Snapshot | null {
+const allowedMismatch = (total: number) => Math.max(SAME_CAPTURE_MISMATCH.goroutines, total * SAME_CAPTURE_MISMATCH.share);
+
+function placeAmong(session: Session, dump: Snapshot, timed: Snapshot[]): DumpPlace | null {
   const counts = countsBySignature(session, dump);
-  let best: Snapshot | null = null;
+  let best: DumpPlace | null = null;
   let fewest = Infinity;
   for (const pb of timed) {
     const { mismatch, total } = stackMismatch(counts, countsBySignature(session, pb));
-    const allowed = Math.max(SAME_CAPTURE_MISMATCH.goroutines, total * SAME_CAPTURE_MISMATCH.share);
-    if (mismatch <= allowed && mismatch < fewest) {
-      best = pb;
+    if (mismatch <= allowedMismatch(total) && mismatch < fewest) {
+      best = { takenWith: pb };
       fewest = mismatch;
     }
   }
+  if (best) return best;
+  for (let i = 1; i < timed.length; i++) {
+    const [after, before] = [timed[i - 1], timed[i]];
+    const { outside, total } = outsideRange(counts, countsBySignature(session, after), countsBySignature(session, before));
+    if (outside <= allowedMismatch(total) && outside < fewest) {
+      best = { after, before };
+      fewest = outside;
+    }
+  }
   return best;
+}
+
+/** Goroutines of `d` beyond the range the two snapshots' counts span, stack by stack. */
+function outsideRange(d: Map<string, number>, a: Map<string, number>, b: Map<string, number>): { outside: number; total: number } {
+  let outside = 0;
+  let total = 0;
+  for (const sig of new Set([...d.keys(), ...a.keys(), ...b.keys()])) {
+    const [n, x, y] = [d.get(sig) ?? 0, a.get(sig) ?? 0, b.get(sig) ?? 0];
+    total += Math.max(n, x, y);
+    outside += Math.max(0, n - Math.max(x, y), Math.min(x, y) - n);
+  }
+  return { outside, total };
 }

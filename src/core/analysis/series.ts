@@ -1,6 +1,6 @@
 import { captureOrder } from '../model/order';
 import { seriesClock, type ClockSource } from './clock';
-import { dumpsTakenWith } from './dump-times';
+import { placeDumps, type DumpPlace } from './dump-times';
 import type { Session } from '../model/session';
 import type { Snapshot, SourceFormat } from '../model/snapshot';
 
@@ -61,19 +61,20 @@ export function pickSeries(session: Session, anchorId?: number | null, intervalM
     for (const f of PREFERRED_FORMATS) if (size(f) > 0 && (format === null || size(f) > size(format))) format = f;
   }
   const snapshots = format ? [...(byFormat.get(format) ?? [])].sort(captureOrder) : [];
-  const takenWith = format === 'pprof' ? dumpsTakenWith(session, kind) : new Map<Snapshot, Snapshot>();
+  const places = format === 'pprof' ? placeDumps(session, kind) : new Map<Snapshot, DumpPlace>();
   const excluded = session.snapshots
     .filter((s) => !snapshots.includes(s))
-    .map((s) => ({ id: s.id, name: s.name, reason: exclusionReason(s, kind, format, takenWith.get(s)) }));
+    .map((s) => ({ id: s.id, name: s.name, reason: exclusionReason(s, kind, format, places.get(s)) }));
   const { x, timed, source, doubt } = seriesClock(snapshots, intervalMs);
   return { snapshots, kind, format, x, timed, clock: source, clockDoubt: doubt, excluded };
 }
 
-function exclusionReason(s: Snapshot, kind: string, format: SourceFormat | null, takenWith: Snapshot | undefined): string {
+function exclusionReason(s: Snapshot, kind: string, format: SourceFormat | null, place: DumpPlace | undefined): string {
   if (s.kind === LEAK_PROFILE_KIND && kind !== LEAK_PROFILE_KIND) return 'goroutineleak profile: its stacks are marked as proven leaks';
   if (s.kind !== kind) return `${s.kind} profile, not part of the ${kind} series`;
   const other = format ? FORMAT_NAMES[format] : '';
   const facts = s.format === 'debug2' ? '; its wait reasons, wait minutes and creators still inform the suspects' : '';
-  if (takenWith) return `${FORMAT_NAMES[s.format]} taken with ${takenWith.name} (the same goroutines on the same stacks): it stands at that snapshot's capture time${facts}`;
+  if (place && 'takenWith' in place) return `${FORMAT_NAMES[s.format]} taken with ${place.takenWith.name} (the same goroutines on the same stacks): it stands at that snapshot's capture time${facts}`;
+  if (place) return `${FORMAT_NAMES[s.format]} taken between ${place.after.name} and ${place.before.name} (its goroutines per stack lie between theirs), at no known time${facts}`;
   return `${FORMAT_NAMES[s.format]}: its stacks are written differently from the ${other} snapshots, so it is not on the same time line${facts}`;
 }

@@ -1,6 +1,7 @@
 import { captureOrder } from '../model/order';
 import type { Session } from '../model/session';
 import type { Snapshot } from '../model/snapshot';
+import { placedTime, type DumpPlace } from './dump-times';
 import type { StackNames } from './functions';
 
 /**
@@ -37,13 +38,13 @@ export function dumpsOf(session: Session, kind: string): Snapshot[] {
 
 /**
  * Wake evidence per portable stack key of the latest of `dumps` (oldest first). A dump's capture
- * time is its own, else that of the protobuf snapshot `takenWith` says it was taken with.
+ * time is its own, else the one its place on the protobuf series gives it.
  */
-export function wakeEvidence(session: Session, dumps: Snapshot[], names: StackNames, takenWith: Map<Snapshot, Snapshot> = new Map()): Map<string, WakeEvidence> {
+export function wakeEvidence(session: Session, dumps: Snapshot[], names: StackNames, places: Map<Snapshot, DumpPlace> = new Map()): Map<string, WakeEvidence> {
   const latest = dumps.at(-1);
   if (!latest) return new Map();
   const first = dumps[0];
-  const timeOf = (s: Snapshot) => s.timeMs ?? takenWith.get(s)?.timeMs ?? null;
+  const timeOf = (s: Snapshot) => s.timeMs ?? placedTime(places.get(s));
   const times = dumps.map(timeOf).join();
   let byFirst = cache.get(latest);
   const hit = byFirst?.get(first);
