@@ -1,0 +1,49 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openApp } from './app-helpers';
+import { fixture, shot } from './helpers';
+import { expectFits, openServiceFolder } from './layout-helpers';
+
+test.beforeEach(async ({ page }) => {
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+});
+
+/** How many table rows lie wholly inside the table's visible box (and the window). */
+function visibleRows(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const table = document.querySelector('.suspects-table')!.getBoundingClientRect();
+    const bottom = Math.min(table.bottom, innerHeight);
+    return [...document.querySelectorAll('.suspects-row')].filter((row) => {
+      const r = row.getBoundingClientRect();
+      return r.height > 0 && r.top >= table.top - 1 && r.bottom <= bottom + 1;
+    }).length;
+  });
+}
+
+for (const size of [
+  { width: 1280, height: 720 },
+  { width: 800, height: 900 },
+]) {
+  test(`Leaks of the service series at ${size.width}x${size.height}: six rows, the Score column, the detail above the status bar`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await openApp(page);
+    await openServiceFolder(page, fixture('service'));
+    await expect(page.locator('.leaks-view')).toBeVisible();
+    // The series opens on its top suspect, detail shown.
+    await expect(page.locator('.suspect-detail h3')).toHaveText('main.(*exporter).send');
+    // Two suspects; all 30 groups show how many rows the table has room for.
+    await page.getByRole('radio', { name: /^All groups/ }).click();
+    await expect(page.locator('.suspects-row')).not.toHaveCount(2);
+    expect(await visibleRows(page)).toBeGreaterThanOrEqual(6);
+    const score = page.locator('.suspects-head [role="columnheader"].c-score');
+    await expect(score).toBeInViewport({ ratio: 1 });
+    await expect(page.locator('.suspects-row.selected .c-score')).toBeInViewport({ ratio: 1 });
+    const detail = (await page.locator('.suspect-detail').boundingBox())!;
+    const status = (await page.locator('.statusbar').boundingBox())!;
+    expect(detail.y + detail.height, 'the suspect detail ends above the status bar').toBeLessThanOrEqual(status.y + 0.5);
+    await expect(page.locator('.statusbar')).toBeInViewport({ ratio: 1 });
+    await expectFits(page);
+    await shot(page, `leaks-layout-${size.width}x${size.height}`);
+  });
+}
