@@ -4,19 +4,19 @@ import { useView } from '../store/view';
 import { VIEWS } from '../views/registry';
 import { EmptyState } from './EmptyState';
 import { FileInputs } from './FileInputs';
-import { baseName } from './format';
+import { baseName } from '../ui/format';
 import { Header } from './Header';
-import { useFileDrop, usePasteAnywhere, useStartupLoads } from './page-input';
+import { useFileDrop, usePasteAnywhere, useStartupLoads } from '../actions/page-input';
 import { PasteDialog } from './PasteDialog';
 import { useGlobalShortcuts } from './shortcuts';
 import { ShareDialog } from './ShareDialog';
 import { ShortcutsOverlay } from './ShortcutsOverlay';
 import { SnapshotList } from './SnapshotList';
 import { StatusBar } from './StatusBar';
-import { useThemeOnDocument } from './theme';
-import { useUi } from './ui';
+import { useThemeOnDocument } from '../ui/theme';
+import { useUi } from '../store/ui';
 import { UrlDialog } from './UrlDialog';
-import { usePageAddress } from './url';
+import { usePageAddress } from './use-page-address';
 
 function useDocumentTitle(): void {
   const current = useSnapshots(selectedSnapshot);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { TrashIcon } from './icons';
-import { clearAll } from './loading';
+import { TrashIcon } from '../ui/icons';
+import { clearAll } from '../actions/loading';
 
 const CONFIRM_MS = 4000;
 

@@ -1,6 +1,6 @@
-import { UploadIcon } from './icons';
+import { UploadIcon } from '../ui/icons';
 import { LoadActivity } from './LoadActivity';
-import { loadDemo } from './loading';
+import { loadDemo } from '../actions/loading';
 import { OpenButtons } from './OpenButtons';
 
 /** The page with nothing loaded: every way in, and the demo. */

@@ -1,7 +1,7 @@
 import type { ChangeEvent } from 'react';
-import { filesFromInput } from './drop';
-import { loadPicked } from './loading';
-import { FILE_INPUT_ID, FOLDER_INPUT_ID } from './ui';
+import { filesFromInput } from '../actions/drop';
+import { loadPicked } from '../actions/loading';
+import { FILE_INPUT_ID, FOLDER_INPUT_ID } from '../store/ui';
 
 function onPicked(e: ChangeEvent<HTMLInputElement>): void {
   const files = filesFromInput(e.currentTarget.files);

@@ -1,7 +1,7 @@
 import { useView } from '../store/view';
 import { VIEWS } from '../views/registry';
 import { HeaderActions } from './HeaderActions';
-import { Logo } from './icons';
+import { Logo } from '../ui/icons';
 import { SampleTypeSelect } from './SampleTypeSelect';
 import { TOOLBAR_ITEMS } from './toolbar';
 

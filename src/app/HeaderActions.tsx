@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { KeyboardIcon, LinkIcon, MoonIcon, MoreIcon, SunIcon } from './icons';
-import { toggleTheme, useEffectiveTheme } from './theme';
-import { useUi } from './ui';
+import { KeyboardIcon, LinkIcon, MoonIcon, MoreIcon, SunIcon } from '../ui/icons';
+import { toggleTheme, useEffectiveTheme } from '../ui/theme';
+import { useUi } from '../store/ui';
 
 interface Action {
   id: string;

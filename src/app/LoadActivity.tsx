@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { formatBytes } from '../core/decode/limits';
 import { useSnapshots, type LoadError, type LoadTask } from '../store/snapshots';
-import { AlertIcon, CloseIcon, CopyIcon } from './icons';
-import { cancelTask } from './loading';
+import { AlertIcon, CloseIcon, CopyIcon } from '../ui/icons';
+import { cancelTask } from '../actions/loading';
 
 function progressText(t: LoadTask): string {
   if (t.unit === 'files') return t.total > 1 ? `${t.done + 1} of ${t.total}` : '';

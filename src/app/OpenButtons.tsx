@@ -1,5 +1,5 @@
-import { FileIcon, FolderIcon, LinkIcon, PasteIcon } from './icons';
-import { pickFiles, pickFolder, useUi } from './ui';
+import { FileIcon, FolderIcon, LinkIcon, PasteIcon } from '../ui/icons';
+import { pickFiles, pickFolder, useUi } from '../store/ui';
 
 /** The ways to add profiles, as buttons; `large` for the empty page. */
 export function OpenButtons({ large = false }: { large?: boolean }) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Dialog } from './Dialog';
-import { loadText, loadUrl, looksLikeUrl } from './loading';
-import { useUi } from './ui';
+import { Dialog } from '../ui/Dialog';
+import { loadText, loadUrl, looksLikeUrl } from '../actions/loading';
+import { useUi } from '../store/ui';
 
 /** A box to paste a dump into, for people who prefer a field to Ctrl+V on the page. */
 export function PasteDialog() {

@@ -7,9 +7,9 @@ import { useFlame } from '../store/flame';
 import { useViewQuery } from '../store/query';
 import { useView } from '../store/view';
 import { worker } from '../worker/client';
-import { useWorkerResult } from './use-worker-result';
-import { AlertIcon, CloseIcon } from './icons';
-import { applyFilters, dismissRefineError, removeFilter, useRefine, watchRefineReport } from './refine-state';
+import { useWorkerResult } from '../ui/use-worker-result';
+import { AlertIcon, CloseIcon } from '../ui/icons';
+import { applyFilters, dismissRefineError, removeFilter, useRefine, watchRefineReport } from '../actions/refine';
 import './RefineBar.css';
 
 /** Examples made from the selected function, so they name something in the loaded profile. */

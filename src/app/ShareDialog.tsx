@@ -4,9 +4,9 @@ import { BUNDLE_EXTENSION, MAX_LINK_CHARS } from '../core/permalink';
 import { selectedSnapshot, useSnapshots } from '../store/snapshots';
 import { encodeAddress } from '../store/url-state';
 import { worker } from '../worker/client';
-import { Dialog } from './Dialog';
-import { baseName } from './format';
-import { currentAddress } from './url/sync';
+import { Dialog } from '../ui/Dialog';
+import { baseName } from '../ui/format';
+import { currentAddress } from '../actions/address/sync';
 import './ShareDialog.css';
 
 type Scope = 'shown' | 'all';

@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/Dialog';
 import { SHORTCUTS, viewShortcuts, type Shortcut } from './shortcuts';
 
 /** Shell groups first; views' own groups follow in the order they were added. */

@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { SnapshotInfo } from '../core/model/snapshot';
 import { useSnapshots } from '../store/snapshots';
-import { baseName, clockTime, dateTime, FORMAT_LABEL, numberedTail, totalLabel } from './format';
+import { baseName, clockTime, dateTime, FORMAT_LABEL, numberedTail, totalLabel } from '../ui/format';
 import { ClearAllButton } from './ClearAllButton';
-import { CloseIcon } from './icons';
+import { CloseIcon } from '../ui/icons';
 import { LoadActivity } from './LoadActivity';
-import { removeSnapshot } from './loading';
-import { MiddleEllipsis } from './MiddleEllipsis';
+import { removeSnapshot } from '../actions/loading';
+import { MiddleEllipsis } from '../ui/MiddleEllipsis';
 import { OpenButtons } from './OpenButtons';
 
 /** Largest default-type total per kind, so each snapshot's bar compares it with its own series. */

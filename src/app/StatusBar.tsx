@@ -1,6 +1,6 @@
 import { useSnapshots } from '../store/snapshots';
-import { dateTime, FORMAT_LABEL, totalLabel } from './format';
-import { useShownSample } from './use-shown-sample';
+import { dateTime, FORMAT_LABEL, totalLabel } from '../ui/format';
+import { useShownSample } from '../ui/use-shown-sample';
 
 /** Facts about the selected snapshot, at the bottom of the page. */
 export function StatusBar() {

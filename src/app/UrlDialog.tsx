@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Dialog } from './Dialog';
-import { localServerToken } from './url/local-server';
-import { loadUrls } from './loading';
-import { useUi } from './ui';
+import { Dialog } from '../ui/Dialog';
+import { localServerToken } from '../actions/local-server';
+import { loadUrls } from '../actions/loading';
+import { useUi } from '../store/ui';
 
 /** Fetches one or more profile URLs (one per line). */
 export function UrlDialog() {

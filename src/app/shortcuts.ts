@@ -2,8 +2,8 @@ import { useEffect } from 'react';
 import { useSnapshots } from '../store/snapshots';
 import { useView } from '../store/view';
 import { VIEWS } from '../views/registry';
-import { toggleTheme } from './theme';
-import { pickFiles, pickFolder, useUi } from './ui';
+import { toggleTheme } from '../ui/theme';
+import { pickFiles, pickFolder, useUi } from '../store/ui';
 
 export interface Shortcut {
   /** KeyboardEvent.key values ('o', 'O' is Shift+O, '?', 'Escape'); several are alternatives. */

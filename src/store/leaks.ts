@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { DEFAULT_BENIGN } from '../core/analysis/benign';
 import type { Grouping } from '../core/analysis/grouping';
-import type { TopBy } from '../worker/timeline';
+import type { TopBy } from '../worker/leaks';
 
 const BENIGN_STORAGE = 'parkview.benign';
 

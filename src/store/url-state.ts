@@ -17,7 +17,7 @@ export interface AddressState {
   filters: Filters;
   theme?: 'light' | 'dark';
   /**
-   * Parameters other stores keep in the address (see app/url/*-part.ts), passed through as they are:
+   * Parameters other stores keep in the address (see actions/address/*-part.ts), passed through as they are:
    * the flame graph's `fz` `fq` `ff` `fc` `fo` `tagroot`, the selected function `fn`, the Source view's
    * `list` (pprof's command) and `listorder`, the graph's `nodecount` `nodefraction` `edgefraction`
    * (pprof's options), the Leaks view's `group` `chart` `areas` `all` `suspect` `interval`, the Goroutines view's

@@ -15,6 +15,6 @@ export const VIEWS: ViewDef[] = [
   { id: 'top', label: 'Top', key: 't', component: lazy(() => import('./Top/TopView')) },
   { id: 'graph', label: 'Graph', key: 'c', component: lazy(() => import('./Graph/GraphView')) },
   { id: 'source', label: 'Source', key: 's', component: lazy(() => import('./Source/SourceView')) },
-  { id: 'timeline', label: 'Leaks', key: 'l', component: lazy(() => import('./Timeline/LeaksView')) },
+  { id: 'timeline', label: 'Leaks', key: 'l', component: lazy(() => import('./Leaks/LeaksView')) },
   { id: 'goroutines', label: 'Goroutines', key: 'g', component: lazy(() => import('./Goroutines/GoroutinesView')) },
 ];

@@ -4,7 +4,7 @@ import { loadApi } from './load';
 import { refineApi } from './refine';
 import { shareApi } from './share';
 import { sourceApi } from './source';
-import { timelineApi } from './timeline';
+import { timelineApi } from './leaks';
 import { topApi } from './top';
 
 /** Everything the Worker answers; each view's module adds its own queries. */

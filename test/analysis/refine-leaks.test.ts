@@ -7,7 +7,7 @@ import type { Filters } from '../../src/core/query/filters';
 import { Refiner, reportSteps, runToEnd } from '../../src/core/query/refine';
 import { setRewriteFactory } from '../../src/core/query/view-query';
 import { session as workerSession } from '../../src/worker/state';
-import { timelineApi, type LeakRequest } from '../../src/worker/timeline';
+import { timelineApi, type LeakRequest } from '../../src/worker/leaks';
 import { listFixtures, load } from '../fixtures';
 
 const SERVICE = listFixtures('service', /^pprof\./);

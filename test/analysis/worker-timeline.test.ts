@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BENIGN } from '../../src/core/analysis/benign';
 import { session } from '../../src/worker/state';
-import { timelineApi, type LeakRequest } from '../../src/worker/timeline';
+import { timelineApi, type LeakRequest } from '../../src/worker/leaks';
 import { listFixtures, load } from '../fixtures';
 
 describe('timeline Worker API on service', () => {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { filesFromEntries } from '../../src/app/drop';
+import { filesFromEntries } from '../../src/actions/drop';
 import { listFixtures, readFixture } from '../fixtures';
 
 interface FakeEntry {

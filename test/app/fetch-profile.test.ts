@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { explainFetchFailure, fetchWithProgress, HttpError, probeReachability } from '../../src/app/fetch-profile';
+import { explainFetchFailure, fetchWithProgress, HttpError, probeReachability } from '../../src/actions/fetch-profile';
 import { readFixture } from '../fixtures';
 
 const PAGE = 'http://127.0.0.1:8081';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SnapshotInfo } from '../../src/core/model/snapshot';
-import { followLocalServer, type CapturedEvent } from '../../src/app/url/local-server';
+import { followLocalServer, type CapturedEvent } from '../../src/actions/local-server';
 import { LIVE_LIMITS, oldestBeyond } from '../../src/live-limits';
 import { useSnapshots } from '../../src/store/snapshots';
 import type { InputFile } from '../../src/worker/load';

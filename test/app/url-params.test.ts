@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { nameFromUrl, startupRequest } from '../../src/app/url-params';
+import { nameFromUrl, startupRequest } from '../../src/actions/url-params';
 
 const BASE = 'http://127.0.0.1:8081/app/';
 

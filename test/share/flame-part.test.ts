@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flamePart } from '../../src/app/url/flame-part';
+import { flamePart } from '../../src/actions/address/flame-part';
 import { useFlame } from '../../src/store/flame';
 import { decodeAddress, emptyAddress, encodeAddress } from '../../src/store/url-state';
 

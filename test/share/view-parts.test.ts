@@ -1,19 +1,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { flamePart } from '../../src/app/url/flame-part';
-import { goroutinesPart } from '../../src/app/url/goroutines-part';
-import { graphPart } from '../../src/app/url/graph-part';
-import { leaksPart } from '../../src/app/url/leaks-part';
-import { selectionPart } from '../../src/app/url/selection-part';
-import { sourcePart } from '../../src/app/url/source-part';
-import { topPart } from '../../src/app/url/top-part';
+import { flamePart } from '../../src/actions/address/flame-part';
+import { goroutinesPart } from '../../src/actions/address/goroutines-part';
+import { graphPart } from '../../src/actions/address/graph-part';
+import { leaksPart } from '../../src/actions/address/leaks-part';
+import { selectionPart } from '../../src/actions/address/selection-part';
+import { sourcePart } from '../../src/actions/address/source-part';
+import { topPart } from '../../src/actions/address/top-part';
 import { DEFAULT_GRAPH_OPTIONS } from '../../src/core/query/graph/build';
 import { useFlame } from '../../src/store/flame';
 import { useLeaks } from '../../src/store/leaks';
 import { decodeAddress, emptyAddress, encodeAddress } from '../../src/store/url-state';
 import { useView } from '../../src/store/view';
-import { useGraphSettings } from '../../src/views/Graph/graph-settings';
-import { useSourceView } from '../../src/views/Source/source-state';
-import { useTopState } from '../../src/views/Top/top-state';
+import { useGraphSettings } from '../../src/store/graph';
+import { useSourceView } from '../../src/store/source';
+import { useTopState } from '../../src/store/top';
 
 /** In the order sync.ts applies them. */
 const PARTS = [flamePart, selectionPart, sourcePart, graphPart, leaksPart, goroutinesPart, topPart];

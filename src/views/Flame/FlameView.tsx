@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useEffectiveTheme } from '../../app/theme';
+import { useEffectiveTheme } from '../../ui/theme';
 import { ROOT } from '../../core/flame/window';
 import { useFlame } from '../../store/flame';
 import { useViewQuery } from '../../store/query';

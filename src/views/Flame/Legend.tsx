@@ -1,5 +1,5 @@
 import { STATE_CATEGORIES, stateCategory } from '../../core/flame/states';
-import type { Theme } from '../../app/theme';
+import type { Theme } from '../../ui/theme';
 import { diffPaints, diffTicks, STATE_LABEL, statePaint } from './colours';
 
 /** Diverging scale of the diff: blue shrank, red grew, in steps of growth factor. */

@@ -5,7 +5,7 @@ import { ROOT } from '../../core/flame/window';
 import type { FlameData, FlameWindowData } from '../../worker/flame';
 import { formatDelta, formatValue, pct, valueNoun } from './format';
 import { statePaint } from './colours';
-import type { Theme } from '../../app/theme';
+import type { Theme } from '../../ui/theme';
 import { visibleName } from '../../core/format/visible';
 
 export interface HoverTarget {

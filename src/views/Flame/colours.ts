@@ -2,7 +2,7 @@ import { hsl, interpolateLab, rgb } from 'd3';
 import { DIFF_SATURATION } from '../../core/flame/diff';
 import { CLASS_LABEL, CLASS_PACKAGE, CLASS_RUNTIME, CLASS_STDLIB, stableHash } from '../../core/flame/palette';
 import { stateCategory, type StateCategory } from '../../core/flame/states';
-import type { Theme } from '../../app/theme';
+import type { Theme } from '../../ui/theme';
 
 /** A frame's fill and the text colour readable on it. */
 export interface Paint {

@@ -1,4 +1,4 @@
-import { applyFilters } from '../../app/refine-state';
+import { applyFilters } from '../../actions/refine';
 import { exactName } from '../../core/query/refine-regex';
 import { useFlame } from '../../store/flame';
 import { useView } from '../../store/view';

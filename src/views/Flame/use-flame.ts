@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useWorkerResult } from '../../app/use-worker-result';
+import { useWorkerResult } from '../../ui/use-worker-result';
 import { worker } from '../../worker/client';
 import type { FlameData, FlameSearch, FlameSpec } from '../../worker/flame';
 

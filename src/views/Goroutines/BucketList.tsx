@@ -3,8 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { waitLabel } from '../../core/analysis/format';
 import type { Filters } from '../../core/query/filters';
 import { worker } from '../../worker/client';
-import type { BucketRow } from '../../worker/timeline';
-import { useWorkerResult } from '../../app/use-worker-result';
+import type { BucketRow } from '../../worker/leaks';
+import { useWorkerResult } from '../../ui/use-worker-result';
 import { FrameLink } from '../Source/FrameLink';
 import { visibleName } from '../../core/format/visible';
 

@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
-import { FORMAT_LABEL } from '../../app/format';
+import { FORMAT_LABEL } from '../../ui/format';
 import type { SnapshotInfo } from '../../core/model/snapshot';
 import { useLeaks } from '../../store/leaks';
 import { selectedSnapshot, useSnapshots } from '../../store/snapshots';
 import { useView } from '../../store/view';
 import { worker } from '../../worker/client';
-import { useWorkerResult } from '../../app/use-worker-result';
+import { useWorkerResult } from '../../ui/use-worker-result';
 import { BucketList } from './BucketList';
-import '../Timeline/leaks.css';
+import '../Leaks/leaks.css';
 import './goroutines.css';
 
 const TEXT_DELAY_MS = 150;

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { Theme } from '../../app/theme';
+import type { Theme } from '../../ui/theme';
 import type { DrawnNode } from '../../core/query/graph/present';
 import type { GraphLayout } from '../../core/query/graph/layout';
 import type { GraphResult } from '../../worker/graph';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { DEFAULT_GRAPH_OPTIONS, type GraphOptions } from '../../core/query/graph/build';
-import { useGraphSettings } from './graph-settings';
+import { useGraphSettings } from '../../store/graph';
 
 interface Field {
   key: keyof GraphOptions;

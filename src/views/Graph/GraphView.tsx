@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
-import { GranularitySwitch } from '../../app/GranularitySwitch';
-import { applyFilters } from '../../app/refine-state';
-import { useEffectiveTheme } from '../../app/theme';
+import { GranularitySwitch } from '../../ui/GranularitySwitch';
+import { applyFilters } from '../../actions/refine';
+import { useEffectiveTheme } from '../../ui/theme';
 import { hasFilters } from '../../core/query/filters';
 import { exactName } from '../../core/query/refine-regex';
 import type { DrawnNode } from '../../core/query/graph/present';
@@ -11,7 +11,7 @@ import { useView } from '../../store/view';
 import { BaseSelect } from './BaseSelect';
 import { GraphCanvas } from './GraphCanvas';
 import { GraphSettings } from './GraphSettings';
-import { useGraphSettings } from './graph-settings';
+import { useGraphSettings } from '../../store/graph';
 import { prefetchGraph, useGraph } from './use-graph';
 import './graph.css';
 

@@ -1,5 +1,5 @@
 import { dotColor, scoreColor } from '../../core/query/graph/color';
-import type { Theme } from '../../app/theme';
+import type { Theme } from '../../ui/theme';
 
 export interface NodeColors {
   fill: string;

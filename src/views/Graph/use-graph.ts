@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
-import { useWorkerResult, type WorkerResult } from '../../app/use-worker-result';
+import { useWorkerResult, type WorkerResult } from '../../ui/use-worker-result';
 import type { GraphOptions } from '../../core/query/graph/build';
 import type { GraphLayout } from '../../core/query/graph/layout';
 import type { ViewQuery } from '../../core/query/view-query';
 import { currentViewQuery } from '../../store/query';
 import { worker } from '../../worker/client';
 import type { GraphResult } from '../../worker/graph';
-import { useGraphSettings } from './graph-settings';
+import { useGraphSettings } from '../../store/graph';
 import { layoutDot, warmLayout } from './layout-client';
 
 export interface DrawableGraph {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { visibleName } from '../../core/format/visible';
 import { useView } from '../../store/view';
-import { useSourceView } from './source-state';
+import { useSourceView } from '../../store/source';
 
 /** Suggestions offered while typing; a profile can have tens of thousands of functions. */
 const MAX_SUGGESTIONS = 1000;

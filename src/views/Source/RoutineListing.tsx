@@ -5,7 +5,7 @@ import { listBlocks, type LineRange } from '../../core/query/source/range';
 import { showInFlame } from '../../store/flame';
 import type { Token } from './highlight';
 import { SourceOrigin } from './SourceOrigin';
-import { useSourceView } from './source-state';
+import { useSourceView } from '../../store/source';
 import { valueLabel } from './format';
 import { useHighlighted, useSourceText } from './use-source-text';
 import { visibleName } from '../../core/format/visible';

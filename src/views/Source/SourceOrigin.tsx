@@ -1,6 +1,6 @@
-import { MiddleEllipsis } from '../../app/MiddleEllipsis';
-import { allowFetch, type SourceText } from './sources';
-import { useSourceView } from './source-state';
+import { MiddleEllipsis } from '../../ui/MiddleEllipsis';
+import { allowFetch, type SourceText } from '../../actions/sources';
+import { useSourceView } from '../../store/source';
 
 const VIA = { folder: 'dropped folder', url: 'URL template', go: 'Go source' } as const;
 

@@ -9,11 +9,11 @@ import type { TopEntry } from '../../worker/top';
 import { FunctionPicker } from './FunctionPicker';
 import { valueLabel } from './format';
 import { RoutineListing } from './RoutineListing';
-import { restoreSources, useSources } from './sources';
+import { restoreSources, useSources } from '../../actions/sources';
 import { SourcesPanel, useSourceDrop } from './SourcesPanel';
-import { useSourceView } from './source-state';
+import { useSourceView } from '../../store/source';
 import { useSourceList } from './use-source-list';
-import { useShownSample } from '../../app/use-shown-sample';
+import { useShownSample } from '../../ui/use-shown-sample';
 import './source.css';
 import { visibleName } from '../../core/format/visible';
 

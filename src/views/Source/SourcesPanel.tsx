@@ -1,12 +1,12 @@
 import { useRef, useState, type DragEvent, type ReactNode } from 'react';
-import { filesFromDrop, filesFromInput, type PickedFile } from '../../app/drop';
-import { CloseIcon, FolderIcon } from '../../app/icons';
-import { loadPicked } from '../../app/loading';
+import { filesFromDrop, filesFromInput, type PickedFile } from '../../actions/drop';
+import { CloseIcon, FolderIcon } from '../../ui/icons';
+import { loadPicked } from '../../actions/loading';
 import { goStdPath } from '../../core/source/paths';
 import { GO_SOURCE_TEMPLATES, goSourceUrl, ruleUrl, templateProblem } from '../../core/source/templates';
-import { useSourceSettings, type SourceSettings } from './settings';
-import { addSourceFiles, forgetSources, goReleaseFor, sourcesChanged, useSources } from './sources';
-import { useSourceView } from './source-state';
+import { useSourceSettings, type SourceSettings } from '../../store/source-settings';
+import { addSourceFiles, forgetSources, goReleaseFor, sourcesChanged, useSources } from '../../actions/sources';
+import { useSourceView } from '../../store/source';
 
 /** A drop carries sources when it holds a folder or a source file; otherwise it is left to the page (profiles). */
 function isSourceDrop(data: DataTransfer): boolean {

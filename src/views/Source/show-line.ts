@@ -1,5 +1,5 @@
 import { useView } from '../../store/view';
-import { useSourceView } from './source-state';
+import { useSourceView } from '../../store/source';
 
 /** Opens the Source view on a function, at one of its lines when the frame knows it. */
 export function showSourceLine(fn: string, file = '', line = 0): void {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ViewQuery } from '../../core/query/view-query';
-import { useWorkerResult, type WorkerResult } from '../../app/use-worker-result';
+import { useWorkerResult, type WorkerResult } from '../../ui/use-worker-result';
 import { worker } from '../../worker/client';
 import type { SourceListResult, SourceRequest } from '../../worker/source';
 

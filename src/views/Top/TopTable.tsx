@@ -14,7 +14,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { percentage, scaledLabel } from '../../core/format/units';
 import { useView } from '../../store/view';
 import type { TopEntry } from './top-rows';
-import { useTopState } from './top-state';
+import { useTopState } from '../../store/top';
 import { showSourceLine } from '../Source/show-line';
 import { visibleName } from '../../core/format/visible';
 

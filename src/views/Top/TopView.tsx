@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { GranularitySwitch } from '../../app/GranularitySwitch';
+import { GranularitySwitch } from '../../ui/GranularitySwitch';
 import { percentage, scaledLabel } from '../../core/format/units';
 import { useViewQuery } from '../../store/query';
 import { useView } from '../../store/view';
 import { worker } from '../../worker/client';
 import type { TopColumns } from '../../worker/top';
-import { useTopState } from './top-state';
+import { useTopState } from '../../store/top';
 import { topEntries, type TopEntry } from './top-rows';
 import { TopTable } from './TopTable';
 import { useRowFilter } from './use-row-filter';

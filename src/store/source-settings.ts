@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { GO_SOURCE_TEMPLATES, type UrlRule } from '../../core/source/templates';
+import { GO_SOURCE_TEMPLATES, type UrlRule } from '../core/source/templates';
 
 export interface SourceSettings {
   /** The user's own repository: raw file URLs with {path}, after a path-prefix rewrite. */

@@ -1,5 +1,5 @@
 import { useView } from '../../store/view';
-import { useSourceView } from '../../views/Source/source-state';
+import { useSourceView } from '../../store/source';
 import { plausibleName } from './selection-part';
 import type { AddressPart } from './sync';
 

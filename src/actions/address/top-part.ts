@@ -1,5 +1,5 @@
 import type { SortingState } from '@tanstack/react-table';
-import { DEFAULT_SORTING, useTopState } from '../../views/Top/top-state';
+import { DEFAULT_SORTING, useTopState } from '../../store/top';
 import { plausibleName } from './selection-part';
 import type { AddressPart } from './sync';
 

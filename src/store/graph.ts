@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { DEFAULT_GRAPH_OPTIONS, type GraphOptions } from '../../core/query/graph/build';
+import { DEFAULT_GRAPH_OPTIONS, type GraphOptions } from '../core/query/graph/build';
 
 interface GraphSettings {
   options: GraphOptions;

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { rateLabel, waitLabel } from '../../core/analysis/format';
-import type { SuspectRow } from '../../worker/timeline';
+import type { SuspectRow } from '../../worker/leaks';
 import { Sparkline } from './Sparkline';
 import { visibleName } from '../../core/format/visible';
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { RoutineOrder } from '../../core/query/source/list';
+import type { RoutineOrder } from '../core/query/source/list';
 
 export type PickMode = 'function' | 'regex';
 

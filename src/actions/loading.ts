@@ -6,8 +6,8 @@ import { worker } from '../worker/client';
 import type { InputFile } from '../worker/load';
 import type { PickedFile } from './drop';
 import { explainFetchFailure, fetchWithProgress } from './fetch-profile';
-import { viaLocalServer } from './url/local-server';
-import { applySharedView } from './url/sync';
+import { viaLocalServer } from './local-server';
+import { applySharedView } from './address/sync';
 import { nameFromUrl } from './url-params';
 import { openOnTheAnswer } from './opening';
 

@@ -3,7 +3,7 @@ import { decodeAddress, encodeAddress, type AddressState } from '../../store/url
 import { useView } from '../../store/view';
 import { VIEWS } from '../../views/registry';
 import { worker } from '../../worker/client';
-import { applyFilters } from '../refine-state';
+import { applyFilters } from '../refine';
 import { flamePart } from './flame-part';
 import { goroutinesPart } from './goroutines-part';
 import { graphPart } from './graph-part';

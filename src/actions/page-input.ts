@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { dragHasFiles, filesFromDrop } from './drop';
 import { loadDemo, loadPicked, loadText, loadUrl, loadUrls, looksLikeUrl } from './loading';
-import { useUi } from './ui';
+import { useUi } from '../store/ui';
 import { startupRequest } from './url-params';
 
 /** Accepts files and folders dropped anywhere on the page; true while files are dragged over it. */

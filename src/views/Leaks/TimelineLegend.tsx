@@ -1,4 +1,4 @@
-import type { TimelineResult } from '../../worker/timeline';
+import type { TimelineResult } from '../../worker/leaks';
 import { visibleName } from '../../core/format/visible';
 
 export interface TimelineLegendProps {

@@ -1,5 +1,5 @@
 import { DEFAULT_GRAPH_OPTIONS, type GraphOptions } from '../../core/query/graph/build';
-import { useGraphSettings } from '../../views/Graph/graph-settings';
+import { useGraphSettings } from '../../store/graph';
 import type { AddressPart } from './sync';
 
 /** pprof's option names for the graph's pruning. */

@@ -2,8 +2,8 @@ import { rateLabel, waitLabel } from '../../core/analysis/format';
 import { codeKind, type FrameInfo } from '../../core/analysis/functions';
 import { visibleName } from '../../core/format/visible';
 import { UNDECIDED_PLATEAU } from '../../core/analysis/verdict';
-import type { SuspectDetail as Detail, SuspectRow } from '../../worker/timeline';
-import { CopyTextButton } from '../../app/CopyTextButton';
+import type { SuspectDetail as Detail, SuspectRow } from '../../worker/leaks';
+import { CopyTextButton } from '../../ui/CopyTextButton';
 import { FrameLink } from '../Source/FrameLink';
 import { suspectText } from './suspect-text';
 

@@ -6,18 +6,18 @@ import { useLeaks } from '../../store/leaks';
 import { useSnapshots } from '../../store/snapshots';
 import { useView } from '../../store/view';
 import { worker } from '../../worker/client';
-import type { SuspectRow } from '../../worker/timeline';
-import { BenignSettings } from '../Suspects/BenignSettings';
+import type { SuspectRow } from '../../worker/leaks';
+import { BenignSettings } from './BenignSettings';
 import { ClockNote } from './ClockNote';
-import { SuspectDetail } from '../Suspects/SuspectDetail';
-import { SuspectsTable } from '../Suspects/SuspectsTable';
+import { SuspectDetail } from './SuspectDetail';
+import { SuspectsTable } from './SuspectsTable';
 import { focusFunction, openInFlameGraph, showGoroutines } from './navigate';
 import { useLeakRequest } from './leak-request';
 import { BAND_COLORS, TOP_N_CHOICES } from './palette';
 import { TimelineChart } from './TimelineChart';
 import { TimelineLegend } from './TimelineLegend';
-import { useWorkerResult } from '../../app/use-worker-result';
-import { SplitHandle } from '../../app/SplitHandle';
+import { useWorkerResult } from '../../ui/use-worker-result';
+import { SplitHandle } from '../../ui/SplitHandle';
 import './leaks.css';
 
 /** Heights of the selected group's details under the table; the table keeps room for six rows (see leaks.css). */

@@ -1,11 +1,11 @@
 import { clear, createStore, get as idbGet, keys as idbKeys, setMany } from 'idb-keyval';
 import { create } from 'zustand';
-import { splitSourceLines } from '../../core/source/lines';
-import { goStdPath, goVersionInPath, SuffixIndex } from '../../core/source/paths';
-import { goSourceUrl, goTag, ruleUrl, sourceFromBody } from '../../core/source/templates';
-import type { PickedFile } from '../../app/drop';
-import { HttpError, probeReachability } from '../../app/fetch-profile';
-import { DEFAULT_GO, useSourceSettings, type SourceSettings } from './settings';
+import { splitSourceLines } from '../core/source/lines';
+import { goStdPath, goVersionInPath, SuffixIndex } from '../core/source/paths';
+import { goSourceUrl, goTag, ruleUrl, sourceFromBody } from '../core/source/templates';
+import type { PickedFile } from './drop';
+import { HttpError, probeReachability } from './fetch-profile';
+import { DEFAULT_GO, useSourceSettings, type SourceSettings } from '../store/source-settings';
 
 /** Dropped files: Blobs keyed by their path in the dropped folder. */
 const droppedDb = createStore('parkview-sources', 'files');

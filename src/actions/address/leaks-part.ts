@@ -1,7 +1,7 @@
 import { GROUPINGS, type Grouping } from '../../core/analysis/grouping';
 import { parseDuration } from '../../core/format/duration';
 import { useLeaks } from '../../store/leaks';
-import { TOP_N_CHOICES } from '../../views/Timeline/palette';
+import { TOP_N_CHOICES } from '../../views/Leaks/palette';
 import type { AddressPart, PartScope } from './sync';
 
 /** Goroutines grouped by stack (the default), labels, creator or function. */

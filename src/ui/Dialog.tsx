@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { CloseIcon } from './icons';
-import { useUi } from './ui';
+import { useUi } from '../store/ui';
 
 /** A modal dialog: Escape or a click outside closes it; focus starts in its first field. */
 export function Dialog({ title, children, wide = false }: { title: string; children: ReactNode; wide?: boolean }) {

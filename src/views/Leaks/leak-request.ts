@@ -3,7 +3,7 @@ import { parseDuration } from '../../core/format/duration';
 import { useLeaks } from '../../store/leaks';
 import { useSnapshots } from '../../store/snapshots';
 import { useView } from '../../store/view';
-import type { LeakRequest } from '../../worker/timeline';
+import type { LeakRequest } from '../../worker/leaks';
 
 /** The leak query for the current selection: the selected snapshot picks the series, the refine filters choose the goroutines. */
 export function useLeakRequest(): LeakRequest | null {

@@ -1,7 +1,7 @@
 import * as d3 from 'd3';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { TimelineResult } from '../../worker/timeline';
-import { clockTime } from '../../app/format';
+import type { TimelineResult } from '../../worker/leaks';
+import { clockTime } from '../../ui/format';
 import { spanLabel } from '../../core/analysis/format';
 
 const MARGIN = { top: 14, right: 18, bottom: 24, left: 56 };

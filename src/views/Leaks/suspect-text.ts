@@ -1,5 +1,5 @@
 import { rateLabel, waitLabel } from '../../core/analysis/format';
-import type { SuspectDetail, SuspectRow } from '../../worker/timeline';
+import type { SuspectDetail, SuspectRow } from '../../worker/leaks';
 
 /**
  * A group as plain text for an issue or a chat: what it is, its verdict and evidence, state, growth, wait, creator,
