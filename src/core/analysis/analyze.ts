@@ -9,7 +9,8 @@ import { countByKey, keyLabel, type Grouping, type KeyedCounts } from './groupin
 import { RefinedStacks, refinedStack } from './refined';
 import { LEAK_PROFILE_KIND, pickSeries, type Series } from './series';
 import { trendOf, type Trend } from './signals';
-import { BLOCKS_FOR_GOOD, CATEGORIES, stateFromParking, stateFromReason, stateFromStack, type BlockState } from './states';
+import { BLOCKS_FOR_GOOD, CATEGORIES, ENDS_BY_ITSELF, stateFromParking, stateFromReason, stateFromStack, type BlockState } from './states';
+import { InStepGroups } from './in-step';
 import { judge, type Verdict } from './verdict';
 import { dumpsOf, wakeEvidence } from './wakes';
 
@@ -246,21 +247,40 @@ export function analyzeLeaks(session: Session, q: LeakQuery = {}): LeakAnalysis 
     if (t.slope > 0 && t.neverDrains && !t.returned) maxAdded = Math.max(maxAdded, t.last - t.first);
   }
   const parking = parkingOf(session, series);
-  const groups: GroupReport[] = [];
+  const states: (BlockState | null)[] = [];
+  const groupFacts: (DumpFacts | undefined)[] = [];
   for (let k = 0; k < keyed.keys; k++) {
     const stack = keyed.stack[k];
-    const shown = names.of(stack);
-    if (shown.length === 0) continue;
+    if (names.of(stack).length === 0) {
+      states.push(null);
+      groupFacts.push(undefined);
+      continue;
+    }
     // States, dump facts and the benign list judge the whole stack, not what a filter left of it.
     const origin = keyed.origin[k];
-    const stackNames = origin === stack ? shown : names.of(origin);
-    const trend = trends[k];
+    const stackNames = names.of(origin);
     const f = facts?.size ? facts.get(names.portable(origin)) : undefined;
-    const isProven = keyed.proven[k] === 1;
     const parked = parking.get(origin);
     let state = f ? stateFromReason(dominant(f.reasons), stackNames) : parked !== undefined ? stateFromParking(stackNames, parked) : stateFromStack(stackNames);
     // A goroutineleak profile lists only parked goroutines; its text form leaves out the runtime frames that would say on what.
-    if (isProven && state.source === 'stack' && state.category === 'running') state = { label: CATEGORIES.other.label, category: 'other', source: 'stack' };
+    if (keyed.proven[k] === 1 && state.source === 'stack' && state.category === 'running') state = { label: CATEGORIES.other.label, category: 'other', source: 'stack' };
+    states.push(state);
+    groupFacts.push(f);
+  }
+  const inStep = new InStepGroups(keyed, trends, (k) => {
+    const s = states[k];
+    return s !== null && ENDS_BY_ITSELF.has(s.category);
+  });
+  const groups: GroupReport[] = [];
+  for (let k = 0; k < keyed.keys; k++) {
+    const state = states[k];
+    if (!state) continue;
+    const stack = keyed.stack[k];
+    const origin = keyed.origin[k];
+    const stackNames = names.of(origin);
+    const trend = trends[k];
+    const f = groupFacts[k];
+    const isProven = keyed.proven[k] === 1;
     const benignBy = benign.match(stackNames);
     const verdict = judge({
       trend,
@@ -271,6 +291,8 @@ export function analyzeLeaks(session: Session, q: LeakQuery = {}): LeakAnalysis 
       benign: benignBy,
       proven: isProven,
       blocksForGood: BLOCKS_FOR_GOOD.has(state.category),
+      endsByItself: ENDS_BY_ITSELF.has(state.category),
+      inStepWith: trend.last > trend.first ? inStep.partnerOf(k) : null,
       wake: wakes.get(names.portable(origin)) ?? null,
       dumps: dumps.length > 0,
       since: levelSince(series, countsOf(keyed, k)),

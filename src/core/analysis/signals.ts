@@ -20,6 +20,14 @@ export interface Trend {
   neverDrains: boolean;
   /** Slope over the later half of the series relative to the whole (1: linear, ~0: filled then plateaued). */
   recent: number;
+  /**
+   * How far the steps stray from one steady rate, per degree of freedom: goroutines left one by one
+   * at a steady rate arrive as a Poisson process, whose steps vary by about their square root (~1);
+   * goroutines that come by the hundred at once stray far more. 0 without growth or with one step.
+   */
+  stepSpread: number;
+  /** Net growth in standard deviations of a count that only drifts around its level (Poisson: variance = count). */
+  growthSignificance: number;
 }
 
 export interface Fit {
@@ -62,6 +70,24 @@ const RISE_SHARE = 0.5;
 const BASELINE_SHARE = 0.1;
 /** Points the later-half fit needs to mean anything. */
 const RECENT_MIN_POINTS = 2;
+
+/** Chi-square per degree of freedom of the steps of y against the one rate from first to last (see Trend.stepSpread). */
+function stepSpreadOf(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const n = y.length;
+  const span = n > 1 ? x[n - 1] - x[0] : 0;
+  if (n < 3 || span <= 0 || y[n - 1] <= y[0]) return 0;
+  const rate = (y[n - 1] - y[0]) / span;
+  let chi2 = 0;
+  let steps = 0;
+  for (let i = 1; i < n; i++) {
+    const expected = rate * (x[i] - x[i - 1]);
+    if (expected <= 0) continue;
+    const d = y[i] - y[i - 1] - expected;
+    chi2 += (d * d) / Math.max(1, expected);
+    steps++;
+  }
+  return steps > 1 ? chi2 / (steps - 1) : 0;
+}
 
 /** The trend of counts y (one per snapshot, at positions x). */
 export function trendOf(x: ArrayLike<number>, y: ArrayLike<number>): Trend {
@@ -108,5 +134,7 @@ export function trendOf(x: ArrayLike<number>, y: ArrayLike<number>): Trend {
     returned,
     neverDrains: last >= 0.9 * max && !returned,
     recent,
+    stepSpread: stepSpreadOf(x, y),
+    growthSignificance: (last - first) / Math.sqrt(Math.max(1, first + last)),
   };
 }

@@ -137,6 +137,9 @@ export const CATEGORIES: Record<StateCategory, CategoryInfo> = {
 /** States only another goroutine can end: nothing in them wakes by itself (no timer, no I/O). */
 export const BLOCKS_FOR_GOOD: ReadonlySet<StateCategory> = new Set<StateCategory>(['chan-send', 'chan-receive', 'chan', 'nil-chan', 'select', 'select-no-cases', 'mutex', 'rwmutex', 'waitgroup', 'cond', 'semacquire', 'other']);
 
+/** States that end by themselves: a timer fires, I/O completes, a system call returns, work finishes. */
+export const ENDS_BY_ITSELF: ReadonlySet<StateCategory> = new Set<StateCategory>(['sleep', 'io-wait', 'syscall', 'running']);
+
 /** Leaf-side functions that say what a goroutine parks on; the first one found from the leaf wins. */
 const BLOCKING_FRAMES = new Map<string, StateCategory>(Object.entries({
   'runtime.chansend': 'chan-send',

@@ -25,6 +25,13 @@ export interface VerdictInput {
   proven: boolean;
   /** Whether the state is one only another goroutine can end (channel, select, lock, WaitGroup, Cond). */
   blocksForGood: boolean;
+  /** Whether the state ends by itself (sleep, I/O, syscall, running). */
+  endsByItself: boolean;
+  /**
+   * A group in a state that ends by itself whose count equals this group's in every snapshot, or
+   * null: goroutines that wait on the work of others, as a request waits on its backend call.
+   */
+  inStepWith: string | null;
   /** What the debug=2 dumps say about the group's goroutines waking; null when no dump lists it. */
   wake: WakeEvidence | null;
   /** Whether the series comes with debug=2 dumps at all. */
@@ -48,10 +55,18 @@ const MIN_MONOTONIC = 0.7;
 const MIN_FIT = 0.6;
 /** Later-half slope below this share of the overall slope: filled up, then plateaued. */
 const MIN_RECENT = 0.25;
+/**
+ * Step spread (see Trend.stepSpread) above which three snapshots' two steps disagree with any one
+ * steady rate: a chi-square with one degree of freedom this high comes by chance once in a thousand.
+ */
+const MAX_STEP_SPREAD = 10.8;
+/** Net growth, in standard deviations of a drifting count, below which it is no more than drift. */
+const MIN_SIGNIFICANCE = 2;
 /** Stacks entirely in the runtime and standard library weigh less than the program's own code. */
 const LIBRARY_ONLY = 0.8;
 
 const PLATEAU = 'filled up, then plateaued';
+const BURSTS = 'grows in bursts, not steadily';
 
 /** How far a short series can be trusted: two points always fit a line. */
 function confidence(points: number): number {
@@ -67,7 +82,9 @@ function dismissal(t: Trend, points: number): string | null {
   if (added < MIN_ADDED) return `grew by only ${added}`;
   if (t.rises < Math.min(points - 1, MIN_RISES)) return `rose in only ${t.rises} step${t.rises === 1 ? '' : 's'}`;
   if (points >= 3 && t.recent < MIN_RECENT) return PLATEAU;
-  if (points >= 4 && (t.monotonic < MIN_MONOTONIC || t.r2 < MIN_FIT)) return 'grows in bursts, not steadily';
+  // Three points nearly always fit a line: whether both steps share one rate says more.
+  if (points === 3 && t.stepSpread > MAX_STEP_SPREAD) return BURSTS;
+  if (points >= 4 && (t.monotonic < MIN_MONOTONIC || t.r2 < MIN_FIT)) return BURSTS;
   return null;
 }
 
@@ -76,7 +93,7 @@ export const STUCK = 'stuck since';
 
 /** Dismissals that only say the count stopped rising: goroutines stuck since the rise look the same. */
 function plateauLike(why: string): boolean {
-  return why === PLATEAU || why.startsWith('rose in only') || why.startsWith('grows in bursts');
+  return why === PLATEAU || why === BURSTS || why.startsWith('rose in only');
 }
 
 /**
@@ -132,6 +149,19 @@ function plateauEvidence(v: VerdictInput): string[] {
   return v.blocksForGood && v.trend.monotonic === 1 ? [UNDECIDED_PLATEAU[v.dumps ? 1 : 0]] : [];
 }
 
+/**
+ * Growth no bigger than a drifting count's noise, in goroutines that wake by themselves or wait on
+ * ones that do: a request-scoped group whose level happened to rise, not goroutines left behind.
+ */
+function drifting(v: VerdictInput): { reason: string; evidence: string } | null {
+  const t = v.trend;
+  if (t.growthSignificance >= MIN_SIGNIFICANCE || !(v.endsByItself || v.inStepWith)) return null;
+  const noise = Math.round(MIN_SIGNIFICANCE * Math.sqrt(t.first + t.last));
+  const evidence = `a count of about ${n(Math.round((t.first + t.last) / 2))} that only drifts moves by ±${n(noise)} (twice its square root); it grew by ${n(t.last - t.first)}`;
+  if (v.endsByItself) return { reason: 'drifts within its noise, in a state that ends by itself', evidence };
+  return { reason: `drifts in step with ${v.inStepWith}, which wakes by itself: it waits on work in progress`, evidence };
+}
+
 export function judge(v: VerdictInput): Verdict {
   const t = v.trend;
   if (v.benign) return { suspect: false, score: 0, reason: `benign: ${v.benign}`, evidence: [] };
@@ -155,6 +185,8 @@ export function judge(v: VerdictInput): Verdict {
     return { suspect: false, score: capped, reason: why, evidence: plateauEvidence(v) };
   }
   if (why) return { suspect: false, score: capped, reason: why, evidence: [] };
+  const drift = drifting(v);
+  if (drift) return { suspect: false, score: capped, reason: drift.reason, evidence: [drift.evidence] };
   const w = v.wake;
   if (w?.earlier && w.stayed === 0 && w.earlierCount >= MIN_ADDED) {
     return { suspect: false, score: capped, reason: 'grows, but its goroutines come and go (churn, not a leak)', evidence: [`none of its ${plural(w.earlierCount, 'goroutine')} in ${w.earlier} is still there in ${w.latest}: every one is new`] };
