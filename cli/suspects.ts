@@ -101,6 +101,7 @@ function report(a: LeakAnalysis, shown: GroupReport[], skipped: string[], interv
   const suspects = a.groups.filter((g) => g.verdict.suspect);
   const lines = [`Series: ${seriesLabel(a.series)}${a.factsFrom ? `; states, waits and creators from ${a.factsFrom}` : ''}`];
   for (const s of skipped) lines.push(`Skipped ${s}`);
+  a.series.placed.forEach((p, i) => lines.push(`Placed on the series: ${p.snapshot.name}, ${a.placedTotals[i].toLocaleString('en-US')} goroutines (${p.how})`));
   for (const e of a.series.excluded) lines.push(`Not in the series: ${e.name} (${e.reason})`);
   const note = seriesNote(a.series);
   if (note) lines.push(note);

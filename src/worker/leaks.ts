@@ -33,6 +33,20 @@ export interface TimelinePoint {
   total: number;
 }
 
+/**
+ * A text dump placed on the timeline: between the points at `after` and `before`, or at one point
+ * when both are the same (taken with that snapshot, at its capture time).
+ */
+export interface PlacedPoint {
+  id: number;
+  name: string;
+  after: number;
+  before: number;
+  total: number;
+  /** How it was placed. */
+  how: string;
+}
+
 /** One stacked area: a group's count in every snapshot. */
 export interface TimelineBand {
   key: number;
@@ -43,6 +57,8 @@ export interface TimelineBand {
 
 export interface TimelineResult {
   points: TimelinePoint[];
+  /** Text dumps placed among the points, in timeline order. */
+  placed: PlacedPoint[];
   timed: boolean;
   /** Where the time axis comes from: capture times, the interval given, or none (growth per snapshot). */
   clock: ClockSource;
@@ -218,6 +234,7 @@ export const timelineApi = {
     const filtered = a.filtered ? filtersText(req.filters) : '';
     return {
       points: s.snapshots.map((snap, i) => ({ id: snap.id, name: snap.name, timeMs: snap.timeMs, x: s.x[i], total: a.totals[i] })),
+      placed: s.placed.map((p, i) => ({ id: p.snapshot.id, name: p.snapshot.name, after: p.after, before: p.before, total: a.placedTotals[i], how: p.how })),
       timed: s.timed,
       clock: s.clock,
       clockNote: clockNote(s, 'give the time between snapshots'),

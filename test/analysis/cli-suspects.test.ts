@@ -13,7 +13,7 @@ afterEach(() => vi.restoreAllMocks());
 describe('parkview suspects', () => {
   it('prints a table with the leak of seed/timeout and its creator', async () => {
     const out = await suspectsCommand([dir('seed/timeout')]);
-    expect(out).toMatch(/^Series: 10 goroutine snapshots over 9s; states, waits and creators from goroutine\.timeout\.debug2\.txt$/m);
+    expect(out).toMatch(/^Series: 10 goroutine snapshots over 9s, 2 text dumps placed among them; states, waits and creators from goroutine\.timeout\.debug2\.txt$/m);
     expect(out).toMatch(/^1 leak suspect \(score >= 20\) among 9 groups:$/m);
     expect(out).toMatch(/^ +100 +20 +201 +\+1,193\/min +1\.00 +chan send +main\.handleRequest\.func1$/m);
     expect(out).toContain('main.handleRequest.func1: created by main.handleRequest at main.go:73');

@@ -34,7 +34,12 @@ describe('text dumps on the protobuf series\' timeline', () => {
     const last = series.snapshots.at(-1)?.timeMs;
     expect(last).not.toBeNull();
     for (const place of placeDumps(session, 'goroutine').values()) expect(placedTime(place)).toBe(last);
-    expect(series.excluded.find((e) => e.name === 'goroutine.service.debug2.txt')?.reason).toMatch(/^debug=2 text taken with pprof\.service\.goroutine\.040\.pb\.gz \(the same goroutines on the same stacks\): it stands at that snapshot's capture time/);
+    expect(series.excluded).toEqual([]);
+    expect(series.placed.map((p) => [p.snapshot.name, p.after, p.before])).toEqual([
+      ['goroutine.service.debug1.txt', 39, 39],
+      ['goroutine.service.debug2.txt', 39, 39],
+    ]);
+    expect(series.placed[1].how).toMatch(/^debug=2 text taken with pprof\.service\.goroutine\.040\.pb\.gz \(the same goroutines on the same stacks\): it stands at that snapshot's capture time/);
   });
 
   it('drip: each of nine debug=1 and debug=2 captures, 30 s apart, stands at its own protobuf snapshot', async () => {
@@ -51,9 +56,18 @@ describe('text dumps on the protobuf series\' timeline', () => {
     const between = 'pprof.drip.goroutine.001.pb.gz < pprof.drip.goroutine.003.pb.gz';
     expect(placements(session)).toEqual({ 'goroutine.drip.002.debug1.txt': between, 'goroutine.drip.002.debug2.txt': between });
     for (const place of placeDumps(session, 'goroutine').values()) expect(placedTime(place)).toBeNull();
-    expect(analyzeLeaks(session).series.excluded.find((e) => e.name === 'goroutine.drip.002.debug2.txt')?.reason).toMatch(
-      /^debug=2 text taken between pprof\.drip\.goroutine\.001\.pb\.gz and pprof\.drip\.goroutine\.003\.pb\.gz \(its goroutines per stack lie between theirs\), at no known time/,
+    const a = analyzeLeaks(session);
+    expect(a.series.excluded).toEqual([]);
+    expect(a.series.placed.map((p) => [p.snapshot.name, p.after, p.before])).toEqual([
+      ['goroutine.drip.002.debug1.txt', 0, 1],
+      ['goroutine.drip.002.debug2.txt', 0, 1],
+    ]);
+    expect(a.series.placed[1].how).toMatch(
+      /^debug=2 text taken between pprof\.drip\.goroutine\.001\.pb\.gz and pprof\.drip\.goroutine\.003\.pb\.gz \(its goroutines per stack lie between theirs\), placed without a capture time/,
     );
+    // Each dump counts its own goroutines, between those of the snapshots it stands between.
+    expect(a.placedTotals).toEqual(a.series.placed.map((p) => p.snapshot.totals[p.snapshot.defaultSampleType]));
+    expect([a.totals[0] < a.placedTotals[0], a.placedTotals[0] < a.totals[1]]).toEqual([true, true]);
   });
 
   it('a dump that matches no protobuf snapshot gets no time', async () => {
@@ -75,5 +89,8 @@ describe('text dumps on the protobuf series\' timeline', () => {
     const out = await suspectsCommand([STUCK]);
     expect(out).toMatch(/^main\.lookupQuota: stuck since \d\d:\d\d:\d\d UTC, 40 goroutines, none has left since$/m);
     expect(out).not.toMatch(/^main\.refresh: /m);
+    expect(out).toMatch(/^Series: 4 goroutine snapshots over 3m20s, 3 text dumps placed among them; /m);
+    expect(out).toMatch(/^Placed on the series: goroutine\.stuck\.004\.debug2\.txt, 90 goroutines \(debug=2 text taken with pprof\.stuck\.goroutine\.004\.pb\.gz /m);
+    expect(out).not.toMatch(/^Not in the series: /m);
   });
 });

@@ -110,13 +110,16 @@ describe('timeline Worker API with refine filters', () => {
 
   it('the timeline and suspects follow the filters and say so', () => {
     const plain = timelineApi.timeline(req, 'latest', 5);
-    expect(plain.summary).toBe('40 goroutine snapshots over 3m17s');
+    expect(plain.summary).toBe('40 goroutine snapshots over 3m17s, 1 text dump placed among them');
+    expect(plain.placed.map((p) => [p.name, p.after, p.before, p.total])).toEqual([['goroutine.service.debug2.txt', 39, 39, 23459]]);
     expect(plain.filtered).toBe('');
     const focused = { ...req, filters: { f: 'exporter', tf: 'tenant=acme' } };
     const t = timelineApi.timeline(focused, 'latest', 5);
     expect(t.points.at(-1)?.total).toBe(3402);
     expect(t.filtered).toBe('focus=exporter tagfocus=tenant=acme');
-    expect(t.summary).toBe('40 goroutine snapshots over 3m17s, filtered: focus=exporter tagfocus=tenant=acme');
+    expect(t.summary).toBe('40 goroutine snapshots over 3m17s, 1 text dump placed among them, filtered: focus=exporter tagfocus=tenant=acme');
+    // Go 1.23's debug=2 text prints no labels: tagfocus keeps none of the dump's goroutines.
+    expect([t.points.at(-1)?.total, t.placed.map((p) => p.total)]).toEqual([3402, [0]]);
     expect(t.bands.map((b) => b.label)).toEqual(['main.(*exporter).send']);
     const s = timelineApi.suspects(focused);
     expect(s.rows.map((r) => [r.function, r.last, r.suspect])).toEqual([['main.(*exporter).send', 3402, true]]);

@@ -60,6 +60,8 @@ export interface LeakAnalysis {
   series: Series;
   /** Goroutines per snapshot: those the refine filters keep when filtered. */
   totals: number[];
+  /** Goroutines in each of series.placed, counted as totals are. */
+  placedTotals: number[];
   /** Whether refine filters chose the goroutines counted. */
   filtered: boolean;
   keyed: KeyedCounts;
@@ -227,6 +229,8 @@ export function analyzeLeaks(session: Session, q: LeakQuery = {}): LeakAnalysis 
   const firstAbsent = keyed.keys - absent.length;
   const allTotals = series.snapshots.map((s) => s.totals[s.defaultSampleType] ?? 0);
   const totals = refined ? Array.from(keyed.kept) : allTotals;
+  const placed = series.placed.map((p) => p.snapshot);
+  const placedTotals = refined ? Array.from(countByKey(session, placed, grouping, names, { refined }).kept) : placed.map((s) => s.totals[s.defaultSampleType] ?? 0);
   const dump = series.format === 'debug2' ? series.snapshots.at(-1) : latestDump(session, series.kind);
   let facts = dump ? factsCache.get(dump) : undefined;
   if (dump && !facts) {
@@ -318,5 +322,5 @@ export function analyzeLeaks(session: Session, q: LeakQuery = {}): LeakAnalysis 
     });
   }
   groups.sort(compareReports);
-  return { series, totals, filtered: refined !== null, keyed, groups, factsFrom: dump?.name ?? null };
+  return { series, totals, placedTotals, filtered: refined !== null, keyed, groups, factsFrom: dump?.name ?? null };
 }

@@ -29,6 +29,12 @@ export function spanLabel(minutes: number): string {
 
 /** `40 goroutine snapshots over 3m12s`, `9 goroutine snapshots, 30s apart as given`, `2 goroutine snapshots, capture times unknown`. */
 export function seriesLabel(series: Series): string {
+  const dumps = series.placed.length;
+  const placed = dumps ? `, ${dumps} text dump${dumps === 1 ? '' : 's'} placed among them` : '';
+  return `${spanOf(series)}${placed}`;
+}
+
+function spanOf(series: Series): string {
   const n = series.snapshots.length;
   const what = `${n} ${series.kind} snapshot${n === 1 ? '' : 's'}`;
   if (n < 2) return what;

@@ -16,8 +16,22 @@ export interface Series {
   clock: ClockSource;
   /** Why capture times were set aside, or what the dumps say against the interval given; else null. */
   clockDoubt: string | null;
+  /** Text dumps of a protobuf series placed on its timeline (see placeDumps), in timeline order. */
+  placed: PlacedDump[];
   /** Loaded snapshots left out of the series, and why. */
   excluded: { id: number; name: string; reason: string }[];
+}
+
+/**
+ * A text dump on a protobuf series' timeline: between the snapshots at indexes `after` and `before`
+ * of the series, or with the one snapshot when both are the same (it then has that capture time).
+ */
+export interface PlacedDump {
+  snapshot: Snapshot;
+  after: number;
+  before: number;
+  /** How it was placed, for the reader. */
+  how: string;
 }
 
 export const LEAK_PROFILE_KIND = 'goroutineleak';
@@ -62,19 +76,32 @@ export function pickSeries(session: Session, anchorId?: number | null, intervalM
   }
   const snapshots = format ? [...(byFormat.get(format) ?? [])].sort(captureOrder) : [];
   const places = format === 'pprof' ? placeDumps(session, kind) : new Map<Snapshot, DumpPlace>();
+  const placed = [...places]
+    .map(([dump, place]): PlacedDump => {
+      const [after, before] = 'takenWith' in place ? [place.takenWith, place.takenWith] : [place.after, place.before];
+      return { snapshot: dump, after: snapshots.indexOf(after), before: snapshots.indexOf(before), how: placement(dump, place) };
+    })
+    .sort((a, b) => a.after + a.before - b.after - b.before || a.snapshot.id - b.snapshot.id);
   const excluded = session.snapshots
-    .filter((s) => !snapshots.includes(s))
-    .map((s) => ({ id: s.id, name: s.name, reason: exclusionReason(s, kind, format, places.get(s)) }));
+    .filter((s) => !snapshots.includes(s) && !places.has(s))
+    .map((s) => ({ id: s.id, name: s.name, reason: exclusionReason(s, kind, format) }));
   const { x, timed, source, doubt } = seriesClock(snapshots, intervalMs);
-  return { snapshots, kind, format, x, timed, clock: source, clockDoubt: doubt, excluded };
+  return { snapshots, kind, format, x, timed, clock: source, clockDoubt: doubt, placed, excluded };
 }
 
-function exclusionReason(s: Snapshot, kind: string, format: SourceFormat | null, place: DumpPlace | undefined): string {
+/** What a dump's text adds to the suspects besides its counts. */
+function dumpFactsNote(s: Snapshot): string {
+  return s.format === 'debug2' ? '; its wait reasons, wait minutes and creators still inform the suspects' : '';
+}
+
+function placement(s: Snapshot, place: DumpPlace): string {
+  if ('takenWith' in place) return `${FORMAT_NAMES[s.format]} taken with ${place.takenWith.name} (the same goroutines on the same stacks): it stands at that snapshot's capture time${dumpFactsNote(s)}`;
+  return `${FORMAT_NAMES[s.format]} taken between ${place.after.name} and ${place.before.name} (its goroutines per stack lie between theirs), placed without a capture time${dumpFactsNote(s)}`;
+}
+
+function exclusionReason(s: Snapshot, kind: string, format: SourceFormat | null): string {
   if (s.kind === LEAK_PROFILE_KIND && kind !== LEAK_PROFILE_KIND) return 'goroutineleak profile: its stacks are marked as proven leaks';
   if (s.kind !== kind) return `${s.kind} profile, not part of the ${kind} series`;
   const other = format ? FORMAT_NAMES[format] : '';
-  const facts = s.format === 'debug2' ? '; its wait reasons, wait minutes and creators still inform the suspects' : '';
-  if (place && 'takenWith' in place) return `${FORMAT_NAMES[s.format]} taken with ${place.takenWith.name} (the same goroutines on the same stacks): it stands at that snapshot's capture time${facts}`;
-  if (place) return `${FORMAT_NAMES[s.format]} taken between ${place.after.name} and ${place.before.name} (its goroutines per stack lie between theirs), at no known time${facts}`;
-  return `${FORMAT_NAMES[s.format]}: its stacks are written differently from the ${other} snapshots, so it is not on the same time line${facts}`;
+  return `${FORMAT_NAMES[s.format]}: its stacks are written differently from the ${other} snapshots, so it is not on the same time line${dumpFactsNote(s)}`;
 }

@@ -1,6 +1,6 @@
 import * as d3 from 'd3';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { TimelineResult } from '../../worker/leaks';
+import type { PlacedPoint, TimelineResult } from '../../worker/leaks';
 import { clockTime } from '../../ui/format';
 import { spanLabel } from '../../core/analysis/format';
 
@@ -53,7 +53,8 @@ export function TimelineChart({ data, colors, selectedId, baseId, highlightKey, 
   const yAxis = useRef<SVGGElement>(null);
   const brushLayer = useRef<SVGGElement>(null);
   const [hover, setHover] = useState<number | null>(null);
-  const { points, clock } = data;
+  const [hoverDump, setHoverDump] = useState<number | null>(null);
+  const { points, placed, clock } = data;
   const innerW = Math.max(10, width - MARGIN.left - MARGIN.right);
   const innerH = Math.max(10, height - MARGIN.top - MARGIN.bottom);
 
@@ -71,9 +72,9 @@ export function TimelineChart({ data, colors, selectedId, baseId, highlightKey, 
   }, [points, clock, innerW]);
 
   const y = useMemo(() => {
-    const max = d3.max(points, (p) => p.total) ?? 1;
+    const max = d3.max([...points, ...placed], (p) => p.total) ?? 1;
     return d3.scaleLinear().domain([0, Math.max(1, max)]).nice(5).range([innerH, 0]);
-  }, [points, innerH]);
+  }, [points, placed, innerH]);
 
   const stacked = useMemo(() => stackBands(data), [data]);
   const paths = useMemo(() => {
@@ -141,9 +142,15 @@ export function TimelineChart({ data, colors, selectedId, baseId, highlightKey, 
     };
   }, [innerW, innerH, points, xOf, nearest, onSelect, onRange]);
 
+  const spread = useMemo(() => spreadDumps(placed), [placed]);
   const selIdx = points.findIndex((p) => p.id === selectedId);
   const baseIdx = points.findIndex((p) => p.id === baseId);
   const ready = width > 0 && height > 0;
+  const dumpX = (d: PlacedPoint) => (xOf(d.after) + xOf(d.before)) / 2 + (spread.get(d.id) ?? 0);
+  const selDump = placed.find((d) => d.id === selectedId);
+  const baseDump = placed.find((d) => d.id === baseId);
+  const selX = selIdx >= 0 ? xOf(selIdx) : selDump ? dumpX(selDump) : null;
+  const baseX = baseIdx >= 0 ? xOf(baseIdx) : baseDump ? dumpX(baseDump) : null;
 
   return (
     <div className="timeline-chart" ref={wrap}>
@@ -152,9 +159,7 @@ export function TimelineChart({ data, colors, selectedId, baseId, highlightKey, 
           <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
             <g className="timeline-grid" ref={yAxis} />
             <g className="timeline-axis" ref={xAxis} transform={`translate(0,${innerH})`} />
-            {baseIdx >= 0 && selIdx >= 0 && (
-              <rect className="timeline-range" x={Math.min(xOf(baseIdx), xOf(selIdx))} width={Math.abs(xOf(selIdx) - xOf(baseIdx))} y={0} height={innerH} />
-            )}
+            {baseX !== null && selX !== null && <rect className="timeline-range" x={Math.min(baseX, selX)} width={Math.abs(selX - baseX)} y={0} height={innerH} />}
             <path className="timeline-others" d={paths.others} />
             {paths.bands.map((d, b) => (
               <path
@@ -169,14 +174,31 @@ export function TimelineChart({ data, colors, selectedId, baseId, highlightKey, 
             {points.map((p, i) => (
               <circle key={p.id} className={i === selIdx ? 'timeline-point selected' : 'timeline-point'} data-id={p.id} cx={xOf(i)} cy={y(p.total)} r={i === selIdx ? 4.5 : 2.5} />
             ))}
-            {baseIdx >= 0 && <Marker x={xOf(baseIdx)} height={innerH} label="base" className="base" />}
-            {selIdx >= 0 && <Marker x={xOf(selIdx)} height={innerH} label={baseIdx >= 0 ? 'target' : 'shown'} className="shown" />}
+            {baseX !== null && <Marker x={baseX} height={innerH} label="base" className="base" />}
+            {selX !== null && <Marker x={selX} height={innerH} label={baseX !== null ? 'target' : 'shown'} className="shown" />}
             {hover !== null && <line className="timeline-hover" x1={xOf(hover)} x2={xOf(hover)} y1={0} y2={innerH} />}
             <g ref={brushLayer} className="timeline-brush" />
+            {placed.map((d, i) => (
+              <g
+                key={d.id}
+                className={`timeline-dump${d.after === d.before ? ' taken-with' : ' between'}${d.id === selectedId ? ' selected' : ''}`}
+                data-id={d.id}
+                transform={`translate(${dumpX(d)},${y(d.total)})`}
+                role="button"
+                aria-label={d.name}
+                onClick={() => onSelect(d.id)}
+                onPointerEnter={() => setHoverDump(i)}
+                onPointerLeave={() => setHoverDump(null)}
+              >
+                <circle className="hit" r={9} />
+                {d.after === d.before ? <rect className="mark" x={-3.5} y={-3.5} width={7} height={7} transform="rotate(45)" /> : <circle className="mark" r={4} />}
+              </g>
+            ))}
           </g>
         </svg>
       )}
-      {ready && hover !== null && <HoverCard data={data} colors={colors} index={hover} left={MARGIN.left + xOf(hover)} width={width} />}
+      {ready && hoverDump === null && hover !== null && <HoverCard data={data} colors={colors} index={hover} left={MARGIN.left + xOf(hover)} width={width} />}
+      {ready && hoverDump !== null && placed[hoverDump] && <DumpCard data={data} dump={placed[hoverDump]} left={MARGIN.left + dumpX(placed[hoverDump])} width={width} />}
     </div>
   );
 }
@@ -192,20 +214,52 @@ function Marker({ x, height, label, className }: { x: number; height: number; la
   );
 }
 
-function HoverCard({ data, colors, index, left, width }: { data: TimelineResult; colors: string[]; index: number; left: number; width: number }) {
-  const p = data.points[index];
-  const shown = data.bands.reduce((s, b) => s + b.counts[index], 0);
+/** Pixels between dumps at one place, so that each can be pointed at. */
+const DUMP_GAP = 10;
+
+/** Each dump's horizontal offset from its place: dumps at the same place side by side, centred on it. */
+function spreadDumps(placed: PlacedPoint[]): Map<number, number> {
+  const at = d3.group(placed, (d) => `${d.after} ${d.before}`);
+  const out = new Map<number, number>();
+  for (const same of at.values()) same.forEach((d, k) => out.set(d.id, (k - (same.length - 1) / 2) * DUMP_GAP));
+  return out;
+}
+
+/** A hover card's frame: when and what, and the goroutines counted there. */
+function Card({ data, when, name, total, left, width, className, children }: { data: TimelineResult; when: string; name: string; total: number; left: number; width: number; className: string; children: React.ReactNode }) {
   const flip = left > width / 2;
   return (
-    <div className="timeline-card" style={flip ? { right: width - left + 12 } : { left: left + 12 }}>
+    <div className={`timeline-card ${className}`} style={flip ? { right: width - left + 12 } : { left: left + 12 }}>
       <div className="timeline-card-head">
-        <strong>{data.clock === 'capture' && p.timeMs !== null ? clockTime(p.timeMs) : data.clock === 'interval' ? `#${index + 1}, +${spanLabel(p.x)}` : `#${index + 1}`}</strong> <span>{p.name}</span>
+        <strong>{when}</strong> <span>{name}</span>
       </div>
       <div className="timeline-card-row total">
         <span className="swatch line" />
         <span className="name">{data.filtered ? 'Goroutines the filters keep' : 'All goroutines'}</span>
-        <span className="num">{countFormat(p.total)}</span>
+        <span className="num">{countFormat(total)}</span>
       </div>
+      {children}
+    </div>
+  );
+}
+
+/** What a text dump on the chart is and where it was placed. */
+function DumpCard({ data, dump, left, width }: { data: TimelineResult; dump: PlacedPoint; left: number; width: number }) {
+  const after = data.points[dump.after];
+  const when = dump.after !== dump.before ? 'no capture time' : data.clock === 'capture' && after.timeMs !== null ? clockTime(after.timeMs) : 'text dump';
+  return (
+    <Card data={data} when={when} name={dump.name} total={dump.total} left={left} width={width} className="timeline-dump-card">
+      <div className="timeline-dump-how">{dump.how}</div>
+    </Card>
+  );
+}
+
+function HoverCard({ data, colors, index, left, width }: { data: TimelineResult; colors: string[]; index: number; left: number; width: number }) {
+  const p = data.points[index];
+  const shown = data.bands.reduce((s, b) => s + b.counts[index], 0);
+  const when = data.clock === 'capture' && p.timeMs !== null ? clockTime(p.timeMs) : data.clock === 'interval' ? `#${index + 1}, +${spanLabel(p.x)}` : `#${index + 1}`;
+  return (
+    <Card data={data} when={when} name={p.name} total={p.total} left={left} width={width} className="">
       {data.bands.map((b, i) => (
         <div className="timeline-card-row" key={b.key}>
           <span className="swatch" style={{ background: colors[i] }} />
@@ -220,6 +274,6 @@ function HoverCard({ data, colors, index, left, width }: { data: TimelineResult;
           <span className="num">{countFormat(p.total - shown)}</span>
         </div>
       )}
-    </div>
+    </Card>
   );
 }

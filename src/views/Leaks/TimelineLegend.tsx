@@ -38,6 +38,12 @@ export function TimelineLegend({ data, colors, selectedKey, onPick, onHover, bas
           Other groups
         </li>
       )}
+      {data.placed.length > 0 && (
+        <li className="legend-dumps">
+          <span className="swatch dump" />
+          Text dumps placed on the series
+        </li>
+      )}
       {base && (
         <li className="legend-base">
           Diff base: <strong>{base.name}</strong>
