@@ -1,1 +1,0 @@
-import{s as e}from"./units-Cg_ur7wx.js";import{b as t}from"./index-D38Jc-xO.js";function n(n,r=``,i=0){t.getState().setMode(`function`),t.getState().setTarget(r&&i>0?{file:r,line:i}:null),e.getState().selectFunction(n),e.getState().setView(`source`)}export{n as t};
