@@ -2,12 +2,12 @@ import { Session } from '../src/core/model/session';
 import { buildCallTree } from '../src/core/query/call-tree';
 import { nodeKeys } from '../src/core/query/granularity';
 import { buildGraph, DEFAULT_GRAPH_OPTIONS, type GraphOptions } from '../src/core/query/graph/build';
-import { diffTree } from '../src/core/query/graph/diff-tree';
 import { toDot } from '../src/core/query/graph/dot';
 import { drawGraph } from '../src/core/query/graph/present';
 import { labelTagsOf } from '../src/core/query/graph/tags';
 import { sampleIndexOf } from '../src/core/query/sample-index';
 import { GRANULARITIES, granularityOf, parseArgs, UsageError } from './args';
+import { withDiffBase } from './diff-base';
 import { loadFile } from './load';
 import { filtersOf, REFINE_OPTIONS, REFINE_USAGE, rewriteOf } from './refine';
 
@@ -41,15 +41,11 @@ export async function graphCommand(argv: string[]): Promise<string> {
   const si = sampleIndexOf(snapshot, opts.sample_index);
   const filters = filtersOf(opts);
   const rewrite = rewriteOf(session, filters, snapshot, si);
-  let tree = buildCallTree(session, snapshot, si, rewrite);
-  if (opts.diff_base !== undefined) {
-    const base = await loadFile(session, opts.diff_base);
-    tree = diffTree(tree, buildCallTree(session, base, sampleIndexOf(base, snapshot.sampleTypes[si].type), rewriteOf(session, filters)));
-  }
+  const { labels, tree } = await withDiffBase(session, opts.diff_base, snapshot, si, filters, buildCallTree(session, snapshot, si, rewrite));
   const keys = nodeKeys(session, granularity);
   // A diff has no label boxes: its values are changes, not goroutines under labels.
   const tags = opts.diff_base === undefined ? labelTagsOf(session, snapshot, si, keys, rewrite) : null;
-  const drawn = drawGraph(buildGraph(tree, keys, session.frames, options, tags), keys, granularity, snapshot, si, options, filters);
+  const drawn = drawGraph(buildGraph(tree, keys, session.frames, options, tags), keys, granularity, labels, si, options, filters);
   const dot = toDot(drawn, { title: snapshot.binary, legend: true });
   if (!opts.svg) return dot;
   const { Graphviz } = await import('@hpcc-js/wasm-graphviz');

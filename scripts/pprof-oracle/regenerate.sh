@@ -40,6 +40,17 @@ for dir in pprof-parity go127; do
   done
 done
 
+# Diffs and peeks on the service series, in full: `-top -diff_base` (as `parkview top --diff_base`)
+# and `-peek` (the Top view's callers and callees), with and without a base.
+svc=$root/../shared/fixtures/service/pprof.service.goroutine
+mkdir -p "$out/service"
+for pair in 011:012 001:040 040:020; do
+  base=${pair%:*} cur=${pair#*:}
+  PPROF_BINARY_PATH=/nonexistent go tool pprof -top -nodecount=100000 -nodefraction=0 -edgefraction=0 -diff_base="$svc.$base.pb.gz" "$svc.$cur.pb.gz" </dev/null 2>/dev/null > "$out/service/$cur-base-$base.top.txt"
+done
+PPROF_BINARY_PATH=/nonexistent go tool pprof -peek '^(main|net/http)\.' "$svc.040.pb.gz" </dev/null 2>/dev/null > "$out/service/040.peek.txt"
+PPROF_BINARY_PATH=/nonexistent go tool pprof -peek '^(main|net/http)\.' -diff_base="$svc.005.pb.gz" "$svc.006.pb.gz" </dev/null 2>/dev/null > "$out/service/006-base-005.peek.txt"
+
 # The shared fixtures: digests (some outputs are megabytes). Files pprof cannot read are left out.
 shared=$root/../shared/fixtures
 (cd "$shared" && find . -type f \( -name '*.pb.gz' -o -name '*.pb' -o -name '*.debug1.txt' -o -name '*.debug1.txt.gz' -o -name 'heap.*.txt' \) -not -path './bad/*' | sed 's|^\./||' | LC_ALL=C sort) > "$tmp/files"

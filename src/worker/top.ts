@@ -1,16 +1,19 @@
 import { transfer } from 'comlink';
 import { nodeFunctions, type Granularity, type NodeKeys } from '../core/query/granularity';
+import type { CallTree } from '../core/query/call-tree';
+import { peekReport, type PeekCall } from '../core/query/peek';
 import { topReport, type TopRow } from '../core/query/top';
 import type { ViewQuery } from '../core/query/view-query';
 import { reportUnit } from '../core/format/units';
-import { queries, session } from './state';
+import { resolveWithBase, type BaseInfo } from './diff-base';
+import { session } from './state';
 
 export interface TopEntry extends TopRow {
   /** Function the row belongs to (for `files`, the file): what selecting the row selects. */
   func: string;
 }
 
-interface TopUnits {
+interface TopUnits extends BaseInfo {
   total: number;
   /** Unit of the sample values (e.g. "count", "nanoseconds"). */
   sampleUnit: string;
@@ -45,24 +48,47 @@ function cachedNodeFunctions(keys: NodeKeys, granularity: Granularity): string[]
   return names;
 }
 
-function report(q: ViewQuery, sortBy: 'flat' | 'cum'): TopUnits & { rows: TopRow[]; funcs: string[] } {
-  const r = queries.resolve(q);
-  const { rows, total } = topReport(r.tree, r.keys, session.frames, sortBy);
-  const sampleUnit = r.snapshot.sampleTypes[r.sampleIndex].unit;
+interface Report {
+  units: TopUnits;
+  rows: TopRow[];
+  /** Per report key, its function (see TopEntry.func). */
+  funcs: string[];
+  tree: CallTree;
+  keys: NodeKeys;
+}
+
+function report(q: ViewQuery, sortBy: 'flat' | 'cum'): Report {
+  const { current, tree, base, baseError } = resolveWithBase(q);
+  const { rows, total } = topReport(tree, current.keys, session.frames, sortBy);
+  const sampleUnit = current.snapshot.sampleTypes[current.sampleIndex].unit;
   const unit = reportUnit(rows, total, sampleUnit);
-  return { rows, funcs: cachedNodeFunctions(r.keys, q.granularity ?? 'functions'), total, sampleUnit, unit };
+  return { units: { total, sampleUnit, unit, base, baseError }, rows, funcs: cachedNodeFunctions(current.keys, q.granularity ?? 'functions'), tree, keys: current.keys };
+}
+
+/** A caller or callee in the Peek panel, with the function selecting it selects. */
+export interface PeekEntry extends PeekCall {
+  func: string;
+}
+
+export interface PeekResult {
+  name: string;
+  func: string;
+  flat: number;
+  cum: number;
+  callers: PeekEntry[];
+  callees: PeekEntry[];
 }
 
 export const topApi = {
-  /** pprof's Top rows, sorted by flat or cum like `go tool pprof -top [-cum]`. */
+  /** pprof's Top rows of the shown snapshot alone (never a diff), sorted by flat or cum like `go tool pprof -top [-cum]`. */
   top(q: ViewQuery, sortBy: 'flat' | 'cum' = 'flat'): TopResult {
-    const { rows, funcs, ...units } = report(q, sortBy);
+    const { units, rows, funcs } = report({ ...q, base: undefined }, sortBy);
     return { ...units, rows: rows.map((row) => ({ ...row, func: funcs[row.key] })) };
   },
 
-  /** The Top view's table, in pprof's flat order. */
+  /** The Top view's table, in pprof's flat order: changes from the query's base when it has one (pprof -diff_base). */
   topColumns(q: ViewQuery): TopColumns {
-    const { rows, funcs, ...units } = report(q, 'flat');
+    const { units, rows, funcs } = report(q, 'flat');
     const cols: TopColumns = {
       ...units,
       name: rows.map((r) => r.name),
@@ -72,5 +98,15 @@ export const topApi = {
       inline: rows.map((r) => r.inline),
     };
     return transfer(cols, [cols.flat.buffer, cols.cum.buffer]);
+  },
+
+  /** `go tool pprof -peek` for the report node named `name`: its callers and callees; null when it is not in the report. */
+  peek(q: ViewQuery, name: string): PeekResult | null {
+    const { rows, funcs, tree, keys } = report(q, 'flat');
+    const node = rows.find((r) => r.name === name);
+    if (!node) return null;
+    const peek = peekReport(tree, keys, session.frames, node);
+    const entry = (c: PeekCall): PeekEntry => ({ ...c, func: funcs[c.key] });
+    return { name, func: funcs[peek.node.key], flat: peek.node.flat, cum: peek.node.cum, callers: peek.callers.map(entry), callees: peek.callees.map(entry) };
   },
 };

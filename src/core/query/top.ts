@@ -30,7 +30,6 @@ export function topReport(tree: CallTree, keys: NodeKeys, frames: FrameTable, so
   const flat = new Float64Array(nKeys);
   const cum = new Float64Array(nKeys);
   const seen = new Int32Array(nKeys).fill(-1);
-  const present = new Uint8Array(nKeys);
   const { parent, frame, self } = tree;
   const callKinds = callKindsOf(tree, keys, frames.inlined.data, nKeys);
   for (let n = 1; n < parent.length; n++) {
@@ -42,12 +41,12 @@ export function topReport(tree: CallTree, keys: NodeKeys, frames: FrameTable, so
       if (seen[k] === n) continue;
       seen[k] = n;
       cum[k] += v;
-      present[k] = 1;
     }
   }
   const rows: TopRow[] = [];
+  // As pprof's graph, which drops nodes whose values cancel out (a diff's unchanged functions).
   for (let k = 0; k < nKeys; k++) {
-    if (present[k]) rows.push({ key: k, name: keys.name[k], file: keys.file[k], flat: flat[k], cum: cum[k], inline: INLINE_MARK[callKinds[k]] });
+    if (flat[k] !== 0 || cum[k] !== 0) rows.push({ key: k, name: keys.name[k], file: keys.file[k], flat: flat[k], cum: cum[k], inline: INLINE_MARK[callKinds[k]] });
   }
   rows.sort(sortBy === 'flat' ? byFlat : byCum);
   return { rows, total: tree.total };

@@ -8,7 +8,7 @@ import type { DrawnNode } from '../../core/query/graph/present';
 import type { GraphResult } from '../../worker/graph';
 import { useViewQuery } from '../../store/query';
 import { useView } from '../../store/view';
-import { BaseSelect } from './BaseSelect';
+import { BaseSelect } from '../../ui/BaseSelect';
 import { GraphCanvas } from './GraphCanvas';
 import { GraphSettings } from './GraphSettings';
 import { useGraphSettings } from '../../store/graph';

@@ -42,11 +42,20 @@ export interface TopTableProps {
   unit: string;
   /** Label part after the function name means a file or line (all granularities but functions). */
   showLocation: boolean;
+  /** The values are changes from a base snapshot. */
+  diff: boolean;
+  /** Told the name of the row the keyboard and clicks act on, whenever it changes (null: none). */
+  onActiveRow: (name: string | null) => void;
 }
 
 interface CellContext {
   fmt: (v: number) => string;
   pct: (v: number) => string;
+}
+
+/** A diff's value, coloured by the direction of the change. */
+export function Change({ value, label }: { value: number; label: string }) {
+  return <span className={value > 0 ? 'grew' : value < 0 ? 'shrank' : undefined}>{label}</span>;
 }
 
 const runningSums = new WeakMap<Row<TopEntry>[], Float64Array>();
@@ -68,12 +77,13 @@ function sumsOf(shown: Row<TopEntry>[], dataLength: number): Float64Array {
 
 const col = createColumnHelper<TopEntry>();
 
-function columns(ctx: CellContext, showLocation: boolean) {
+function columns(ctx: CellContext, showLocation: boolean, diff: boolean) {
+  const value = (v: number) => (diff ? <Change value={v} label={ctx.fmt(v)} /> : ctx.fmt(v));
   return [
-    col.accessor('flat', { header: 'Flat', sortingFn: byFlat, sortDescFirst: true, cell: (c) => ctx.fmt(c.getValue()) }),
+    col.accessor('flat', { header: 'Flat', sortingFn: byFlat, sortDescFirst: true, cell: (c) => value(c.getValue()) }),
     col.accessor('flat', { id: 'flatPct', header: 'Flat%', sortingFn: byFlat, sortDescFirst: true, cell: (c) => ctx.pct(c.getValue()) }),
     col.accessor('flat', { id: 'sumPct', header: 'Sum%', sortingFn: bySum, sortDescFirst: false, cell: (c) => ctx.pct(sumsOf(c.table.getRowModel().rows, c.table.options.data.length)[c.row.index]) }),
-    col.accessor('cum', { header: 'Cum', sortingFn: byCum, sortDescFirst: true, cell: (c) => ctx.fmt(c.getValue()) }),
+    col.accessor('cum', { header: 'Cum', sortingFn: byCum, sortDescFirst: true, cell: (c) => value(c.getValue()) }),
     col.accessor('cum', { id: 'cumPct', header: 'Cum%', sortingFn: byCum, sortDescFirst: true, cell: (c) => ctx.pct(c.getValue()) }),
     col.accessor('name', {
       header: 'Name',
@@ -105,7 +115,7 @@ const SORT_TITLES: Record<string, string> = {
 };
 
 /** pprof's Top as a virtualized, sortable table; clicking a row selects its function for every view. */
-export function TopTable({ rows, total, sampleUnit, unit, showLocation }: TopTableProps) {
+export function TopTable({ rows, total, sampleUnit, unit, showLocation, diff, onActiveRow }: TopTableProps) {
   const sorting = useTopState((s) => s.sorting);
   const setSorting = useTopState((s) => s.setSorting);
   const selectedFunction = useView((s) => s.selectedFunction);
@@ -119,7 +129,7 @@ export function TopTable({ rows, total, sampleUnit, unit, showLocation }: TopTab
     }),
     [sampleUnit, unit, total],
   );
-  const cols = useMemo(() => columns(ctx, showLocation), [ctx, showLocation]);
+  const cols = useMemo(() => columns(ctx, showLocation, diff), [ctx, showLocation, diff]);
   const onSortingChange = useCallback((u: Updater<SortingState>) => setSorting(typeof u === 'function' ? u(useTopState.getState().sorting) : u), [setSorting]);
   const table = useReactTable({
     data: rows,
@@ -149,6 +159,9 @@ export function TopTable({ rows, total, sampleUnit, unit, showLocation }: TopTab
     }
     return selectedFunction === null ? -1 : shown.findIndex((r) => r.original.func === selectedFunction);
   }, [shown, activeKey, selectedFunction]);
+
+  const activeName = activeIndex >= 0 ? shown[activeIndex].original.name : null;
+  useEffect(() => onActiveRow(activeName), [activeName, onActiveRow]);
 
   // Bring a selection made elsewhere (another view, an earlier visit) into sight once.
   const scrolledFor = useRef<string | null>(null);

@@ -1,12 +1,16 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { GranularitySwitch } from '../../ui/GranularitySwitch';
+import { SplitHandle } from '../../ui/SplitHandle';
 import { percentage, scaledLabel } from '../../core/format/units';
 import { useViewQuery } from '../../store/query';
 import { useView } from '../../store/view';
+import { BaseSelect } from '../../ui/BaseSelect';
 import { worker } from '../../worker/client';
+import type { ViewQuery } from '../../core/query/view-query';
 import type { TopColumns } from '../../worker/top';
 import { useTopState } from '../../store/top';
 import { topEntries, type TopEntry } from './top-rows';
+import { PeekPanel } from './PeekPanel';
 import { TopTable } from './TopTable';
 import { useRowFilter } from './use-row-filter';
 
@@ -14,8 +18,12 @@ interface TopReport extends Omit<TopColumns, 'name' | 'func' | 'flat' | 'cum' | 
   rows: TopEntry[];
 }
 
+const PEEK_DEFAULT = 210;
+const PEEK_MIN = 96;
+const PEEK_MAX = 640;
+
 /** The Worker's Top report for the current query; `busy` while a newer one is being computed. */
-function useTopReport(): { result: TopReport | null; busy: boolean; error: string | null } {
+function useTopReport(): { query: ViewQuery | null; result: TopReport | null; busy: boolean; error: string | null } {
   const query = useViewQuery();
   const [state, setState] = useState<{ result: TopReport | null; error: string | null }>({ result: null, error: null });
   const [busy, setBusy] = useState(false);
@@ -26,7 +34,7 @@ function useTopReport(): { result: TopReport | null; busy: boolean; error: strin
     worker
       .topColumns(query)
       .then(
-        (c) => live && setState({ result: { total: c.total, sampleUnit: c.sampleUnit, unit: c.unit, rows: topEntries(c) }, error: null }),
+        (c) => live && setState({ result: { total: c.total, sampleUnit: c.sampleUnit, unit: c.unit, base: c.base, baseError: c.baseError, rows: topEntries(c) }, error: null }),
         (e: Error) => live && setState({ result: null, error: e.message }),
       )
       .finally(() => live && setBusy(false));
@@ -34,7 +42,7 @@ function useTopReport(): { result: TopReport | null; busy: boolean; error: strin
       live = false;
     };
   }, [query]);
-  return { ...state, busy };
+  return { query, ...state, busy };
 }
 
 /** `/` focuses the filter box from anywhere outside a text field. */
@@ -53,7 +61,9 @@ function useSlashToFilter(input: RefObject<HTMLInputElement | null>): void {
 }
 
 export default function TopView() {
-  const { result, busy, error } = useTopReport();
+  const { query, result, busy, error } = useTopReport();
+  const [peekName, setPeekName] = useState<string | null>(null);
+  const [peekHeight, setPeekHeight] = useState(PEEK_DEFAULT);
   const granularity = useView((s) => s.granularity);
   const filter = useTopState((s) => s.filter);
   const setFilter = useTopState((s) => s.setFilter);
@@ -86,6 +96,7 @@ export default function TopView() {
           {!filter && <kbd>/</kbd>}
         </div>
         <GranularitySwitch unit="row" />
+        <BaseSelect />
         {result && (
           <>
             <span className="view-summary" title="As pprof reports it: the flat total of the rows shown">
@@ -99,6 +110,13 @@ export default function TopView() {
           </>
         )}
       </div>
+      {result?.base && (
+        <div className="top-diff-note">
+          Changes since <strong>{result.base.name}</strong> (pprof -diff_base): each value is this snapshot’s less the base’s, <span className="grew">grew</span> or{' '}
+          <span className="shrank">shrank</span>; percentages are of the base’s total.
+        </div>
+      )}
+      {result?.baseError && <div className="filter-error">No comparison: {result.baseError}.</div>}
       {filterError && (
         <div className="filter-error" role="alert">
           {filterError.invalid ? (
@@ -116,11 +134,21 @@ export default function TopView() {
       ) : !result ? (
         <div className="view-message">Computing…</div>
       ) : result.rows.length === 0 ? (
-        <div className="view-message">This profile has no samples.</div>
+        <div className="view-message">{result.base ? `Nothing changed since ${result.base.name}.` : 'This profile has no samples.'}</div>
       ) : rows.length === 0 ? (
         <div className="view-message">No row matches the filter “{filter}”.</div>
       ) : (
-        <TopTable rows={rows} total={result.total} sampleUnit={result.sampleUnit} unit={result.unit} showLocation={granularity !== 'functions'} />
+        <>
+          <TopTable rows={rows} total={result.total} sampleUnit={result.sampleUnit} unit={result.unit} showLocation={granularity !== 'functions'} diff={result.base !== null} onActiveRow={setPeekName} />
+          {peekName && query && (
+            <>
+              <SplitHandle size={peekHeight} min={PEEK_MIN} max={PEEK_MAX} onResize={setPeekHeight} label="Resize the callers and callees" />
+              <section className="peek" aria-label="Callers and callees" style={{ height: peekHeight }}>
+                <PeekPanel query={query} name={peekName} fmt={fmt} total={result.total} diff={result.base !== null} />
+              </section>
+            </>
+          )}
+        </>
       )}
     </div>
   );

@@ -53,7 +53,7 @@ export interface CallGraph {
  * dropped nodes and redundant residual edges removed.
  */
 export function buildGraph(tree: CallTree, keys: NodeKeys, frames: FrameTable, options: GraphOptions = DEFAULT_GRAPH_OPTIONS, tagsOf: TagsOf | null = null): CallGraph {
-  const all = topReport(tree, keys, frames).rows.filter((r) => r.flat !== 0 || r.cum !== 0);
+  const all = topReport(tree, keys, frames).rows;
   let flatSum = 0;
   for (const r of all) flatSum += r.flat;
   const nodeCutoff = Math.abs(Math.trunc(flatSum * options.nodeFraction));

@@ -1,6 +1,6 @@
-import { selectedSnapshot, useSnapshots } from '../../store/snapshots';
+import { selectedSnapshot, useSnapshots } from '../store/snapshots';
 
-/** "Compare with": the base snapshot a diff is taken against (shared with the other views). */
+/** "Compare with": the base snapshot a diff is taken against (shared by the views that diff). */
 export function BaseSelect() {
   const snapshots = useSnapshots((s) => s.snapshots);
   const current = useSnapshots(selectedSnapshot);
