@@ -1,1 +1,0 @@
-import{s as e}from"./units-ZegdZh0E.js";import{b as t}from"./index-Di0mBPak.js";function n(n,r=``,i=0){t.getState().setMode(`function`),t.getState().setTarget(r&&i>0?{file:r,line:i}:null),e.getState().selectFunction(n),e.getState().setView(`source`)}export{n as t};
