@@ -35,7 +35,7 @@ function endTask(id: number): void {
   useSnapshots.getState().taskEnded(id);
 }
 
-/** Stops a fetch the user no longer wants. */
+/** Stops a fetch or a decode the user no longer wants. */
 export function cancelTask(id: number): void {
   aborts.get(id)?.abort();
 }
@@ -51,6 +51,12 @@ function alreadyLoaded(names: string[]): Omit<LoadError, 'id'> {
   return { name: `${names.length} inputs`, message: `already loaded; skipped: ${names.join(', ')}` };
 }
 
+/** What a cancel left out: the input it stopped at and every one after it. */
+function cancelledAt(sources: Source[], i: number): Omit<LoadError, 'id'> {
+  if (sources.length === 1) return { name: sources[0].name, message: 'not loaded: cancelled' };
+  return { name: `${sources.length - i} of ${sources.length} inputs`, message: `not loaded: cancelled at ${sources[i].name}` };
+}
+
 function decodingLabel(s: Source): string {
   return s.size ? `Decoding ${s.name} (${formatBytes(s.size)})` : `Decoding ${s.name}`;
 }
@@ -59,9 +65,10 @@ function decodingLabel(s: Source): string {
 async function loadSources(sources: Source[]): Promise<void> {
   if (sources.length === 0) return;
   const store = useSnapshots.getState;
-  // Several inputs can be stopped between two of them; what is decoded by then stays.
-  const abort = sources.length > 1 ? new AbortController() : undefined;
-  const task = startTask({ label: decodingLabel(sources[0]), phase: 'decoding', done: 0, total: sources.length, unit: 'files', cancellable: !!abort }, abort);
+  // A cancel stops the decode in the Worker at its next pause and the inputs after it; what is decoded by then stays.
+  const abort = new AbortController();
+  abort.signal.addEventListener('abort', () => void worker.cancelLoad());
+  const task = startTask({ label: decodingLabel(sources[0]), phase: 'decoding', done: 0, total: sources.length, unit: 'files', cancellable: true }, abort);
   const infos: SnapshotInfo[] = [];
   const errors: Omit<LoadError, 'id'>[] = [];
   const twins: string[] = [];
@@ -70,8 +77,8 @@ async function loadSources(sources: Source[]): Promise<void> {
   let next = readAt(0);
   try {
     for (let i = 0; i < sources.length; i++) {
-      if (abort?.signal.aborted) {
-        errors.push({ name: `${sources.length - i} of ${sources.length} inputs`, message: `not loaded: cancelled before ${sources[i].name}` });
+      if (abort.signal.aborted) {
+        errors.push(cancelledAt(sources, i));
         break;
       }
       const s = sources[i];
@@ -84,10 +91,15 @@ async function loadSources(sources: Source[]): Promise<void> {
       }
       const input: InputFile = { name: s.name, bytes, fileTimeMs: s.fileTimeMs, capturedMs: s.capturedMs };
       const buffer = bytes instanceof Uint8Array ? bytes.buffer : bytes;
-      for (const result of await worker.load(transfer([input], [buffer as ArrayBuffer]))) {
+      const results = await worker.load(transfer([input], [buffer as ArrayBuffer]));
+      if (results.some((r) => 'cancelled' in r)) {
+        errors.push(cancelledAt(sources, i));
+        break;
+      }
+      for (const result of results) {
         if (result.ok) infos.push(result.info);
         else if ('twin' in result) twins.push(result.name === result.twin ? result.name : `${result.name} (as ${result.twin})`);
-        else errors.push({ name: result.name, message: withoutName(result.name, result.error) });
+        else if ('error' in result) errors.push({ name: result.name, message: withoutName(result.name, result.error) });
         if (result.ok && result.view) sharedView = result.view;
       }
     }

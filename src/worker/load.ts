@@ -1,4 +1,4 @@
-import { decodeInputs, DEFAULT_LIMITS, type DecodeLimits } from '../core/decode';
+import { DecodeCancelled, decodeInputs, DEFAULT_LIMITS, type DecodeLimits } from '../core/decode';
 import { snapshotInfo, type SnapshotInfo } from '../core/model/snapshot';
 import { refreshPlans } from './refine';
 import { queries, session } from './state';
@@ -16,7 +16,9 @@ export type LoadResult =
   | { ok: true; info: SnapshotInfo; view?: string }
   | { ok: false; name: string; error: string }
   /** The same bytes are already loaded, as `twin`. */
-  | { ok: false; name: string; twin: string };
+  | { ok: false; name: string; twin: string }
+  /** Stopped by `cancelLoad` while it decoded; nothing of it was added. */
+  | { ok: false; name: string; cancelled: true };
 
 let limits: DecodeLimits = DEFAULT_LIMITS;
 
@@ -27,6 +29,9 @@ export function decodeLimits(): DecodeLimits {
 
 /** Content fingerprint -> snapshot id, so loading the same input twice does not add it twice. */
 const loaded = new Map<string, number>();
+
+/** Stops the decode in progress (at its next pause) when the user cancels it. */
+let decoding: AbortController | null = null;
 
 function fingerprint(bytes: Uint8Array): string {
   let h = 0x811c9dc5;
@@ -46,18 +51,31 @@ export const loadApi = {
         out.push({ ok: false, name: f.name, twin: session.get(twin).name });
         continue;
       }
+      decoding = new AbortController();
       try {
         // A .parkview bundle holds several snapshots and the view they were shared with.
-        const { snapshots, view, skipped } = await decodeInputs(bytes, session, { name: f.name, fileTimeMs: f.fileTimeMs, capturedMs: f.capturedMs }, limits);
+        const meta = { name: f.name, fileTimeMs: f.fileTimeMs, capturedMs: f.capturedMs };
+        const { snapshots, view, skipped } = await decodeInputs(bytes, session, meta, { ...limits, signal: decoding.signal });
         loaded.set(key, snapshots[0].id);
         snapshots.forEach((s, i) => out.push({ ok: true, info: snapshotInfo(s), view: i === 0 && view ? view : undefined }));
         for (const s of skipped) out.push({ ok: false, name: `${f.name}: ${s.name}`, error: s.reason });
       } catch (e) {
+        if (e instanceof DecodeCancelled) {
+          out.push({ ok: false, name: f.name, cancelled: true });
+          break;
+        }
         out.push({ ok: false, name: f.name, error: (e as Error).message });
+      } finally {
+        decoding = null;
       }
     }
     if (out.some((r) => r.ok)) await refreshPlans();
     return out;
+  },
+
+  /** Stops the decode in progress; what is loaded stays. */
+  cancelLoad(): void {
+    decoding?.abort();
   },
 
   remove(id: number): void {

@@ -26,7 +26,7 @@ describe('decoders keep no profile data between loads', () => {
   it("a pprof decode lets go of the profile's bytes", async () => {
     let bytes: Uint8Array | null = gunzipSync(readFixture('service/pprof.service.goroutine.040.pb.gz'));
     const ref = new WeakRef(bytes.buffer);
-    const snapshot = decodePprof(bytes, new Session(), 'service-040').finish(40);
+    const snapshot = (await decodePprof(bytes, new Session(), 'service-040')).finish(40);
     bytes = null;
     expect(snapshot.totals).toEqual([23697]);
     expect(await freed(ref)).toBe(true);

@@ -3,6 +3,7 @@ import type { Session } from '../model/session';
 import { PARKED_NOT, PARKED_UNKNOWN, type SampleType } from '../model/snapshot';
 import type { Label } from '../model/tables';
 import { ProfileError } from './errors';
+import { UNCANCELLABLE } from './pace';
 import { int64Of, quoted, ROUNDED_WARNING } from './numbers';
 
 const COUNT_HEADER = /^([\w.-]+) profile: total (\d+)\s*$/;
@@ -271,7 +272,7 @@ class ParkingReader {
  * Decodes Go's `?debug=1` text: a count profile (`goroutine profile: total N`, threadcreate,
  * goroutineleak…) or a legacy `heap profile:`. Stacks come from the `#` frame lines.
  */
-export function decodeDebug1(text: string, session: Session, name: string): SnapshotBuilder {
+export async function decodeDebug1(text: string, session: Session, name: string, pace = UNCANCELLABLE): Promise<SnapshotBuilder> {
   const lines = text.split('\n');
   // The text after the last newline is an unfinished line (empty when the text ends with one).
   const complete = lines.length - 1;
@@ -292,7 +293,9 @@ export function decodeDebug1(text: string, session: Session, name: string): Snap
   let records = 0;
   let sum = 0;
   let cut = false;
+  let steps = 0;
   for (i++; i < lines.length; i++) {
+    if ((++steps & 1023) === 0 && pace.due()) await pace.pause();
     const line = lines[i];
     if (line.trim() === '') continue;
     // A `#` line outside a record starts the trailer (the heap profile's runtime.MemStats).

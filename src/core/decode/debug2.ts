@@ -3,6 +3,7 @@ import type { Session } from '../model/session';
 import type { Ancestors } from '../model/snapshot';
 import { parseTextLabels } from './debug1';
 import { ProfileError } from './errors';
+import { UNCANCELLABLE } from './pace';
 import { exactIntOf, quoted } from './numbers';
 
 /** net/http/pprof stops writing a goroutine dump at this size. */
@@ -328,10 +329,11 @@ class Reader {
  * Decodes a debug=2 goroutine dump into one group per distinct stack and labels, with per-goroutine
  * facts (id, state, wait minutes, creator). A dump cut short keeps its whole goroutines.
  */
-export function decodeDebug2(text: string, session: Session, name: string): SnapshotBuilder {
+export async function decodeDebug2(text: string, session: Session, name: string, pace = UNCANCELLABLE): Promise<SnapshotBuilder> {
   const builder = new SnapshotBuilder(session, { name, format: 'debug2', kind: 'goroutine', sampleTypes: [{ type: 'goroutine', unit: 'count' }] });
   const r = new Reader(text, session, builder);
-  for (let p = r.nextHeader(0); p >= 0 && p < text.length; ) {
+  for (let p = r.nextHeader(0), n = 0; p >= 0 && p < text.length; n++) {
+    if ((n & 1023) === 0 && pace.due()) await pace.pause();
     p = r.block(p);
     if (p < text.length && !r.isHeader(p)) p = r.nextHeader(p);
   }

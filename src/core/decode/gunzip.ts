@@ -1,5 +1,6 @@
 import { ProfileError } from './errors';
 import { formatBytes } from './limits';
+import { DecodeCancelled, UNCANCELLABLE } from './pace';
 
 /** Output past this size with a higher compression ratio than BOMB_RATIO is treated as a decompression bomb. */
 const BOMB_MIN_BYTES = 16 * 1024 * 1024;
@@ -20,7 +21,7 @@ export type GunzipStream = () => ReadableWritablePair<Uint8Array, Uint8Array>;
 const platformGunzip: GunzipStream = () => new DecompressionStream('gzip') as ReadableWritablePair<Uint8Array, Uint8Array>;
 
 /** Inflates gzip data (with the platform's DecompressionStream unless given another), refusing to produce more than `maxBytes`. */
-export async function gunzip(bytes: Uint8Array, maxBytes: number, stream: GunzipStream = platformGunzip): Promise<Uint8Array> {
+export async function gunzip(bytes: Uint8Array, maxBytes: number, stream: GunzipStream = platformGunzip, pace = UNCANCELLABLE): Promise<Uint8Array> {
   const ds = stream();
   const writer = ds.writable.getWriter();
   const reader = ds.readable.getReader();
@@ -40,6 +41,7 @@ export async function gunzip(bytes: Uint8Array, maxBytes: number, stream: Gunzip
   try {
     for (;;) {
       const { done, value } = await reader.read();
+      pace.check();
       if (done) break;
       total += value.length;
       if (total > maxBytes) {
@@ -56,7 +58,7 @@ export async function gunzip(bytes: Uint8Array, maxBytes: number, stream: Gunzip
   } catch (e) {
     reader.cancel().catch(() => {});
     writer.abort().catch(() => {});
-    if (e instanceof ProfileError) throw e;
+    if (e instanceof ProfileError || e instanceof DecodeCancelled) throw e;
     throw new ProfileError(`decompressing profile: ${describeInflateError(String((e as Error).message ?? e))}`);
   }
   return out.bytes();

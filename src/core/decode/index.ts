@@ -8,16 +8,20 @@ import { debug1Starts, debug2Starts, partsAt, partWarning } from './concatenated
 import { ProfileError } from './errors';
 import { gunzip, isGzip, type GunzipStream } from './gunzip';
 import { DEFAULT_LIMITS, type DecodeLimits } from './limits';
+import { DecodeCancelled, Pace } from './pace';
 import { decodePprof } from './pprof';
 import { decodeBundle, isEncodedSession, type DecodedShare } from '../permalink';
 
 export { ProfileError } from './errors';
 export { DEFAULT_LIMITS, type DecodeLimits } from './limits';
+export { DecodeCancelled } from './pace';
 export type { GunzipStream } from './gunzip';
 
 export interface DecodeOptions extends DecodeLimits {
   /** The gzip decompressor; the platform's DecompressionStream when absent. */
   gunzip?: GunzipStream;
+  /** Stops the decode (with DecodeCancelled) at its next pause; a decode given one pauses now and then for it. */
+  signal?: AbortSignal;
 }
 
 export interface InputMeta {
@@ -52,31 +56,34 @@ function isMostlyText(bytes: Uint8Array): boolean {
 }
 
 /** One snapshot per dump of a text holding several one after another, each named and warned as a part. */
-function decodeDumps(text: string, starts: number[], name: string, decode: (text: string, name: string) => SnapshotBuilder): SnapshotBuilder[] {
-  if (starts.length === 1) return [decode(text, name)];
-  return partsAt(text, starts).map((part, i) => {
+async function decodeDumps(text: string, starts: number[], name: string, decode: (text: string, name: string) => Promise<SnapshotBuilder>): Promise<SnapshotBuilder[]> {
+  if (starts.length === 1) return [await decode(text, name)];
+  const parts = partsAt(text, starts);
+  const builders: SnapshotBuilder[] = [];
+  for (const [i, part] of parts.entries()) {
     const partName = `${name} [${i + 1}/${starts.length}]`;
     let builder: SnapshotBuilder;
     try {
-      builder = decode(part, partName);
+      builder = await decode(part, partName);
     } catch (e) {
       throw e instanceof ProfileError ? new ProfileError(`dump ${i + 1} of ${starts.length}: ${e.message}`) : e;
     }
     builder.warn(partWarning(i, starts.length));
-    return builder;
-  });
+    builders.push(builder);
+  }
+  return builders;
 }
 
-function decodeRaw(bytes: Uint8Array, session: Session, meta: InputMeta): SnapshotBuilder[] {
+async function decodeRaw(bytes: Uint8Array, session: Session, meta: InputMeta, pace: Pace): Promise<SnapshotBuilder[]> {
   if (bytes.length === 0) throw new ProfileError('empty input file');
   if (isMostlyText(bytes)) {
     const text = decodeText(bytes);
-    if (isDebug1(text)) return decodeDumps(text, debug1Starts(text), meta.name, (t, n) => decodeDebug1(t, session, n));
-    if (isDebug2(text)) return decodeDumps(text, debug2Starts(text), meta.name, (t, n) => decodeDebug2(t, session, n));
+    if (isDebug1(text)) return decodeDumps(text, debug1Starts(text), meta.name, (t, n) => decodeDebug1(t, session, n, pace));
+    if (isDebug2(text)) return decodeDumps(text, debug2Starts(text), meta.name, (t, n) => decodeDebug2(t, session, n, pace));
     if (text.trim() === '') throw new ProfileError('empty input file');
     throw new ProfileError(describeUnknown(bytes));
   }
-  return [decodePprof(bytes, session, meta.name)];
+  return [await decodePprof(bytes, session, meta.name, pace)];
 }
 
 /** Wire type of each field of pprof's Profile message (13, comment, may be packed or not). */
@@ -110,12 +117,14 @@ export async function decodeInput(bytes: Uint8Array, session: Session, meta: Inp
 
 /** Like decodeInput, but a `.parkview` bundle (sniffed by content) yields all its snapshots and its view state. */
 export async function decodeInputs(bytes: Uint8Array, session: Session, meta: InputMeta, options: DecodeOptions = DEFAULT_LIMITS): Promise<DecodedShare> {
+  const pace = new Pace(options.signal);
   try {
-    const raw = isGzip(bytes) ? await gunzip(bytes, options.maxDecompressedBytes, options.gunzip) : bytes;
+    const raw = isGzip(bytes) ? await gunzip(bytes, options.maxDecompressedBytes, options.gunzip, pace) : bytes;
+    pace.check();
     if (isEncodedSession(raw)) return decodeBundle(raw, session, 'Parkview bundle');
     const fromName = nameKey(meta.name);
     // Every dump of the file is read before any is added: a bad one adds none.
-    const snapshots = decodeRaw(raw, session, meta).map((builder) => {
+    const snapshots = (await decodeRaw(raw, session, meta, pace)).map((builder) => {
       const snapshot = builder.finish(fromName.seq);
       snapshot.timeMs ??= fromName.timeMs ?? meta.capturedMs ?? null;
       snapshot.fileTimeMs = meta.fileTimeMs ?? null;
@@ -123,6 +132,7 @@ export async function decodeInputs(bytes: Uint8Array, session: Session, meta: In
     });
     return { snapshots: snapshots.map((s) => session.add(s)), view: '', skipped: [] };
   } catch (e) {
+    if (e instanceof DecodeCancelled) throw e;
     const reason = e instanceof ProfileError ? e.message : `internal error while decoding (${(e as Error).message})`;
     throw new ProfileError(`${meta.name}: ${reason}`);
   }

@@ -6,6 +6,7 @@ import type { Session } from '../model/session';
 import type { SampleType } from '../model/snapshot';
 import type { Label } from '../model/tables';
 import { ProfileError } from './errors';
+import { UNCANCELLABLE, type Pace } from './pace';
 import { ROUNDED_WARNING } from './numbers';
 import { pprofFunctionName } from './pprof-names';
 import { Reader, readInt64 } from './protobuf-reader';
@@ -376,7 +377,7 @@ function readPacked(r: Reader, end: number, out: number[], n: number, exact: { i
   return n;
 }
 
-function readSamples(r: Reader, l: Layout, builder: SnapshotBuilder, locs: Locations, nTypes: number): void {
+async function readSamples(r: Reader, l: Layout, builder: SnapshotBuilder, locs: Locations, nTypes: number, pace: Pace): Promise<void> {
   const session = builder.session;
   const stacks = session.stacks;
   // A session's first profile brings only new stacks, nearly all of them once (pprof merged its
@@ -394,6 +395,7 @@ function readSamples(r: Reader, l: Layout, builder: SnapshotBuilder, locs: Locat
   const exact = { inexact: false };
   const starts = l.samples.data;
   for (let i = 0; i < l.samples.length; i++) {
+    if ((i & 1023) === 0 && pace.due()) await pace.pause();
     r.pos = starts[i];
     const end = r.uint32() + r.pos;
     let nLocs = 0;
@@ -467,10 +469,10 @@ function isReaderError(e: unknown): boolean {
 }
 
 /** Decodes a pprof protobuf (already decompressed) into a snapshot builder. */
-export function decodePprof(bytes: Uint8Array, session: Session, name: string): SnapshotBuilder {
+export async function decodePprof(bytes: Uint8Array, session: Session, name: string, pace = UNCANCELLABLE): Promise<SnapshotBuilder> {
   const r = Reader.create(bytes);
   try {
-    return decodeWith(r, session, name);
+    return await decodeWith(r, session, name, pace);
   } finally {
     r.buf = new Uint8Array(0);
     r.len = r.pos = 0;
@@ -478,7 +480,7 @@ export function decodePprof(bytes: Uint8Array, session: Session, name: string): 
   }
 }
 
-function decodeWith(r: Reader, session: Session, name: string): SnapshotBuilder {
+async function decodeWith(r: Reader, session: Session, name: string, pace: Pace): Promise<SnapshotBuilder> {
   let layout: Layout;
   try {
     layout = scan(r);
@@ -512,7 +514,7 @@ function decodeWith(r: Reader, session: Session, name: string): SnapshotBuilder 
     });
     const funcs = readFunctions(r, layout, session);
     const locs = readLocations(r, layout, session, funcs);
-    readSamples(r, layout, builder, locs, sampleTypes.length);
+    await readSamples(r, layout, builder, locs, sampleTypes.length, pace);
     return builder;
   } catch (e) {
     if (e instanceof ProfileError || !isReaderError(e)) throw e;
