@@ -153,3 +153,33 @@ test('a 4,000-character name is clipped in its box and whole in the tooltip', as
   await expect(page.getByRole('tooltip')).toContainText(name.slice(0, 200));
   await shot(page, 'graph-unicode');
 });
+
+test('a long layout shows which snapshot it lays out and can be cancelled; the graph comes back with fewer nodes', async ({ page }) => {
+  await openGraph(page, ['service/pprof.service.goroutine.040.pb.gz', 'fanout-100k/pprof.fanout.goroutine.001.pb.gz']);
+  await page.locator('.snapshot-list li', { hasText: 'fanout' }).click();
+  await expect(page.locator('.gnode')).toHaveCount(38);
+  // Every line of every function, nothing pruned: thousands of nodes for Graphviz.
+  await page.getByRole('radio', { name: 'lines' }).click();
+  for (const [label, value] of [
+    [/Show at most this many nodes/, '0'],
+    [/Drop nodes whose cum/, '0'],
+    [/Drop edges lighter/, '0'],
+  ] as const) {
+    const field = page.getByLabel(label);
+    await field.fill(value);
+    await field.press('Enter');
+  }
+  const progress = page.locator('.graph-progress');
+  await expect(progress).toHaveText(/Laying out the call graph of pprof\.fanout\.goroutine\.001\.pb\.gz/);
+  await shot(page, 'graph-layout-progress');
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(progress).toHaveCount(0);
+  await expect(page.locator('.graph-view .view-message')).toContainText('Layout cancelled');
+  await shot(page, 'graph-layout-cancelled');
+  await expect(page.locator('.snapshot-list .snapshot')).toHaveCount(2);
+  const nodes = page.getByLabel(/Show at most this many nodes/);
+  await nodes.fill('20');
+  await nodes.press('Enter');
+  await expect(page.locator('.graph-summary')).toContainText(/Showing top \d+ nodes out of 88/);
+  await expect(page.locator('.gnode').first()).toBeVisible();
+});

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { GranularitySwitch } from '../../ui/GranularitySwitch';
 import { applyFilters } from '../../actions/refine';
 import { useEffectiveTheme } from '../../ui/theme';
@@ -12,7 +12,8 @@ import { BaseSelect } from '../../ui/BaseSelect';
 import { GraphCanvas } from './GraphCanvas';
 import { GraphSettings } from './GraphSettings';
 import { useGraphSettings } from '../../store/graph';
-import { prefetchGraph, useGraph } from './use-graph';
+import { LayoutProgress } from './LayoutProgress';
+import { LAYOUT_CANCELLED, prefetchGraph, useGraph } from './use-graph';
 import './graph.css';
 
 // The view's code has just arrived: Graphviz and the graph start now, while React switches views.
@@ -42,7 +43,8 @@ function GraphSummary({ graph }: { graph: GraphResult }) {
 export default function GraphView() {
   const query = useViewQuery();
   const options = useGraphSettings((s) => s.options);
-  const { data: drawn, busy, error } = useGraph(query, options);
+  const [attempt, setAttempt] = useState(0);
+  const { data: drawn, busy, error } = useGraph(query, options, attempt);
   const theme = useEffectiveTheme();
   const selected = useView((s) => s.selectedFunction);
   const onSelect = useCallback((n: DrawnNode) => useView.getState().selectFunction(n.func), []);
@@ -61,11 +63,17 @@ export default function GraphView() {
       </div>
       {graph && <GraphSummary graph={graph} />}
       {busy && <div className="busy-bar" role="progressbar" aria-label="Laying out the graph" />}
-      {error ? (
+      {busy && <LayoutProgress />}
+      {error === LAYOUT_CANCELLED ? (
+        <div className="view-message">
+          <p>Layout cancelled. Fewer nodes lay out faster: lower Nodes or raise Node ≥ above.</p>
+          <button className="button" onClick={() => setAttempt((n) => n + 1)}>
+            Lay out again
+          </button>
+        </div>
+      ) : error ? (
         <div className="view-message error">Could not draw the call graph: {error}</div>
-      ) : !drawn ? (
-        <div className="view-loading">Laying out the call graph…</div>
-      ) : drawn.graph.nodes.length === 0 ? (
+      ) : !drawn ? null : drawn.graph.nodes.length === 0 ? (
         <div className="view-message">
           {drawn.graph.base ? `Nothing changed since ${drawn.graph.base.name}.` : `No samples to draw${hasFilters(query?.filters) ? ' with these filters' : ''}.`}
         </div>
