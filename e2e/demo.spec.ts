@@ -9,7 +9,7 @@ test('the demo opens on the answer: Leaks with the top suspect of the service se
   await expect(page.getByRole('tab', { name: 'Leaks' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('.suspects-row.selected .c-group .fn')).toHaveText('main.(*exporter).send');
   await expect(page.locator('.suspect-detail h3')).toHaveText('main.(*exporter).send');
-  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/view=timeline/);
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/view=leaks/);
   await shot(page, 'demo');
   await page.keyboard.press('t');
   await expect(page.locator('.view-summary')).toHaveText('Showing nodes accounting for 23697, 100% of 23697 total');

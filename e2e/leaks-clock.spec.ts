@@ -59,11 +59,20 @@ test('dumps without capture times: growth per snapshot, said so, until the inter
 });
 
 test('the interval in the address is applied when the page opens', async ({ page }) => {
-  await page.goto('./#v1&view=timeline&interval=30s');
+  await page.goto('./#v1&view=leaks&interval=30s');
   await dropUnnumberedDumps(page);
   await expect(page.locator('.leaks-summary')).toHaveText('5 goroutine snapshots, 30s apart as given');
   await expect(page.getByLabel('Interval between snapshots')).toHaveValue('30s');
   await expect(page.locator('.suspects-row').first().locator('.c-growth')).toHaveText('+30.4/min');
+});
+
+test('an address from before Leaks was renamed (view=timeline) still opens Leaks, and is written back as view=leaks', async ({ page }) => {
+  await page.goto('./#v1&view=timeline');
+  // One dump alone would open on the flame graph: only the address can show Leaks.
+  await dropFiles(page, [{ name: 'dump.txt', bytes: readFileSync(resolve(DRIP, 'goroutine.drip.009.debug2.txt')) }]);
+  await expect(page.locator('.snapshot-list li')).toHaveCount(1);
+  await expect(page.getByRole('tab', { name: 'Leaks', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#v1&view=leaks(&|$)/);
 });
 
 test('a pasted dump has no capture time: when it was pasted says nothing of when it was taken', async ({ page }) => {

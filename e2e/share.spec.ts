@@ -223,7 +223,7 @@ test('the Leaks view’s grouping, chart and selected suspect survive a reload',
   const rows = page.locator('.suspects-row');
   await rows.filter({ hasText: 'lookupInventory' }).click();
   await expect(page.locator('.suspect-detail h3')).toHaveText('main.(*service).lookupInventory.func1');
-  await expect.poll(hashOf(page)).toMatch(/^#v1&view=timeline&ff=[^&]+&fn=main\.%28\*service%29\.lookupInventory\.func1&group=function&chart=growth&suspect=\d+$/);
+  await expect.poll(hashOf(page)).toMatch(/^#v1&view=leaks&ff=[^&]+&fn=main\.%28\*service%29\.lookupInventory\.func1&group=function&chart=growth&suspect=\d+$/);
   await page.reload();
   await expect(snapshots(page)).toHaveCount(40);
   await expect(page.getByRole('radiogroup', { name: 'Group by' }).getByRole('radio', { name: 'Function', exact: true })).toHaveAttribute('aria-checked', 'true');

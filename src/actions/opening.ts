@@ -11,6 +11,6 @@ export function openOnTheAnswer(): void {
   const view = useView.getState();
   if (view.viewChosen) return;
   const next = openingView(useSnapshots.getState().snapshots);
-  if (next === 'timeline' && useLeaks.getState().selectedKey === null) useLeaks.getState().selectTopSuspect();
+  if (next === 'leaks' && useLeaks.getState().selectedKey === null) useLeaks.getState().selectTopSuspect();
   view.openView(next);
 }

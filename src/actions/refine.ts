@@ -1,20 +1,8 @@
-import { create } from 'zustand';
 import { normalizeFilters, type FilterKey, type Filters } from '../core/query/filters';
-import type { RefineReport } from '../core/query/refine';
+import { useRefine } from '../store/refine';
 import { useSnapshots } from '../store/snapshots';
 import { useView } from '../store/view';
 import { worker } from '../worker/client';
-
-interface RefineState {
-  /** A check of new filters is running in the Worker. */
-  checking: boolean;
-  /** Why the last filters asked for (`tried`) were not applied: a bad regexp, a regex too slow. */
-  error: { filter?: FilterKey; message: string; tried: Filters } | null;
-  /** What the applied filters do to the shown snapshot. */
-  report: RefineReport | null;
-}
-
-export const useRefine = create<RefineState>(() => ({ checking: false, error: null, report: null }));
 
 function selection(): { snapshot: number | null; sampleIndex: number | undefined } {
   return { snapshot: useSnapshots.getState().selectedId, sampleIndex: useView.getState().sampleIndex ?? undefined };

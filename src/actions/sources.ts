@@ -1,11 +1,11 @@
 import { clear, createStore, get as idbGet, keys as idbKeys, setMany } from 'idb-keyval';
-import { create } from 'zustand';
 import { splitSourceLines } from '../core/source/lines';
 import { goStdPath, goVersionInPath, SuffixIndex } from '../core/source/paths';
 import { goSourceUrl, goTag, ruleUrl, sourceFromBody } from '../core/source/templates';
 import type { PickedFile } from './drop';
 import { HttpError, probeReachability } from './fetch-profile';
 import { DEFAULT_GO, useSourceSettings, type SourceSettings } from '../store/source-settings';
+import { useSources, type SourcesState } from '../store/sources';
 
 /** Dropped files: Blobs keyed by their path in the dropped folder. */
 const droppedDb = createStore('parkview-sources', 'files');
@@ -20,20 +20,6 @@ export type SourceText =
   | { kind: 'ask'; url: string; via: 'url' | 'go' }
   | { kind: 'error'; origin: string; message: string }
   | { kind: 'none'; reason: string };
-
-interface SourcesState {
-  /** Paths of dropped source files, for suffix matching. */
-  index: SuffixIndex;
-  /** Top folders of the drops and how many source files each holds. */
-  folders: { name: string; files: number }[];
-  /** Bumped whenever the sources change, so views ask again. */
-  version: number;
-  /** Why the dropped files could not be kept for the next visit, if they could not. */
-  persistError: string | null;
-  restored: boolean;
-}
-
-export const useSources = create<SourcesState>(() => ({ index: new SuffixIndex(), folders: [], version: 0, persistError: null, restored: false }));
 
 /** Blobs dropped during this page's life; IndexedDB holds them for the next one. */
 const memory = new Map<string, Blob>();

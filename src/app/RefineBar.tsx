@@ -9,7 +9,8 @@ import { useView } from '../store/view';
 import { worker } from '../worker/client';
 import { useWorkerResult } from '../ui/use-worker-result';
 import { AlertIcon, CloseIcon } from '../ui/icons';
-import { applyFilters, dismissRefineError, removeFilter, useRefine, watchRefineReport } from '../actions/refine';
+import { applyFilters, dismissRefineError, removeFilter, watchRefineReport } from '../actions/refine';
+import { useRefine } from '../store/refine';
 import './RefineBar.css';
 
 /** Examples made from the selected function, so they name something in the loaded profile. */

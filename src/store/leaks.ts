@@ -3,6 +3,9 @@ import { DEFAULT_BENIGN } from '../core/analysis/benign';
 import type { Grouping } from '../core/analysis/grouping';
 import type { TopBy } from '../worker/leaks';
 
+/** How many areas the Leaks chart may draw. */
+export const TOP_N_CHOICES = [5, 8, 10];
+
 const BENIGN_STORAGE = 'parkview.benign';
 
 function storedBenign(): string[] {

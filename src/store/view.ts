@@ -4,8 +4,20 @@ import type { Granularity } from '../core/query/granularity';
 
 export type ThemeSetting = 'system' | 'light' | 'dark';
 
+/** Every view's id, in tab order (views/registry.ts gives each its label, key and component). */
+export const VIEW_IDS = ['flame', 'top', 'graph', 'source', 'leaks', 'goroutines'] as const;
+export type ViewId = (typeof VIEW_IDS)[number];
+
+/** Names addresses written before a view was renamed still use. */
+const FORMER_VIEW_IDS = new Map<string, ViewId>([['timeline', 'leaks']]);
+
+/** The view an address names, by its id or a former one; undefined when it names none. */
+export function viewNamed(name: string): ViewId | undefined {
+  return (VIEW_IDS as readonly string[]).includes(name) ? (name as ViewId) : FORMER_VIEW_IDS.get(name);
+}
+
 interface ViewState {
-  /** Id of the view on screen (see views/registry.ts). */
+  /** Id of the view on screen (one of VIEW_IDS). */
   view: string;
   /** The user (or the address) picked the view; until then each load opens the view that answers first. */
   viewChosen: boolean;

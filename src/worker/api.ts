@@ -1,10 +1,11 @@
 import { flameApi } from './flame';
+import { goroutinesApi } from './goroutines';
 import { graphApi } from './graph';
+import { leaksApi } from './leaks';
 import { loadApi } from './load';
 import { refineApi } from './refine';
 import { shareApi } from './share';
 import { sourceApi } from './source';
-import { timelineApi } from './leaks';
 import { topApi } from './top';
 
 /** Everything the Worker answers; each view's module adds its own queries. */
@@ -15,7 +16,8 @@ export const api = {
   ...graphApi,
   ...refineApi,
   ...shareApi,
-  ...timelineApi,
+  ...leaksApi,
+  ...goroutinesApi,
   ...sourceApi,
 };
 

@@ -1,14 +1,10 @@
-import { analyzeLeaks, countsOf, stackNamesOf, type GroupReport, type LeakAnalysis } from '../core/analysis/analyze';
-import { CreationChains, type ChainLink } from '../core/analysis/ancestry';
+import { analyzeLeaks, countsOf, type GroupReport, type LeakAnalysis } from '../core/analysis/analyze';
 import type { ClockSource } from '../core/analysis/clock';
 import { clockNote, seriesLabel, seriesNote } from '../core/analysis/format';
 import { stackFrames, type FrameInfo } from '../core/analysis/functions';
-import { bucketGoroutines, bucketMatches, type GoroutineBucket, type GoroutineDump } from '../core/analysis/goroutines';
 import type { Grouping } from '../core/analysis/grouping';
-import { RefinedStacks } from '../core/analysis/refined';
 import { pickSeries } from '../core/analysis/series';
 import { CATEGORIES, type BlockState, type StateCategory } from '../core/analysis/states';
-import type { Snapshot } from '../core/model/snapshot';
 import { filterSettings, normalizeFilters, type Filters } from '../core/query/filters';
 import { rewriteFor } from '../core/query/view-query';
 import { session } from './state';
@@ -121,52 +117,8 @@ export interface SuspectDetail {
   explanation: string;
 }
 
-export interface GoroutineQuery {
-  snapshot: number;
-  state?: string;
-  text?: string;
-  /** The refine filters: only the goroutines they keep, on the stacks they leave. */
-  filters?: Filters;
-}
-
-export type BucketRow = Omit<GoroutineBucket, 'members'>;
-
-export interface GoroutinesResult {
-  name: string;
-  /** Goroutines in the dump. */
-  total: number;
-  /** Goroutines the refine filters keep (the total without filters). */
-  kept: number;
-  /** The active refine filters, as in TimelineResult. */
-  filtered: string;
-  /** The filters the buckets were made with: what `goroutineBucket` needs to find one of them. */
-  filters: Filters;
-  /** Matching buckets, biggest first, at most MAX_BUCKETS of them. */
-  buckets: BucketRow[];
-  /** All buckets that match, and the goroutines in them. */
-  matched: number;
-  shown: number;
-  states: { state: string; count: number }[];
-  /** Earlier dumps in the series, against which goroutines count as stuck. */
-  earlier: number;
-  stuck: number;
-}
-
-export interface BucketDetail {
-  frames: FrameInfo[];
-  /** Goroutine ids with the number of consecutive earlier dumps they were in, the longest-lived first. */
-  goroutines: { id: number; age: number; waitMinutes: number }[];
-  labels: string[];
-  explanation: string;
-  /** Creation chain of the first goroutine listed, with the goroutines that ran each `go` statement. */
-  chain: ChainLink[];
-}
-
 /** Rows the suspects table gets at most; the rest are tail noise of huge series. */
 const MAX_ROWS = 2000;
-const MAX_IDS = 1000;
-/** Buckets a dump answer carries at most, biggest first; the rest of a huge dump is reached by filtering. */
-const MAX_BUCKETS = 5000;
 
 let cached: { key: string; analysis: LeakAnalysis } | null = null;
 
@@ -196,33 +148,12 @@ function rankForChart(a: LeakAnalysis, by: TopBy): GroupReport[] {
   return groups;
 }
 
-const dumpCache = new WeakMap<Snapshot, GoroutineDump>();
-/** The last filtered bucketing, for the bucket details that follow a listing. */
-let filteredDump: { snapshot: Snapshot; key: string; dump: GoroutineDump } | null = null;
-
-function dumpOf(snapshot: Snapshot, filters?: Filters): GoroutineDump {
-  const normalized = normalizeFilters(filters);
-  const rewrite = rewriteFor(session, normalized);
-  if (rewrite) {
-    const key = JSON.stringify(normalized);
-    if (filteredDump?.snapshot !== snapshot || filteredDump.key !== key) {
-      filteredDump = { snapshot, key, dump: bucketGoroutines(session, snapshot, stackNamesOf(session), new RefinedStacks(session, rewrite)) };
-    }
-    return filteredDump.dump;
-  }
-  let d = dumpCache.get(snapshot);
-  if (!d) {
-    d = bucketGoroutines(session, snapshot, stackNamesOf(session));
-    dumpCache.set(snapshot, d);
-  }
-  return d;
-}
-
-function explain(category: StateCategory): string {
+/** What a goroutine state means, for the detail panes. */
+export function explain(category: StateCategory): string {
   return CATEGORIES[category].explanation;
 }
 
-export const timelineApi = {
+export const leaksApi = {
   /** Totals per snapshot and the top `n` groups as stacked areas, ranked by latest count or by growth. */
   timeline(req: LeakRequest, by: TopBy, n: number): TimelineResult {
     const a = analysisFor(req);
@@ -284,47 +215,5 @@ export const timelineApi = {
     const g = analysisFor(req).groups.find((x) => x.key === key);
     if (!g) return null;
     return { frames: stackFrames(session, g.stack), explanation: explain(g.state.category) };
-  },
-
-  /** The goroutines of a debug=2 dump, bucketed by identical stack, filtered by state and text. */
-  goroutines(q: GoroutineQuery): GoroutinesResult {
-    const snapshot = session.get(q.snapshot);
-    const total = snapshot.totals[snapshot.defaultSampleType] ?? 0;
-    const empty = { name: snapshot.name, total, kept: total, filtered: '', filters: {}, buckets: [], matched: 0, shown: 0, states: [], earlier: 0, stuck: 0 };
-    // Only text dumps have per-goroutine facts.
-    if (!snapshot.goroutines) return empty;
-    const filters = normalizeFilters(q.filters);
-    const d = dumpOf(snapshot, filters);
-    const filtered = filtersText(filters);
-    const names = stackNamesOf(session);
-    const text = q.text?.trim() ?? '';
-    const buckets: BucketRow[] = [];
-    let shown = 0;
-    let matched = 0;
-    for (const b of d.buckets) {
-      if (q.state && b.state !== q.state) continue;
-      if (!bucketMatches(names, b, text)) continue;
-      matched++;
-      shown += b.count;
-      if (buckets.length === MAX_BUCKETS) continue;
-      const { members: _members, ...row } = b;
-      buckets.push(row);
-    }
-    const stuck = d.buckets.reduce((n, b) => n + b.stuck, 0);
-    const kept = d.buckets.reduce((n, b) => n + b.count, 0);
-    return { ...empty, total: snapshot.goroutines.id.length, kept, filtered, filters: filtered ? filters : {}, buckets, matched, shown, states: d.states, earlier: d.earlier, stuck };
-  },
-
-  /** A bucket's full stack and its goroutines; `filters` as the listing it comes from had them. */
-  goroutineBucket(snapshot: number, index: number, filters?: Filters): BucketDetail | null {
-    const s = session.get(snapshot);
-    const b = s.goroutines ? dumpOf(s, filters).buckets[index] : undefined;
-    const g = s.goroutines;
-    if (!b || !g) return null;
-    const age = dumpOf(s, filters).age;
-    const order = b.members.slice().sort((x, y) => age[y] - age[x] || g.waitMinutes[y] - g.waitMinutes[x] || g.id[x] - g.id[y]);
-    const goroutines = order.slice(0, MAX_IDS).map((i) => ({ id: g.id[i], age: age[i], waitMinutes: g.waitMinutes[i] }));
-    const chain = order.length ? new CreationChains(session, g).of(order[0]) : [];
-    return { frames: stackFrames(session, b.stack), goroutines, labels: b.labels, explanation: explain(b.category), chain };
   },
 };

@@ -7,7 +7,8 @@ import type { Filters } from '../../src/core/query/filters';
 import { Refiner, reportSteps, runToEnd } from '../../src/core/query/refine';
 import { setRewriteFactory } from '../../src/core/query/view-query';
 import { session as workerSession } from '../../src/worker/state';
-import { timelineApi, type LeakRequest } from '../../src/worker/leaks';
+import { goroutinesApi } from '../../src/worker/goroutines';
+import { leaksApi, type LeakRequest } from '../../src/worker/leaks';
 import { listFixtures, load } from '../fixtures';
 
 const SERVICE = listFixtures('service', /^pprof\./);
@@ -99,7 +100,7 @@ describe('leak analysis with refine filters (service, 40 snapshots)', () => {
   });
 });
 
-describe('timeline Worker API with refine filters', () => {
+describe('Leaks and Goroutines Worker API with refine filters', () => {
   let req: LeakRequest;
   beforeAll(async () => {
     setRewriteFactory((s, filters) => new Refiner(s).rewrite(filters));
@@ -109,33 +110,33 @@ describe('timeline Worker API with refine filters', () => {
   });
 
   it('the timeline and suspects follow the filters and say so', () => {
-    const plain = timelineApi.timeline(req, 'latest', 5);
+    const plain = leaksApi.timeline(req, 'latest', 5);
     expect(plain.summary).toBe('40 goroutine snapshots over 3m17s, 1 text dump placed among them');
     expect(plain.placed.map((p) => [p.name, p.after, p.before, p.total])).toEqual([['goroutine.service.debug2.txt', 39, 39, 23459]]);
     expect(plain.filtered).toBe('');
     const focused = { ...req, filters: { f: 'exporter', tf: 'tenant=acme' } };
-    const t = timelineApi.timeline(focused, 'latest', 5);
+    const t = leaksApi.timeline(focused, 'latest', 5);
     expect(t.points.at(-1)?.total).toBe(3402);
     expect(t.filtered).toBe('focus=exporter tagfocus=tenant=acme');
     expect(t.summary).toBe('40 goroutine snapshots over 3m17s, 1 text dump placed among them, filtered: focus=exporter tagfocus=tenant=acme');
     // Go 1.23's debug=2 text prints no labels: tagfocus keeps none of the dump's goroutines.
     expect([t.points.at(-1)?.total, t.placed.map((p) => p.total)]).toEqual([3402, [0]]);
     expect(t.bands.map((b) => b.label)).toEqual(['main.(*exporter).send']);
-    const s = timelineApi.suspects(focused);
+    const s = leaksApi.suspects(focused);
     expect(s.rows.map((r) => [r.function, r.last, r.suspect])).toEqual([['main.(*exporter).send', 3402, true]]);
     expect(s.filtered).toBe('focus=exporter tagfocus=tenant=acme');
-    expect(timelineApi.suspects({ ...req, filters: { f: 'exporter' } }).rows[0].last).toBe(13610);
+    expect(leaksApi.suspects({ ...req, filters: { f: 'exporter' } }).rows[0].last).toBe(13610);
     // Empty filters are no filters.
-    expect(timelineApi.timeline({ ...req, filters: { f: '' } }, 'latest', 5).points.at(-1)?.total).toBe(23697);
+    expect(leaksApi.timeline({ ...req, filters: { f: '' } }, 'latest', 5).points.at(-1)?.total).toBe(23697);
   });
 
   it('the goroutines of a dump follow the filters: dropped ones go, hidden frames leave the stacks', () => {
     const dump = workerSession.snapshots.find((s) => s.format === 'debug2')!;
-    const all = timelineApi.goroutines({ snapshot: dump.id });
+    const all = goroutinesApi.goroutines({ snapshot: dump.id });
     expect(all).toMatchObject({ total: 23459, kept: 23459, filtered: '' });
     const filters = { f: 'exporter' };
     const kept = keptBy(workerSession, new Refiner(workerSession), filters, dump.id);
-    const r = timelineApi.goroutines({ snapshot: dump.id, filters });
+    const r = goroutinesApi.goroutines({ snapshot: dump.id, filters });
     expect(r.kept).toBe(kept);
     expect(r.shown).toBe(kept);
     expect(r.total).toBe(23459);
@@ -143,15 +144,15 @@ describe('timeline Worker API with refine filters', () => {
     expect(r.filters).toEqual(filters);
     expect(new Set(r.buckets.map((b) => b.function))).toEqual(new Set(['main.(*exporter).send']));
     expect(r.states.reduce((n, s) => n + s.count, 0)).toBe(kept);
-    const acme = timelineApi.goroutines({ snapshot: dump.id, filters: { tf: 'tenant=acme' } });
+    const acme = goroutinesApi.goroutines({ snapshot: dump.id, filters: { tf: 'tenant=acme' } });
     expect(acme.kept).toBe(keptBy(workerSession, new Refiner(workerSession), { tf: 'tenant=acme' }, dump.id));
     expect(acme.buckets.every((b) => b.labels.every((l) => l.includes('tenant=acme')))).toBe(true);
     const shown = { f: 'readLoop', s: '^main\\.' };
-    const trimmed = timelineApi.goroutines({ snapshot: dump.id, filters: shown });
+    const trimmed = goroutinesApi.goroutines({ snapshot: dump.id, filters: shown });
     const whole = all.buckets.find((b) => b.function === 'main.readLoop')!;
     expect(trimmed.buckets.map((b) => [b.function, b.state, b.category, b.count])).toEqual([['main.readLoop', 'IO wait', whole.category, whole.count]]);
-    const full = timelineApi.goroutineBucket(dump.id, whole.index)!.frames.map((f) => f.name);
-    const left = timelineApi.goroutineBucket(dump.id, trimmed.buckets[0].index, shown)!.frames.map((f) => f.name);
+    const full = goroutinesApi.goroutineBucket(dump.id, whole.index)!.frames.map((f) => f.name);
+    const left = goroutinesApi.goroutineBucket(dump.id, trimmed.buckets[0].index, shown)!.frames.map((f) => f.name);
     expect(left).toEqual(full.filter((n) => n.startsWith('main.')));
     expect(left.length).toBeLessThan(full.length);
   });

@@ -99,7 +99,7 @@ describe('opening on the answer', () => {
     const list = await infos(['service/pprof.service.goroutine.039.pb.gz', 'service/goroutine.service.debug1.txt', 'service/pprof.service.goroutine.040.pb.gz', 'service/goroutine.service.debug2.txt']);
     expect(openingSnapshot(list)?.name).toBe('pprof.service.goroutine.040.pb.gz');
     expect(names(goroutineSeries(list))).toEqual(['pprof.service.goroutine.039.pb.gz', 'pprof.service.goroutine.040.pb.gz']);
-    expect(openingView(list)).toBe('timeline');
+    expect(openingView(list)).toBe('leaks');
     useSnapshots.getState().cleared();
     useSnapshots.getState().added(list, []);
     expect(selectedSnapshot(useSnapshots.getState())?.name).toBe('pprof.service.goroutine.040.pb.gz');

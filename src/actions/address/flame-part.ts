@@ -1,5 +1,5 @@
 import { useFlame, type FlameColour, type FlameOrientation } from '../../store/flame';
-import type { AddressPart } from './sync';
+import type { AddressPart } from './part';
 
 /** Zoomed stack, names from the root joined like collapsed stacks: `main.main;main.serve`. */
 const ZOOM = 'fz';

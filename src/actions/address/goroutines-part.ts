@@ -1,6 +1,6 @@
 import { useLeaks } from '../../store/leaks';
 import { plausibleName } from './selection-part';
-import type { AddressPart } from './sync';
+import type { AddressPart } from './part';
 
 /** The Goroutines view's text filter (function, file or label). */
 const TEXT = 'gfilter';

@@ -1,6 +1,6 @@
 import { DEFAULT_GRAPH_OPTIONS, type GraphOptions } from '../../core/query/graph/build';
 import { useGraphSettings } from '../../store/graph';
-import type { AddressPart } from './sync';
+import type { AddressPart } from './part';
 
 /** pprof's option names for the graph's pruning. */
 const NAMES: Record<keyof GraphOptions, string> = { nodeCount: 'nodecount', nodeFraction: 'nodefraction', edgeFraction: 'edgefraction' };

@@ -1,8 +1,7 @@
 import { GROUPINGS, type Grouping } from '../../core/analysis/grouping';
 import { parseDuration } from '../../core/format/duration';
-import { useLeaks } from '../../store/leaks';
-import { TOP_N_CHOICES } from '../../views/Leaks/palette';
-import type { AddressPart, PartScope } from './sync';
+import { TOP_N_CHOICES, useLeaks } from '../../store/leaks';
+import type { AddressPart, PartScope } from './part';
 
 /** Goroutines grouped by stack (the default), labels, creator or function. */
 const GROUP = 'group';

@@ -1,5 +1,5 @@
 import { useView } from '../../store/view';
-import type { AddressPart } from './sync';
+import type { AddressPart } from './part';
 
 /** The function selected in any view (a Top row, a graph node, a flame frame), shared by all of them. */
 export const SELECTED_FUNCTION = 'fn';

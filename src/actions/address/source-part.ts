@@ -1,7 +1,7 @@
 import { useView } from '../../store/view';
 import { useSourceView } from '../../store/source';
 import { plausibleName } from './selection-part';
-import type { AddressPart } from './sync';
+import type { AddressPart } from './part';
 
 /** The Source view's `-list` regex, under pprof's command name; the picked function is the shared selection (`fn`). */
 const LIST = 'list';

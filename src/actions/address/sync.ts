@@ -1,31 +1,16 @@
 import { selectedSnapshot, useSnapshots } from '../../store/snapshots';
 import { decodeAddress, encodeAddress, type AddressState } from '../../store/url-state';
-import { useView } from '../../store/view';
-import { VIEWS } from '../../views/registry';
+import { useView, viewNamed } from '../../store/view';
 import { worker } from '../../worker/client';
 import { applyFilters } from '../refine';
 import { flamePart } from './flame-part';
 import { goroutinesPart } from './goroutines-part';
 import { graphPart } from './graph-part';
 import { leaksPart } from './leaks-part';
+import type { AddressPart, PartScope } from './part';
 import { selectionPart } from './selection-part';
 import { sourcePart } from './source-part';
 import { topPart } from './top-part';
-
-/** What an address is for: `partial` when it covers only some of the loaded snapshots (a link embedding just them). */
-export interface PartScope {
-  partial: boolean;
-}
-
-/**
- * Another store's share of the address (flame graph zoom, search…): its parameters and how to restore
- * them. `apply` gets untrusted values and ignores those it cannot use.
- */
-export interface AddressPart {
-  params(scope?: PartScope): Record<string, string>;
-  apply(params: Record<string, string>): void;
-  subscribe(listener: () => void): () => void;
-}
 
 /** In the order they apply: the source part reads the selection the selection part restores. */
 const parts: AddressPart[] = [flamePart, selectionPart, sourcePart, graphPart, leaksPart, goroutinesPart, topPart];
@@ -77,7 +62,8 @@ function reportError(message: string): void {
 /** What applies at once: view, granularity, theme and other views' parameters. */
 function applyImmediate(state: AddressState): void {
   const view = useView.getState();
-  if (state.view && VIEWS.some((v) => v.id === state.view)) view.setView(state.view);
+  const shown = state.view && viewNamed(state.view);
+  if (shown) view.setView(shown);
   if (state.granularity) view.setGranularity(state.granularity);
   if (state.theme) view.setTheme(state.theme);
   for (const p of parts) p.apply(state.extra);

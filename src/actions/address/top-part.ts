@@ -1,7 +1,7 @@
 import type { SortingState } from '@tanstack/react-table';
 import { DEFAULT_SORTING, useTopState } from '../../store/top';
 import { plausibleName } from './selection-part';
-import type { AddressPart } from './sync';
+import type { AddressPart } from './part';
 
 /** The Top table's filter box, as typed (`/regex/` or a substring). */
 const FILTER = 'topfilter';

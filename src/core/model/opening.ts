@@ -41,6 +41,6 @@ export function openingSnapshot<T extends OpeningKeys>(all: readonly T[], added:
 }
 
 /** The view that answers first: Leaks for a series of goroutine snapshots, the flame graph for one profile. */
-export function openingView(list: readonly OpeningKeys[]): 'timeline' | 'flame' {
-  return goroutineSeries(list).length >= 2 ? 'timeline' : 'flame';
+export function openingView(list: readonly OpeningKeys[]): 'leaks' | 'flame' {
+  return goroutineSeries(list).length >= 2 ? 'leaks' : 'flame';
 }

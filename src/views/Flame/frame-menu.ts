@@ -3,7 +3,6 @@ import { exactName } from '../../core/query/refine-regex';
 import { useFlame } from '../../store/flame';
 import { useView } from '../../store/view';
 import type { FlameData } from '../../worker/flame';
-import { VIEWS } from '../registry';
 import { showSourceLine } from '../Source/show-line';
 import type { MenuItem } from './ContextMenu';
 import type { MenuRequest } from './FlamePane';
@@ -31,11 +30,7 @@ export function frameMenu(m: MenuRequest, data: FlameData, actions: { zoom: (pat
       { label: 'Ignore stacks through it', hint: 'drops them', run: () => void applyFilters({ ...filters(), i: addPattern(filters().i, exactName(fn)) }) },
       { label: 'Search for this function', run: () => flame.setSearch(`/${exactName(fn)}/`) },
     );
-    if (VIEWS.some((v) => v.id === 'source'))
-      items.push({
-        label: 'Show source',
-        run: () => showSourceLine(fn),
-      });
+    items.push({ label: 'Show source', run: () => showSourceLine(fn) });
   }
   items.push({ label: 'Copy name', run: () => void navigator.clipboard?.writeText(name) });
   return items;

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { waitLabel } from '../../core/analysis/format';
 import type { Filters } from '../../core/query/filters';
 import { worker } from '../../worker/client';
-import type { BucketRow } from '../../worker/leaks';
+import type { BucketRow } from '../../worker/goroutines';
 import { useWorkerResult } from '../../ui/use-worker-result';
 import { FrameLink } from '../Source/FrameLink';
 import { visibleName } from '../../core/format/visible';

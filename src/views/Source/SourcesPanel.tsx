@@ -5,7 +5,8 @@ import { loadPicked } from '../../actions/loading';
 import { goStdPath } from '../../core/source/paths';
 import { GO_SOURCE_TEMPLATES, goSourceUrl, ruleUrl, templateProblem } from '../../core/source/templates';
 import { useSourceSettings, type SourceSettings } from '../../store/source-settings';
-import { addSourceFiles, forgetSources, goReleaseFor, sourcesChanged, useSources } from '../../actions/sources';
+import { addSourceFiles, forgetSources, goReleaseFor, sourcesChanged } from '../../actions/sources';
+import { useSources } from '../../store/sources';
 import { useSourceView } from '../../store/source';
 
 /** A drop carries sources when it holds a folder or a source file; otherwise it is left to the page (profiles). */

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { highlightLines, type Token } from './highlight';
-import { sourceText, useSources, type SourceText } from '../../actions/sources';
+import { sourceText, type SourceText } from '../../actions/sources';
+import { useSources } from '../../store/sources';
 
 /** A file's text (null while it is being looked for), asked again whenever the sources change. */
 export function useSourceText(file: string): SourceText | null {

@@ -1,0 +1,122 @@
+import { CreationChains, type ChainLink } from '../core/analysis/ancestry';
+import { stackNamesOf } from '../core/analysis/analyze';
+import { stackFrames, type FrameInfo } from '../core/analysis/functions';
+import { bucketGoroutines, bucketMatches, type GoroutineBucket, type GoroutineDump } from '../core/analysis/goroutines';
+import { RefinedStacks } from '../core/analysis/refined';
+import type { Snapshot } from '../core/model/snapshot';
+import { normalizeFilters, type Filters } from '../core/query/filters';
+import { rewriteFor } from '../core/query/view-query';
+import { explain, filtersText } from './leaks';
+import { session } from './state';
+
+export interface GoroutineQuery {
+  snapshot: number;
+  state?: string;
+  text?: string;
+  /** The refine filters: only the goroutines they keep, on the stacks they leave. */
+  filters?: Filters;
+}
+
+export type BucketRow = Omit<GoroutineBucket, 'members'>;
+
+export interface GoroutinesResult {
+  name: string;
+  /** Goroutines in the dump. */
+  total: number;
+  /** Goroutines the refine filters keep (the total without filters). */
+  kept: number;
+  /** The active refine filters, as in TimelineResult. */
+  filtered: string;
+  /** The filters the buckets were made with: what `goroutineBucket` needs to find one of them. */
+  filters: Filters;
+  /** Matching buckets, biggest first, at most MAX_BUCKETS of them. */
+  buckets: BucketRow[];
+  /** All buckets that match, and the goroutines in them. */
+  matched: number;
+  shown: number;
+  states: { state: string; count: number }[];
+  /** Earlier dumps in the series, against which goroutines count as stuck. */
+  earlier: number;
+  stuck: number;
+}
+
+export interface BucketDetail {
+  frames: FrameInfo[];
+  /** Goroutine ids with the number of consecutive earlier dumps they were in, the longest-lived first. */
+  goroutines: { id: number; age: number; waitMinutes: number }[];
+  labels: string[];
+  explanation: string;
+  /** Creation chain of the first goroutine listed, with the goroutines that ran each `go` statement. */
+  chain: ChainLink[];
+}
+
+/** Goroutine ids a bucket's detail lists at most. */
+const MAX_IDS = 1000;
+/** Buckets a dump answer carries at most, biggest first; the rest of a huge dump is reached by filtering. */
+const MAX_BUCKETS = 5000;
+
+const dumpCache = new WeakMap<Snapshot, GoroutineDump>();
+/** The last filtered bucketing, for the bucket details that follow a listing. */
+let filteredDump: { snapshot: Snapshot; key: string; dump: GoroutineDump } | null = null;
+
+function dumpOf(snapshot: Snapshot, filters?: Filters): GoroutineDump {
+  const normalized = normalizeFilters(filters);
+  const rewrite = rewriteFor(session, normalized);
+  if (rewrite) {
+    const key = JSON.stringify(normalized);
+    if (filteredDump?.snapshot !== snapshot || filteredDump.key !== key) {
+      filteredDump = { snapshot, key, dump: bucketGoroutines(session, snapshot, stackNamesOf(session), new RefinedStacks(session, rewrite)) };
+    }
+    return filteredDump.dump;
+  }
+  let d = dumpCache.get(snapshot);
+  if (!d) {
+    d = bucketGoroutines(session, snapshot, stackNamesOf(session));
+    dumpCache.set(snapshot, d);
+  }
+  return d;
+}
+
+export const goroutinesApi = {
+  /** The goroutines of a debug=2 dump, bucketed by identical stack, filtered by state and text. */
+  goroutines(q: GoroutineQuery): GoroutinesResult {
+    const snapshot = session.get(q.snapshot);
+    const total = snapshot.totals[snapshot.defaultSampleType] ?? 0;
+    const empty = { name: snapshot.name, total, kept: total, filtered: '', filters: {}, buckets: [], matched: 0, shown: 0, states: [], earlier: 0, stuck: 0 };
+    // Only text dumps have per-goroutine facts.
+    if (!snapshot.goroutines) return empty;
+    const filters = normalizeFilters(q.filters);
+    const d = dumpOf(snapshot, filters);
+    const filtered = filtersText(filters);
+    const names = stackNamesOf(session);
+    const text = q.text?.trim() ?? '';
+    const buckets: BucketRow[] = [];
+    let shown = 0;
+    let matched = 0;
+    for (const b of d.buckets) {
+      if (q.state && b.state !== q.state) continue;
+      if (!bucketMatches(names, b, text)) continue;
+      matched++;
+      shown += b.count;
+      if (buckets.length === MAX_BUCKETS) continue;
+      const { members: _members, ...row } = b;
+      buckets.push(row);
+    }
+    const stuck = d.buckets.reduce((n, b) => n + b.stuck, 0);
+    const kept = d.buckets.reduce((n, b) => n + b.count, 0);
+    return { ...empty, total: snapshot.goroutines.id.length, kept, filtered, filters: filtered ? filters : {}, buckets, matched, shown, states: d.states, earlier: d.earlier, stuck };
+  },
+
+  /** A bucket's full stack and its goroutines; `filters` as the listing it comes from had them. */
+  goroutineBucket(snapshot: number, index: number, filters?: Filters): BucketDetail | null {
+    const s = session.get(snapshot);
+    const b = s.goroutines ? dumpOf(s, filters).buckets[index] : undefined;
+    const g = s.goroutines;
+    if (!b || !g) return null;
+    const age = dumpOf(s, filters).age;
+    const order = b.members.slice().sort((x, y) => age[y] - age[x] || g.waitMinutes[y] - g.waitMinutes[x] || g.id[x] - g.id[y]);
+    const goroutines = order.slice(0, MAX_IDS).map((i) => ({ id: g.id[i], age: age[i], waitMinutes: g.waitMinutes[i] }));
+    const chain = order.length ? new CreationChains(session, g).of(order[0]) : [];
+    return { frames: stackFrames(session, b.stack), goroutines, labels: b.labels, explanation: explain(b.category), chain };
+  },
+};
