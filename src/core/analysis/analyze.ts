@@ -296,7 +296,7 @@ export function analyzeLeaks(session: Session, q: LeakQuery = {}): LeakAnalysis 
       proven: isProven,
       blocksForGood: BLOCKS_FOR_GOOD.has(state.category),
       endsByItself: ENDS_BY_ITSELF.has(state.category),
-      inStepWith: trend.last > trend.first ? inStep.partnerOf(k) : null,
+      inStepWith: () => inStep.partnerOf(k),
       wake: wakes.get(names.portable(origin)) ?? null,
       dumps: dumps.length > 0,
       since: levelSince(series, countsOf(keyed, k)),

@@ -30,8 +30,9 @@ export interface VerdictInput {
   /**
    * A group in a state that ends by itself whose count equals this group's in every snapshot, or
    * null: goroutines that wait on the work of others, as a request waits on its backend call.
+   * Asked only of groups the other tests leave.
    */
-  inStepWith: string | null;
+  inStepWith: () => string | null;
   /** What the debug=2 dumps say about the group's goroutines waking; null when no dump lists it. */
   wake: WakeEvidence | null;
   /** Whether the series comes with debug=2 dumps at all. */
@@ -155,11 +156,13 @@ function plateauEvidence(v: VerdictInput): string[] {
  */
 function drifting(v: VerdictInput): { reason: string; evidence: string } | null {
   const t = v.trend;
-  if (t.growthSignificance >= MIN_SIGNIFICANCE || !(v.endsByItself || v.inStepWith)) return null;
+  if (t.growthSignificance >= MIN_SIGNIFICANCE) return null;
+  const partner = v.endsByItself ? null : v.inStepWith();
+  if (!v.endsByItself && !partner) return null;
   const noise = Math.round(MIN_SIGNIFICANCE * Math.sqrt(t.first + t.last));
   const evidence = `a count of about ${n(Math.round((t.first + t.last) / 2))} that only drifts moves by ±${n(noise)} (twice its square root); it grew by ${n(t.last - t.first)}`;
   if (v.endsByItself) return { reason: 'drifts within its noise, in a state that ends by itself', evidence };
-  return { reason: `drifts in step with ${v.inStepWith}, which wakes by itself: it waits on work in progress`, evidence };
+  return { reason: `drifts in step with ${partner}, which wakes by itself: it waits on work in progress`, evidence };
 }
 
 export function judge(v: VerdictInput): Verdict {
