@@ -1,6 +1,8 @@
 // The Top view's Worker side on the largest inputs: the report for fanout-200k (functions and
 // lines) and for a synthetic 30,000-function profile, the copy of its columns to the page
-// (structuredClone, as postMessage does), and re-sorting the rows by cum on the page.
+// (structuredClone, as postMessage does), re-sorting the rows by cum on the page, and the Peek of
+// the second row (the tree and its calls already built, as when a further row is clicked); then the report compared
+// with a base (fanout-series 060 less 030).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadApi } from '../src/worker/load';
@@ -51,5 +53,17 @@ for (const [name, id, granularity] of [
   const copy = median(() => topEntries(structuredClone(cols!)));
   const rows = topEntries(cols!);
   const sort = median(() => [...rows].sort((a, b) => b.cum - a.cum || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
-  console.log(`BENCH top-report.${name} median_ms=${report} rows=${rows.length} copy_ms=${copy} sort_by_cum_ms=${sort}`);
+  const peek = median(() => topApi.peek({ snapshot: id, granularity }, rows[1].name));
+  console.log(`BENCH top-report.${name} median_ms=${report} rows=${rows.length} copy_ms=${copy} sort_by_cum_ms=${sort} peek_ms=${peek}`);
 }
+
+const [later, earlier] = await loadApi.load(
+  ['060', '030'].map((n) => ({ name: `pprof.fanout.goroutine.${n}.pb.gz`, bytes: readFileSync(resolve(FIXTURES, `fanout-series/pprof.fanout.goroutine.${n}.pb.gz`)) })),
+);
+if (!later.ok || !earlier.ok) throw new Error('bench inputs did not load');
+let diffRows = 0;
+const diff = median(() => {
+  queries.invalidate();
+  diffRows = topApi.topColumns({ snapshot: later.info.id, base: earlier.info.id }).name.length;
+});
+console.log(`BENCH top-report.fanout-series-060-base-030 median_ms=${diff} rows=${diffRows}`);

@@ -1,7 +1,8 @@
 import { transfer } from 'comlink';
 import { nodeFunctions, type Granularity, type NodeKeys } from '../core/query/granularity';
 import type { CallTree } from '../core/query/call-tree';
-import { peekReport, type PeekCall } from '../core/query/peek';
+import { callsOf, peekReport, type PeekCall } from '../core/query/peek';
+import type { KeyEdge } from '../core/query/graph/edges';
 import { topReport, type TopRow } from '../core/query/top';
 import type { ViewQuery } from '../core/query/view-query';
 import { reportUnit } from '../core/format/units';
@@ -65,6 +66,17 @@ function report(q: ViewQuery, sortBy: 'flat' | 'cum'): Report {
   return { units: { total, sampleUnit, unit, base, baseError }, rows, funcs: cachedNodeFunctions(current.keys, q.granularity ?? 'functions'), tree, keys: current.keys };
 }
 
+/** callsOf per tree and granularity: clicking row after row peeks without walking the tree again. */
+const callsCache = new WeakMap<CallTree, Map<NodeKeys, KeyEdge[]>>();
+
+function cachedCallsOf(tree: CallTree, keys: NodeKeys): KeyEdge[] {
+  let byKeys = callsCache.get(tree);
+  if (!byKeys) callsCache.set(tree, (byKeys = new Map()));
+  let calls = byKeys.get(keys);
+  if (!calls) byKeys.set(keys, (calls = callsOf(tree, keys, session.frames)));
+  return calls;
+}
+
 /** A caller or callee in the Peek panel, with the function selecting it selects. */
 export interface PeekEntry extends PeekCall {
   func: string;
@@ -105,7 +117,7 @@ export const topApi = {
     const { rows, funcs, tree, keys } = report(q, 'flat');
     const node = rows.find((r) => r.name === name);
     if (!node) return null;
-    const peek = peekReport(tree, keys, session.frames, node);
+    const peek = peekReport(cachedCallsOf(tree, keys), keys, node);
     const entry = (c: PeekCall): PeekEntry => ({ ...c, func: funcs[c.key] });
     return { name, func: funcs[peek.node.key], flat: peek.node.flat, cum: peek.node.cum, callers: peek.callers.map(entry), callees: peek.callees.map(entry) };
   },

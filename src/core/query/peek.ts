@@ -1,7 +1,7 @@
 import type { FrameTable } from '../model/tables';
 import type { CallTree } from './call-tree';
 import type { NodeKeys } from './granularity';
-import { collectEdges } from './graph/edges';
+import { collectEdges, type KeyEdge } from './graph/edges';
 import { compareEdges } from './graph/order';
 import type { TopRow } from './top';
 
@@ -23,19 +23,22 @@ export interface PeekReport {
 }
 
 /**
- * `go tool pprof -peek` for one report node (a row of topReport): its callers and callees, each
- * call counted once per sample. As in pprof, calls are between every function of the tree, also
- * one whose values cancel out in a diff (so it has no row, and its calls weigh 0).
+ * Every call of the tree between report nodes, heaviest first, as `go tool pprof -peek` lists
+ * them: between every function of the tree, also one whose values cancel out in a diff (so it
+ * has no row, and its calls weigh 0); each call counted once per sample.
  */
-export function peekReport(tree: CallTree, keys: NodeKeys, frames: FrameTable, node: TopRow): PeekReport {
+export function callsOf(tree: CallTree, keys: NodeKeys, frames: FrameTable): KeyEdge[] {
   const inTree = new Uint8Array(keys.name.length);
   for (let n = 1; n < tree.frame.length; n++) inTree[keys.ofFrame[tree.frame[n]]] = 1;
-  const nameOf = (k: number) => keys.name[k];
-  const edges = collectEdges(tree, keys.ofFrame, frames.inlined.data, inTree).sort((a, b) => compareEdges(a, b, nameOf));
-  const call = (k: number, weight: number, inline: boolean): PeekCall => ({ key: k, name: nameOf(k), weight, inline });
+  return collectEdges(tree, keys.ofFrame, frames.inlined.data, inTree).sort((a, b) => compareEdges(a, b, (k) => keys.name[k]));
+}
+
+/** `go tool pprof -peek` for one report node (a row of topReport), from the tree's callsOf. */
+export function peekReport(calls: KeyEdge[], keys: NodeKeys, node: TopRow): PeekReport {
+  const call = (e: KeyEdge, k: number): PeekCall => ({ key: k, name: keys.name[k], weight: e.weight, inline: e.inline });
   return {
     node,
-    callers: edges.filter((e) => e.dst === node.key).map((e) => call(e.src, e.weight, e.inline)),
-    callees: edges.filter((e) => e.src === node.key).map((e) => call(e.dst, e.weight, e.inline)),
+    callers: calls.filter((e) => e.dst === node.key).map((e) => call(e, e.src)),
+    callees: calls.filter((e) => e.src === node.key).map((e) => call(e, e.dst)),
   };
 }
