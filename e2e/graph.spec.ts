@@ -103,6 +103,12 @@ test('diff against a base colours by change, dark theme', async ({ page }) => {
   await page.getByLabel('Base snapshot').selectOption({ label: 'pprof.service.goroutine.001.pb.gz' });
   await expect(page.locator('.graph-summary')).toContainText('Changes since');
   await expect(node(page, 'main.(*exporter).send')).toHaveText(/0 of 13366 \(1505\.18%\)/);
+  // pprof -diff_base's percentages are of the base's total: the legend says so, and what the signs mean.
+  const legend = page.getByRole('note', { name: 'How to read the comparison' });
+  await expect(legend).toBeVisible();
+  await expect(legend).toContainText('every value is this snapshot minus the base (negative: fewer than in the base)');
+  await expect(legend).toContainText('percentages are of the base’s total, 888, as pprof -diff_base prints them');
+  await expect(legend).toBeInViewport({ ratio: 1 });
   // Grown: pprof's red border (#b20000 at full strength).
   await expect(node(page, 'main.(*exporter).send').locator('rect')).toHaveAttribute('stroke', '#b20000');
   await page.keyboard.press('D');
@@ -127,6 +133,35 @@ test('fanout-100k: pprof’s 38 nodes and 346 edges', async ({ page }) => {
   await shot(page, 'graph-fanout-zoomed');
 });
 
+/** The smallest on-screen font size of the node texts, in CSS pixels. */
+function smallestNodeFont(page: Page): Promise<number> {
+  return page.evaluate(() =>
+    Math.min(...[...document.querySelectorAll<SVGTextElement>('.gnode text')].map((t) => Number(t.getAttribute('font-size')) * t.getScreenCTM()!.a)),
+  );
+}
+
+test('a large graph is fitted no smaller than 10 px node text, from its top, and pans to the rest', async ({ page }) => {
+  await openGraph(page, ['fanout-100k/pprof.fanout.goroutine.001.pb.gz']);
+  await expect(page.locator('.gnode')).toHaveCount(38);
+  expect(await smallestNodeFont(page)).toBeGreaterThanOrEqual(9.99);
+  // Measured as drawn: the text's box is as tall as its font.
+  const text = page.locator('.gnode text').first();
+  expect((await text.boundingBox())!.height).toBeGreaterThanOrEqual(9.99);
+  // Too large to fit at that size: the top is on screen, the bottom a pan away.
+  const stage = (await page.locator('.graph-canvas').boundingBox())!;
+  const root = (await node(page, 'runtime.gopark').boundingBox())!;
+  expect(root.y).toBeGreaterThan(stage.y + stage.height);
+  await shot(page, 'graph-fanout-min-font');
+  await page.mouse.move(stage.x + stage.width / 2, stage.y + stage.height - 20);
+  await page.mouse.down();
+  await page.mouse.move(stage.x + stage.width / 2, stage.y + 20, { steps: 5 });
+  await page.mouse.up();
+  expect((await node(page, 'runtime.gopark').boundingBox())!.y).toBeLessThan(root.y - stage.height / 2);
+  // Fit (0) returns to the same size.
+  await page.keyboard.press('0');
+  await expect.poll(() => smallestNodeFont(page)).toBeGreaterThanOrEqual(9.99);
+});
+
 test('pruning settings and granularity redraw the graph', async ({ page }) => {
   await openGraph(page, ['seed/slowclient/pprof.slowclient.goroutine.010.pb.gz']);
   const nodes = page.getByLabel(/Show at most this many nodes/);
@@ -138,7 +173,16 @@ test('pruning settings and granularity redraw the graph', async ({ page }) => {
   await page.getByRole('radio', { name: 'lines' }).click();
   await expect(page.locator('.gnode').first()).toHaveText(/\.go:\d+/);
   await page.keyboard.press('D');
-  await page.locator('.gnode', { hasText: 'gopark' }).first().hover();
+  // Fitted with readable text, the lines graph is larger than the window: hover a node on screen.
+  const stage = (await page.locator('.graph-canvas').boundingBox())!;
+  for (const n of await page.locator('.gnode').all()) {
+    const b = await n.boundingBox();
+    if (b && b.x > stage.x && b.y > stage.y && b.x + b.width < stage.x + stage.width && b.y + b.height < stage.y + stage.height) {
+      await n.hover();
+      break;
+    }
+  }
+  await expect(page.getByRole('tooltip')).toBeVisible();
   await shot(page, 'graph-pruned-dark');
 });
 

@@ -9,6 +9,11 @@ import type { DrawableGraph } from './use-graph';
 
 const MAX_FIT_SCALE = 1.5;
 const FIT_MARGIN = 24;
+/**
+ * The smallest node text Fit draws, in CSS pixels (pprof's smallest, 8 pt, at 100 %, is 10.7). A graph
+ * that fits only smaller is fitted to this size from its top, and the rest is a pan or a zoom away.
+ */
+const MIN_NODE_FONT_PX = 10;
 const ZOOM_STEP = 1.4;
 
 interface Props {
@@ -24,8 +29,24 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
+/**
+ * The transform that fits the graph in a `w` x `h` screen without making node text smaller than
+ * MIN_NODE_FONT_PX: centred when it fits, else from its top, centred on its topmost node.
+ */
+function fitTransform({ graph, layout }: DrawableGraph, w: number, h: number) {
+  const smallest = Math.min(...graph.nodes.map((n) => n.fontSize));
+  const fitted = Math.min((w - 2 * FIT_MARGIN) / layout.width, (h - 2 * FIT_MARGIN) / layout.height, MAX_FIT_SCALE);
+  const k = Math.max(fitted, MIN_NODE_FONT_PX / smallest);
+  const width = layout.width * k;
+  const height = layout.height * k;
+  const top = layout.nodes.reduce((a, b) => (b.y < a.y ? b : a));
+  const x = width <= w - 2 * FIT_MARGIN ? (w - width) / 2 : Math.min(FIT_MARGIN, Math.max(w - FIT_MARGIN - width, w / 2 - top.x * k));
+  const y = height <= h - 2 * FIT_MARGIN ? (h - height) / 2 : FIT_MARGIN;
+  return zoomIdentity.translate(x, y).scale(k);
+}
+
 /** d3-zoom on the SVG, moving the scene group; fits each new layout to the screen. */
-function usePanZoom(layout: DrawableGraph['layout']) {
+function usePanZoom(drawn: DrawableGraph) {
   const svg = useRef<SVGSVGElement>(null);
   const scene = useRef<SVGGElement>(null);
   const zoomer = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
@@ -45,14 +66,12 @@ function usePanZoom(layout: DrawableGraph['layout']) {
   const fit = useCallback(
     (animate: boolean) => {
       const el = svg.current;
-      if (!el || !zoomer.current || layout.width === 0) return;
-      const { clientWidth: w, clientHeight: h } = el;
-      const k = Math.min((w - 2 * FIT_MARGIN) / layout.width, (h - 2 * FIT_MARGIN) / layout.height, MAX_FIT_SCALE);
-      const t = zoomIdentity.translate((w - layout.width * k) / 2, (h - layout.height * k) / 2).scale(k);
+      if (!el || !zoomer.current || drawn.layout.width === 0) return;
+      const t = fitTransform(drawn, el.clientWidth, el.clientHeight);
       if (animate) select(el).transition().duration(250).call(zoomer.current.transform, t);
       else select(el).call(zoomer.current.transform, t);
     },
-    [layout],
+    [drawn],
   );
   useLayoutEffect(() => fit(false), [fit]);
 
@@ -80,7 +99,7 @@ function usePanZoom(layout: DrawableGraph['layout']) {
 export function GraphCanvas({ drawn, theme, selected, onSelect, onFocus }: Props) {
   const { graph, layout } = drawn;
   const box = useRef<HTMLDivElement>(null);
-  const { svg, scene, fit, zoomBy } = usePanZoom(layout);
+  const { svg, scene, fit, zoomBy } = usePanZoom(drawn);
   const [hovered, setHovered] = useState<(Target & { of: GraphResult }) | null>(null);
   const [pointer, setPointer] = useState({ x: 0, y: 0 });
   // A hover belongs to the graph it was made on: a new graph starts with none.

@@ -27,8 +27,9 @@ function GraphSummary({ graph }: { graph: GraphResult }) {
         <span key={i}>{line}</span>
       ))}
       {graph.base && (
-        <span className="graph-summary-diff">
-          Changes since <strong>{graph.base.name}</strong>: <span className="grew">red grew</span>, <span className="shrank">blue shrank</span>
+        <span className="graph-summary-diff" role="note" aria-label="How to read the comparison">
+          Changes since <strong>{graph.base.name}</strong>: every value is this snapshot minus the base (negative: fewer than in the base); percentages are of the base’s total,{' '}
+          {graph.totalLabel}, as pprof -diff_base prints them, so they can pass 100%. Borders: <span className="grew">red grew</span>, <span className="shrank">blue shrank</span>
         </span>
       )}
       {graph.baseError && <span className="graph-summary-warning">No diff: {graph.baseError}</span>}

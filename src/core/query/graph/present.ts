@@ -65,6 +65,8 @@ export interface DrawnGraph {
   /** The rest of pprof's legend: what the graph shows and what it dropped. */
   summary: string[];
   total: number;
+  /** The total as the values are printed (the base's total in a diff: pprof's -diff_base percentages are of it). */
+  totalLabel: string;
   sampleUnit: string;
   /** The unit every value is printed in. */
   unit: string;
@@ -197,5 +199,5 @@ export function drawGraph(graph: CallGraph, keys: NodeKeys, granularity: Granula
     if (graph.droppedEdges > 0) summary.push(`Dropped ${plural(graph.droppedEdges, 'edge')} (freq <= ${fmt(Math.abs(Math.trunc(total * options.edgeFraction)))})`);
     if (nodes.length > 0 && nodes.length < graph.origCount) summary.push(`Showing top ${nodes.length} nodes out of ${graph.origCount}`);
   }
-  return { nodes, edges, nodelets: nodeletsOf(graph, fmt), header: reportHeader(snapshot, sampleIndex, total, fmt, filters), summary, total, sampleUnit, unit };
+  return { nodes, edges, nodelets: nodeletsOf(graph, fmt), header: reportHeader(snapshot, sampleIndex, total, fmt, filters), summary, total, totalLabel: fmt(total), sampleUnit, unit };
 }
