@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vitest/config';
-import { CONTENT_SECURITY_POLICY } from './src/csp.ts';
+import { CONTENT_SECURITY_POLICY } from './src/core/io/csp.ts';
 
 /**
  * The built page carries the app's policy in a meta tag, first in <head> so it covers every script.

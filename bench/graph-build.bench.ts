@@ -7,8 +7,8 @@ import { Session } from '../src/core/model/session';
 import { buildCallTree } from '../src/core/query/call-tree';
 import { nodeKeys } from '../src/core/query/granularity';
 import { buildGraph, DEFAULT_GRAPH_OPTIONS } from '../src/core/query/graph/build';
-import { toDot } from '../src/core/query/graph/dot';
-import { drawGraph } from '../src/core/query/graph/present';
+import { toDot } from '../src/core/report/graph/dot';
+import { drawGraph } from '../src/core/report/graph/present';
 import { labelTagsOf } from '../src/core/query/graph/tags';
 
 const FIXTURES = resolve(import.meta.dirname, '../../shared/fixtures');

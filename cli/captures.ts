@@ -1,8 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { notAProfile, SNIFF_BYTES } from '../src/core/decode';
-import { DEFAULT_LIMITS, formatBytes } from '../src/core/decode/limits';
-import { oldestBeyond } from '../src/live-limits';
+import { DEFAULT_LIMITS } from '../src/core/io/limits';
+import { formatBytes } from '../src/core/units/bytes';
+import { oldestBeyond } from '../src/core/io/live-limits';
 
 /** One input the server holds for the app: a file read once, or one fetch of a URL. */
 export interface Capture {

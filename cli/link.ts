@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
-import { ProfileError } from '../src/core/decode/errors';
-import { formatBytes } from '../src/core/decode/limits';
+import { ProfileError } from '../src/core/io/errors';
+import { formatBytes } from '../src/core/units/bytes';
 import { Session } from '../src/core/model/session';
 import { encodeBundle, encodePayload, MAX_LINK_CHARS } from '../src/core/permalink';
-import { emptyAddress, encodeAddress } from '../src/store/url-state';
+import { emptyAddress, encodeAddress } from '../src/core/address/address';
 import { Incomplete, parseArgs, UsageError } from './args';
 import { loadFile } from './load';
 

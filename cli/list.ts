@@ -6,7 +6,7 @@ import { buildCallTree } from '../src/core/query/call-tree';
 import { nodeKeys } from '../src/core/query/granularity';
 import { sampleIndexOf } from '../src/core/query/sample-index';
 import { listRoutines, nameMatcher } from '../src/core/query/source/list';
-import { listText, type SourceLines } from '../src/core/query/source/list-text';
+import { listText, type SourceLines } from '../src/core/report/list-text';
 import { splitSourceLines } from '../src/core/source/lines';
 import { pprofTrimPath } from '../src/core/source/paths';
 import { parseArgs, UsageError } from './args';

@@ -4,7 +4,7 @@ import { decodeInputs, DEFAULT_LIMITS, ProfileError, type InputMeta } from '../s
 import type { Session } from '../src/core/model/session';
 import type { Snapshot } from '../src/core/model/snapshot';
 import { captureName, fetchProfile, isUrl } from './captures';
-import { visibleText } from '../src/core/format/visible';
+import { visibleText } from '../src/core/report/visible';
 import { zlibGunzip } from './zlib-gunzip';
 
 /** The bytes of a file or URL, and the name the snapshot takes: a URL's is pprof's `pprof.<host>.<profile>.NNN`, numbered in load order. */

@@ -1,5 +1,5 @@
 import { ProfileError } from '../src/core/decode';
-import { visibleText } from '../src/core/format/visible';
+import { visibleText } from '../src/core/report/visible';
 import { existsSync } from 'node:fs';
 import { Incomplete, UsageError, wantsHelp } from './args';
 import { isUrl } from './captures';

@@ -4,7 +4,7 @@ import type { StackRewrite } from '../src/core/query/call-tree';
 import { FILTER_KEYS, FILTER_NAMES, normalizeFilters, type Filters } from '../src/core/query/filters';
 import { planRewrite, Refiner, reportSteps, runToEnd, unmatchedMessage } from '../src/core/query/refine';
 import { RefineError } from '../src/core/query/refine-regex';
-import { visibleText } from '../src/core/format/visible';
+import { visibleText } from '../src/core/report/visible';
 import { UsageError } from './args';
 
 /** pprof's filter options, by pprof's names. */

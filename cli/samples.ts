@@ -1,5 +1,5 @@
-import { tagsText } from '../src/core/format/tags-text';
-import { tracesText } from '../src/core/format/traces-text';
+import { tagsText } from '../src/core/report/tags-text';
+import { tracesText } from '../src/core/report/traces-text';
 import { Session } from '../src/core/model/session';
 import type { Snapshot } from '../src/core/model/snapshot';
 import type { StackRewrite } from '../src/core/query/call-tree';

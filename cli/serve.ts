@@ -4,10 +4,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs, UsageError } from './args';
-import { parseDuration } from '../src/core/format/duration';
+import { parseDuration } from '../src/core/units/duration';
 import { Captures, fetchProfile, isUrl, type CaptureEvent } from './captures';
 import { Guard, interfaceAddresses, isLoopback, isWildcard, newToken } from './guard';
-import { SECURITY_HEADERS } from '../src/csp';
+import { SECURITY_HEADERS } from '../src/core/io/csp';
 import { DIST, serveStatic } from './static';
 
 export const SERVE_USAGE = 'parkview [serve] [--port 8081] [--host 127.0.0.1] [--every 15s] [--no-open] [--demo] [FILE|URL]...';

@@ -1,8 +1,10 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyzeLeaks, stackNamesOf, type GroupReport, type LeakAnalysis } from '../src/core/analysis/analyze';
-import { clockNote, rateLabel, seriesLabel, seriesNote, waitLabel } from '../src/core/analysis/format';
-import { parseDuration } from '../src/core/format/duration';
+import { clockNote, seriesLabel, seriesNote } from '../src/core/analysis/series-text';
+import { waitLabel } from '../src/core/units/duration';
+import { rateLabel } from '../src/core/units/rate';
+import { parseDuration } from '../src/core/units/duration';
 import { GROUPINGS, type Grouping } from '../src/core/analysis/grouping';
 import { SUSPECT_SCORE, UNDECIDED_PLATEAU } from '../src/core/analysis/verdict';
 import { ProfileError } from '../src/core/decode';

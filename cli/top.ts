@@ -1,4 +1,4 @@
-import { topText } from '../src/core/format/top-text';
+import { topText } from '../src/core/report/top-text';
 import { Session } from '../src/core/model/session';
 import { buildCallTree } from '../src/core/query/call-tree';
 import { nodeKeys } from '../src/core/query/granularity';

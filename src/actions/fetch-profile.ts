@@ -1,4 +1,5 @@
-import { DEFAULT_LIMITS, formatBytes } from '../core/decode/limits';
+import { DEFAULT_LIMITS } from '../core/io/limits';
+import { formatBytes } from '../core/units/bytes';
 import type { LoadError } from '../store/snapshots';
 
 export class HttpError extends Error {

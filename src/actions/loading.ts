@@ -1,5 +1,5 @@
 import { transfer } from 'comlink';
-import { formatBytes } from '../core/decode/limits';
+import { formatBytes } from '../core/units/bytes';
 import type { SnapshotInfo } from '../core/model/snapshot';
 import { useSnapshots, type LoadError, type LoadTask } from '../store/snapshots';
 import { worker } from '../worker/client';

@@ -1,6 +1,6 @@
 import { useSnapshots } from '../store/snapshots';
 import type { InputFile } from '../worker/load';
-import { oldestBeyond } from '../live-limits';
+import { oldestBeyond } from '../core/io/live-limits';
 
 /** What `parkview` announces over /api/events: a captured snapshot, or a target it failed to fetch. */
 export interface CapturedEvent {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatBytes } from '../core/decode/limits';
+import { formatBytes } from '../core/units/bytes';
 import { useSnapshots, type LoadError, type LoadTask } from '../store/snapshots';
 import { AlertIcon, CloseIcon, CopyIcon } from '../ui/icons';
 import { cancelTask } from '../actions/loading';

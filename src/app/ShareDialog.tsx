@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { formatBytes } from '../core/decode/limits';
+import { formatBytes } from '../core/units/bytes';
 import { BUNDLE_EXTENSION, MAX_LINK_CHARS } from '../core/permalink';
 import { selectedSnapshot, useSnapshots } from '../store/snapshots';
-import { encodeAddress } from '../store/url-state';
+import { encodeAddress } from '../core/address/address';
 import { worker } from '../worker/client';
 import { Dialog } from '../ui/Dialog';
 import { baseName } from '../ui/format';

@@ -1,5 +1,5 @@
 import type { SnapshotInfo } from '../core/model/snapshot';
-import { scaledLabel } from '../core/format/units';
+import { scaledLabel } from '../core/units/scale';
 
 /** A snapshot's total of a sample type, readable: "23,697", "1.52s", "120.50MB"; `noun` adds " goroutines" to goroutine counts. */
 export function totalLabel(s: SnapshotInfo, sampleIndex = s.defaultSampleType, noun = false): string {

@@ -1,6 +1,6 @@
 import { Graphviz, type Format } from '@hpcc-js/wasm-graphviz';
 import { expose } from 'comlink';
-import { parseLayout, type GraphLayout } from '../core/query/graph/layout';
+import { parseLayout, type GraphLayout } from '../core/report/graph/layout';
 
 let graphviz: Promise<Graphviz> | null = null;
 

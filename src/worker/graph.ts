@@ -1,6 +1,6 @@
 import { buildGraph, type GraphOptions } from '../core/query/graph/build';
-import { toDot } from '../core/query/graph/dot';
-import { drawGraph, type DrawnGraph } from '../core/query/graph/present';
+import { toDot } from '../core/report/graph/dot';
+import { drawGraph, type DrawnGraph } from '../core/report/graph/present';
 import { labelTagsOf } from '../core/query/graph/tags';
 import { rewriteFor, type ViewQuery } from '../core/query/view-query';
 import { resolveWithBase, type BaseInfo } from './diff-base';

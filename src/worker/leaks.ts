@@ -1,6 +1,6 @@
 import { analyzeLeaks, countsOf, type GroupReport, type LeakAnalysis } from '../core/analysis/analyze';
 import type { ClockSource } from '../core/analysis/clock';
-import { clockNote, seriesLabel, seriesNote } from '../core/analysis/format';
+import { clockNote, seriesLabel, seriesNote } from '../core/analysis/series-text';
 import { stackFrames, type FrameInfo } from '../core/analysis/functions';
 import type { Grouping } from '../core/analysis/grouping';
 import { pickSeries } from '../core/analysis/series';

@@ -1,6 +1,7 @@
 import { transfer } from 'comlink';
 import { snapshotInfo, type SnapshotInfo } from '../core/model/snapshot';
-import { decodePayload, encodeBundle, encodePayload } from '../core/permalink';
+import { encodeBundle, encodePayload } from '../core/permalink';
+import { decodePayload } from '../core/decode/payload';
 import { decodeLimits } from './load';
 import { refreshPlans } from './refine';
 import { session } from './state';

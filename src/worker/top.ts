@@ -5,7 +5,7 @@ import { callsOf, peekReport, type PeekCall } from '../core/query/peek';
 import type { KeyEdge } from '../core/query/graph/edges';
 import { topReport, type TopRow } from '../core/query/top';
 import type { ViewQuery } from '../core/query/view-query';
-import { reportUnit } from '../core/format/units';
+import { reportUnit } from '../core/units/scale';
 import { resolveWithBase, type BaseInfo } from './diff-base';
 import { session } from './state';
 

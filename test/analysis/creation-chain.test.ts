@@ -6,7 +6,8 @@ import { bucketGoroutines } from '../../src/core/analysis/goroutines';
 import { decodeInput } from '../../src/core/decode';
 import { Session } from '../../src/core/model/session';
 import type { Snapshot } from '../../src/core/model/snapshot';
-import { decodeSnapshots, encodeSnapshots } from '../../src/core/permalink/session-codec';
+import { encodeSnapshots } from '../../src/core/permalink/session-codec';
+import { decodeSnapshots } from '../../src/core/decode/bundle';
 import { PROJECT_FIXTURES, readProjectFixture } from '../fixtures';
 
 // GODEBUG=tracebackancestors=5 dump of test/fixtures/go127/src under Go 1.27.3: the senders and

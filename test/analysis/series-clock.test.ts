@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeLeaks } from '../../src/core/analysis/analyze';
 import { provenGapMinutes } from '../../src/core/analysis/clock';
-import { clockNote } from '../../src/core/analysis/format';
+import { clockNote } from '../../src/core/analysis/series-text';
 import { pickSeries } from '../../src/core/analysis/series';
 import { decodeInput } from '../../src/core/decode';
 import { nameKey } from '../../src/core/model/capture-name';

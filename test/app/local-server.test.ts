@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SnapshotInfo } from '../../src/core/model/snapshot';
 import { followLocalServer, type CapturedEvent } from '../../src/actions/local-server';
-import { LIVE_LIMITS, oldestBeyond } from '../../src/live-limits';
+import { LIVE_LIMITS, oldestBeyond } from '../../src/core/io/live-limits';
 import { useSnapshots } from '../../src/store/snapshots';
 import type { InputFile } from '../../src/worker/load';
 

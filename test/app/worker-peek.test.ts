@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { percentage } from '../../src/core/format/units';
+import { percentage } from '../../src/core/units/scale';
 import { loadApi, type LoadResult } from '../../src/worker/load';
 import { topApi, type PeekEntry } from '../../src/worker/top';
 import { PROJECT_FIXTURES, readFixture } from '../fixtures';

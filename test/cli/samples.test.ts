@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { alignRight } from '../../src/core/format/tabwriter';
+import { alignRight } from '../../src/core/report/tabwriter';
 import { FIXTURES, listFixtures, readFixtureText } from '../fixtures';
 import { runCli } from './run';
 

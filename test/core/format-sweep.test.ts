@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { goFixed, percentage, scale, scaledLabel } from '../../src/core/format/units';
+import { goFixed, percentage, scale, scaledLabel } from '../../src/core/units/scale';
 
 // pprof's own measurement package (Go 1.23) printed these: scripts/pprof-oracle/format-sweep.go.
 const SWEEP = readFileSync(new URL('../fixtures/pprof-oracle/format-sweep.txt', import.meta.url), 'utf8')

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { zlibGunzip } from '../../cli/zlib-gunzip';
-import { gunzip as inflate, type GunzipStream } from '../../src/core/decode/gunzip';
+import { gunzip as inflate, type GunzipStream } from '../../src/core/io/gunzip';
 import { readFixture } from '../fixtures';
 
 const LIMIT = 256 * 1024 * 1024;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeInput } from '../../src/core/decode';
-import { tagsText } from '../../src/core/format/tags-text';
+import { tagsText } from '../../src/core/report/tags-text';
 import { Session } from '../../src/core/model/session';
 import { readFixtureText } from '../fixtures';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { profileLabels } from '../../src/core/format/header';
-import { topText } from '../../src/core/format/top-text';
-import { scaledLabel } from '../../src/core/format/units';
+import { profileLabels } from '../../src/core/report/header';
+import { topText } from '../../src/core/report/top-text';
+import { scaledLabel } from '../../src/core/units/scale';
 import { SnapshotBuilder } from '../../src/core/model/builder';
 import { Session } from '../../src/core/model/session';
 import { buildCallTree } from '../../src/core/query/call-tree';

@@ -1,7 +1,7 @@
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import type { Box } from '../../src/core/flame/visible';
-import { visibleName } from '../../src/core/format/visible';
+import { visibleName } from '../../src/core/report/visible';
 import { flameSvg, type ExportScene } from '../../src/views/Flame/export';
 
 /** Names a hostile or broken profile can carry: controls XML cannot hold, a bidi override, markup. */

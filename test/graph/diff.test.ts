@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toDot } from '../../src/core/query/graph/dot';
+import { toDot } from '../../src/core/report/graph/dot';
 import { edgeLines, graphOf, SERVICE_001, SERVICE_040 } from './helpers';
 
 // Expected values are `go tool pprof -dot -diff_base=BASE FILE` output for the same files.

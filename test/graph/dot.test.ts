@@ -1,8 +1,8 @@
 import { Graphviz } from '@hpcc-js/wasm-graphviz';
 import { describe, expect, it } from 'vitest';
-import { dotColor } from '../../src/core/query/graph/color';
-import { dotEscape, toDot } from '../../src/core/query/graph/dot';
-import { parseLayout } from '../../src/core/query/graph/layout';
+import { dotColor } from '../../src/core/report/graph/color';
+import { dotEscape, toDot } from '../../src/core/report/graph/dot';
+import { parseLayout } from '../../src/core/report/graph/layout';
 import { graphOf, SERVICE_040 } from './helpers';
 
 const HOSTILE = 'edge/hostile-names.pb.gz';

@@ -4,7 +4,7 @@ import { buildCallTree, type CallTree } from '../../src/core/query/call-tree';
 import { nodeKeys, type Granularity, type NodeKeys } from '../../src/core/query/granularity';
 import { buildGraph, DEFAULT_GRAPH_OPTIONS, type CallGraph, type GraphOptions } from '../../src/core/query/graph/build';
 import { diffTree } from '../../src/core/query/graph/diff-tree';
-import { drawGraph, type DrawnGraph } from '../../src/core/query/graph/present';
+import { drawGraph, type DrawnGraph } from '../../src/core/report/graph/present';
 import { labelTagsOf } from '../../src/core/query/graph/tags';
 import { load } from '../fixtures';
 

@@ -1,7 +1,7 @@
 import { Graphviz, type Format } from '@hpcc-js/wasm-graphviz';
 import { describe, expect, it } from 'vitest';
-import { toDot } from '../../src/core/query/graph/dot';
-import { parseLayout } from '../../src/core/query/graph/layout';
+import { toDot } from '../../src/core/report/graph/dot';
+import { parseLayout } from '../../src/core/report/graph/layout';
 import { graphOf, SERVICE_040 } from './helpers';
 
 describe('Graphviz layout (json0) read back', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flamePart } from '../../src/actions/address/flame-part';
 import { useFlame } from '../../src/store/flame';
-import { decodeAddress, emptyAddress, encodeAddress } from '../../src/store/url-state';
+import { decodeAddress, emptyAddress, encodeAddress } from '../../src/core/address/address';
 
 describe('flame graph state in the address', () => {
   it('round-trips zoom, search, sandwich focus, colour, orientation and tagroot through the hash', () => {

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { linkCommand } from '../../cli/link';
 import { decodeInputs } from '../../src/core/decode';
 import { Session } from '../../src/core/model/session';
-import { decodePayload } from '../../src/core/permalink';
-import { decodeAddress } from '../../src/store/url-state';
+import { decodePayload } from '../../src/core/decode/payload';
+import { decodeAddress } from '../../src/core/address/address';
 
 const FIXTURES = resolve(__dirname, '../../../shared/fixtures');
 const files = ['001', '020', '040'].map((n) => resolve(FIXTURES, `service/pprof.service.goroutine.${n}.pb.gz`));

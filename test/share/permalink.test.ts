@@ -4,9 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { decodeInput, ProfileError } from '../../src/core/decode';
 import { Session } from '../../src/core/model/session';
 import type { Snapshot } from '../../src/core/model/snapshot';
-import { decodePayload, encodeBundle, encodePayload, gzip } from '../../src/core/permalink';
-import { ByteWriter } from '../../src/core/permalink/bytes';
-import { decodeSnapshots, encodeSnapshots } from '../../src/core/permalink/session-codec';
+import { encodeBundle, encodePayload, gzip } from '../../src/core/permalink';
+import { decodePayload } from '../../src/core/decode/payload';
+import { ByteWriter } from '../../src/core/io/bytes';
+import { encodeSnapshots } from '../../src/core/permalink/session-codec';
+import { decodeSnapshots } from '../../src/core/decode/bundle';
 import { allocSizesProfile } from '../graph/alloc-sizes';
 
 const FIXTURES = resolve(__dirname, '../../../shared/fixtures');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type ParkviewServer } from '../../cli/serve';
-import { CONTENT_SECURITY_POLICY } from '../../src/csp';
+import { CONTENT_SECURITY_POLICY } from '../../src/core/io/csp';
 
 const ROOT = resolve(__dirname, '../..');
 

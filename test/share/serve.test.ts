@@ -2,7 +2,7 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDuration } from '../../src/core/format/duration';
+import { parseDuration } from '../../src/core/units/duration';
 import { startServer, type ParkviewServer } from '../../cli/serve';
 import { DIST, staticFile } from '../../cli/static';
 import { interfaceAddresses, isLoopback } from '../../cli/guard';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAddress, emptyAddress, encodeAddress, type AddressState } from '../../src/store/url-state';
+import { decodeAddress, emptyAddress, encodeAddress, type AddressState } from '../../src/core/address/address';
 
 function roundTrip(state: AddressState): AddressState {
   const decoded = decodeAddress(`#${encodeAddress(state)}`);

@@ -9,7 +9,7 @@ import { topPart } from '../../src/actions/address/top-part';
 import { DEFAULT_GRAPH_OPTIONS } from '../../src/core/query/graph/build';
 import { useFlame } from '../../src/store/flame';
 import { useLeaks } from '../../src/store/leaks';
-import { decodeAddress, emptyAddress, encodeAddress } from '../../src/store/url-state';
+import { decodeAddress, emptyAddress, encodeAddress } from '../../src/core/address/address';
 import { useView } from '../../src/store/view';
 import { useGraphSettings } from '../../src/store/graph';
 import { useSourceView } from '../../src/store/source';

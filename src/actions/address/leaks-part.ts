@@ -1,5 +1,5 @@
 import { GROUPINGS, type Grouping } from '../../core/analysis/grouping';
-import { parseDuration } from '../../core/format/duration';
+import { parseDuration } from '../../core/units/duration';
 import { TOP_N_CHOICES, useLeaks } from '../../store/leaks';
 import type { AddressPart, PartScope } from './part';
 

@@ -1,5 +1,5 @@
 import { selectedSnapshot, useSnapshots } from '../../store/snapshots';
-import { decodeAddress, encodeAddress, type AddressState } from '../../store/url-state';
+import { decodeAddress, encodeAddress, type AddressState } from '../../core/address/address';
 import { useView, viewNamed } from '../../store/view';
 import { worker } from '../../worker/client';
 import { applyFilters } from '../refine';

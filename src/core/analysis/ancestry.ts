@@ -1,6 +1,5 @@
 import type { Session } from '../model/session';
 import type { GoroutineFacts } from '../model/snapshot';
-import { creatorLabel } from './facts';
 
 /** One step up a goroutine's creation chain: the `go` statement's site, and the goroutine that ran it. */
 export interface ChainLink {
@@ -71,4 +70,13 @@ export class CreationChains {
 /** A chain on one line: `created by A in goroutine 7 ← B in goroutine 1`. */
 export function chainText(chain: ChainLink[]): string {
   return chain.map((l) => (l.goroutine >= 0 ? `${l.site} in goroutine ${l.goroutine}` : l.site)).join(' ← ');
+}
+
+/** `created by` site of a frame: `pkg.F at file.go:89`. */
+export function creatorLabel(session: Session, frame: number): string {
+  if (frame < 0) return '';
+  const file = session.fileName(frame);
+  const line = session.frames.line.get(frame);
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  return base ? `${session.funcName(frame)} at ${base}:${line}` : session.funcName(frame);
 }

@@ -1,5 +1,5 @@
 import type { Snapshot } from '../model/snapshot';
-import { spanLabel } from './format';
+import { spanLabel } from '../units/duration';
 
 /** Where a series' time axis comes from. */
 export type ClockSource = 'capture' | 'interval' | 'none';

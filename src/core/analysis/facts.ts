@@ -3,7 +3,7 @@ import type { Snapshot } from '../model/snapshot';
 import type { StackNames } from './functions';
 import { captureOrder } from '../model/order';
 import { LEAK_PROFILE_KIND } from './series';
-import { CreationChains } from './ancestry';
+import { CreationChains, creatorLabel } from './ancestry';
 
 /** What a debug=2 dump says about the goroutines on one code path. */
 export interface DumpFacts {
@@ -34,15 +34,6 @@ export function dominant(m: Map<string, number>): string {
     }
   }
   return best;
-}
-
-/** `created by` site of a frame: `pkg.F at file.go:89`. */
-export function creatorLabel(session: Session, frame: number): string {
-  if (frame < 0) return '';
-  const file = session.fileName(frame);
-  const line = session.frames.line.get(frame);
-  const base = file.slice(file.lastIndexOf('/') + 1);
-  return base ? `${session.funcName(frame)} at ${base}:${line}` : session.funcName(frame);
 }
 
 /** Dump facts per portable stack key (see portableStackKey), so protobuf snapshots can look them up. */

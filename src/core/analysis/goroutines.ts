@@ -1,7 +1,7 @@
 import type { Session } from '../model/session';
 import type { Snapshot } from '../model/snapshot';
 import { CreationChains } from './ancestry';
-import { creatorLabel } from './facts';
+import { creatorLabel } from './ancestry';
 import type { StackNames } from './functions';
 import { labelSetText } from './grouping';
 import { refinedStack, type RefinedStacks } from './refined';

@@ -1,6 +1,6 @@
 import type { Session } from '../model/session';
 import type { Snapshot } from '../model/snapshot';
-import { creatorLabel } from './facts';
+import { creatorLabel } from './ancestry';
 import type { StackNames } from './functions';
 import { refinedStack, type RefinedStacks } from './refined';
 

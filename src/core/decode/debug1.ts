@@ -2,8 +2,8 @@ import { SnapshotBuilder } from '../model/builder';
 import type { Session } from '../model/session';
 import { PARKED_NOT, PARKED_UNKNOWN, type SampleType } from '../model/snapshot';
 import type { Label } from '../model/tables';
-import { ProfileError } from './errors';
-import { UNCANCELLABLE } from './pace';
+import { ProfileError } from '../io/errors';
+import { UNCANCELLABLE } from '../io/pace';
 import { int64Of, quoted, ROUNDED_WARNING } from './numbers';
 
 const COUNT_HEADER = /^([\w.-]+) profile: total (\d+)\s*$/;

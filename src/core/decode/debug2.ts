@@ -2,8 +2,8 @@ import { SnapshotBuilder } from '../model/builder';
 import type { Session } from '../model/session';
 import type { Ancestors } from '../model/snapshot';
 import { parseTextLabels } from './debug1';
-import { ProfileError } from './errors';
-import { UNCANCELLABLE } from './pace';
+import { ProfileError } from '../io/errors';
+import { UNCANCELLABLE } from '../io/pace';
 import { exactIntOf, quoted } from './numbers';
 
 /** net/http/pprof stops writing a goroutine dump at this size. */

@@ -5,17 +5,17 @@ import { nameKey } from '../model/capture-name';
 import { decodeDebug1, isDebug1 } from './debug1';
 import { decodeDebug2, isDebug2 } from './debug2';
 import { debug1Starts, debug2Starts, partsAt, partWarning } from './concatenated';
-import { ProfileError } from './errors';
-import { gunzip, isGzip, type GunzipStream } from './gunzip';
-import { DEFAULT_LIMITS, type DecodeLimits } from './limits';
-import { DecodeCancelled, Pace } from './pace';
+import { ProfileError } from '../io/errors';
+import { gunzip, isGzip, type GunzipStream } from '../io/gunzip';
+import { DEFAULT_LIMITS, type DecodeLimits } from '../io/limits';
+import { DecodeCancelled, Pace } from '../io/pace';
 import { decodePprof } from './pprof';
-import { decodeBundle, isEncodedSession, type DecodedShare } from '../permalink';
+import { decodeBundle, isEncodedSession, type DecodedShare } from './bundle';
 
-export { ProfileError } from './errors';
-export { DEFAULT_LIMITS, type DecodeLimits } from './limits';
-export { DecodeCancelled } from './pace';
-export type { GunzipStream } from './gunzip';
+export { ProfileError } from '../io/errors';
+export { DEFAULT_LIMITS, type DecodeLimits } from '../io/limits';
+export { DecodeCancelled } from '../io/pace';
+export type { GunzipStream } from '../io/gunzip';
 
 export interface DecodeOptions extends DecodeLimits {
   /** The gzip decompressor; the platform's DecompressionStream when absent. */

@@ -1,4 +1,4 @@
-import { scale } from '../format/units';
+import { scale } from '../units/scale';
 import type { Label } from '../model/tables';
 import { compileRegex, RefineError } from './refine-regex';
 

@@ -1,4 +1,4 @@
-import { ProfileError } from '../decode/errors';
+import { ProfileError } from '../io/errors';
 import type { Snapshot } from '../model/snapshot';
 
 /** Resolves pprof's `sample_index` (a type name or a number) to an index; default: the profile's default type. */

@@ -1,5 +1,5 @@
 import { fitName } from '../../core/flame/names';
-import { visibleName } from '../../core/format/visible';
+import { visibleName } from '../../core/report/visible';
 
 interface Props {
   rootLabel: string;

@@ -21,7 +21,7 @@ import { useFlameData, useFlameSearch, useLabelKeys } from './use-flame';
 import { boxStyle, type ColourMode } from './style';
 import { FrameTooltip } from './Tooltip';
 import './flame.css';
-import { visibleName } from '../../core/format/visible';
+import { visibleName } from '../../core/report/visible';
 
 /** Windows carry twice the screen's resolution (see controller.ts). */
 const DETAIL = 2;

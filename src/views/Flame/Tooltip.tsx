@@ -6,7 +6,7 @@ import type { FlameData, FlameWindowData } from '../../worker/flame';
 import { formatDelta, formatValue, pct, valueNoun } from './format';
 import { statePaint } from './colours';
 import type { Theme } from '../../ui/theme';
-import { visibleName } from '../../core/format/visible';
+import { visibleName } from '../../core/report/visible';
 
 export interface HoverTarget {
   win: FlameWindowData;

@@ -1,7 +1,7 @@
 import { fitName } from '../../core/flame/names';
 import type { Box } from '../../core/flame/visible';
 import { drawBoxes, FONT_SIZE, ROW, rowTop, type BoxStyle, type DrawArea } from './draw';
-import { visibleName } from '../../core/format/visible';
+import { visibleName } from '../../core/report/visible';
 
 /**
  * Text safe inside SVG (XML) content and attributes: markup characters escaped, and characters XML

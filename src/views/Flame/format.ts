@@ -1,4 +1,4 @@
-import { percentage, scaledLabel } from '../../core/format/units';
+import { percentage, scaledLabel } from '../../core/units/scale';
 import type { FlameData } from '../../worker/flame';
 
 /** A value of the graph's sample type: `13,610` for counts, `1.52s` or `120.50MB` otherwise. */

@@ -4,7 +4,7 @@ import { ROOT, SMALL_FRAMES } from '../../core/flame/window';
 import type { FlameData, FlameWindowData } from '../../worker/flame';
 import { diffIndex, type Paint } from './colours';
 import type { BoxStyle } from './draw';
-import { visibleName } from '../../core/format/visible';
+import { visibleName } from '../../core/report/visible';
 
 export type ColourMode = 'package' | 'state' | 'diff';
 

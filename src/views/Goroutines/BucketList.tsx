@@ -1,12 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
-import { waitLabel } from '../../core/analysis/format';
+import { waitLabel } from '../../core/units/duration';
 import type { Filters } from '../../core/query/filters';
 import { worker } from '../../worker/client';
 import type { BucketRow } from '../../worker/goroutines';
 import { useWorkerResult } from '../../ui/use-worker-result';
 import { FrameLink } from '../Source/FrameLink';
-import { visibleName } from '../../core/format/visible';
+import { visibleName } from '../../core/report/visible';
 
 const ROW_HEIGHT = 30;
 const OPEN_ESTIMATE = 260;

@@ -1,7 +1,7 @@
 import { select, zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { Theme } from '../../ui/theme';
-import type { DrawnNode } from '../../core/query/graph/present';
+import type { DrawnNode } from '../../core/report/graph/present';
 import type { GraphResult } from '../../worker/graph';
 import { GraphScene, litBy, type Target } from './GraphScene';
 import { GraphTooltip } from './GraphTooltip';

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { Theme } from '../../ui/theme';
-import type { DrawnNode } from '../../core/query/graph/present';
-import type { GraphLayout } from '../../core/query/graph/layout';
+import type { DrawnNode } from '../../core/report/graph/present';
+import type { GraphLayout } from '../../core/report/graph/layout';
 import type { GraphResult } from '../../worker/graph';
 import { edgeColor, nodeColors } from './palette';
 

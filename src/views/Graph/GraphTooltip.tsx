@@ -1,9 +1,9 @@
 import type { CSSProperties } from 'react';
-import { percentage, scaledLabel } from '../../core/format/units';
-import type { Point } from '../../core/query/graph/layout';
+import { percentage, scaledLabel } from '../../core/units/scale';
+import type { Point } from '../../core/report/graph/layout';
 import type { GraphResult } from '../../worker/graph';
 import type { Target } from './GraphScene';
-import { visibleName } from '../../core/format/visible';
+import { visibleName } from '../../core/report/visible';
 
 const GAP = 14;
 

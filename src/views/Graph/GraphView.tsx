@@ -4,7 +4,7 @@ import { applyFilters } from '../../actions/refine';
 import { useEffectiveTheme } from '../../ui/theme';
 import { hasFilters } from '../../core/query/filters';
 import { exactName } from '../../core/query/refine-regex';
-import type { DrawnNode } from '../../core/query/graph/present';
+import type { DrawnNode } from '../../core/report/graph/present';
 import type { GraphResult } from '../../worker/graph';
 import { useViewQuery } from '../../store/query';
 import { useView } from '../../store/view';

@@ -1,5 +1,5 @@
 import { wrap, type Remote } from 'comlink';
-import type { GraphLayout } from '../../core/query/graph/layout';
+import type { GraphLayout } from '../../core/report/graph/layout';
 import type { LayoutApi } from '../../worker/graph-layout';
 
 interface LayoutWorker {

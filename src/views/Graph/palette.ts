@@ -1,4 +1,4 @@
-import { dotColor, scoreColor } from '../../core/query/graph/color';
+import { dotColor, scoreColor } from '../../core/report/graph/color';
 import type { Theme } from '../../ui/theme';
 
 export interface NodeColors {

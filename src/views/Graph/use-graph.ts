@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useWorkerResult, type WorkerResult } from '../../ui/use-worker-result';
 import type { GraphOptions } from '../../core/query/graph/build';
-import type { GraphLayout } from '../../core/query/graph/layout';
+import type { GraphLayout } from '../../core/report/graph/layout';
 import type { ViewQuery } from '../../core/query/view-query';
 import { currentViewQuery } from '../../store/query';
 import { worker } from '../../worker/client';

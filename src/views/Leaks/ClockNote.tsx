@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ClockSource } from '../../core/analysis/clock';
-import { parseDuration } from '../../core/format/duration';
+import { parseDuration } from '../../core/units/duration';
 import { useLeaks } from '../../store/leaks';
 
 /**

@@ -1,6 +1,7 @@
-import { rateLabel, waitLabel } from '../../core/analysis/format';
+import { waitLabel } from '../../core/units/duration';
+import { rateLabel } from '../../core/units/rate';
 import { codeKind, type FrameInfo } from '../../core/analysis/functions';
-import { visibleName } from '../../core/format/visible';
+import { visibleName } from '../../core/report/visible';
 import { UNDECIDED_PLATEAU } from '../../core/analysis/verdict';
 import type { SuspectDetail as Detail, SuspectRow } from '../../worker/leaks';
 import { CopyTextButton } from '../../ui/CopyTextButton';

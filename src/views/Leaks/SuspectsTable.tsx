@@ -1,9 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { rateLabel, waitLabel } from '../../core/analysis/format';
+import { waitLabel } from '../../core/units/duration';
+import { rateLabel } from '../../core/units/rate';
 import type { SuspectRow } from '../../worker/leaks';
 import { Sparkline } from './Sparkline';
-import { visibleName } from '../../core/format/visible';
+import { visibleName } from '../../core/report/visible';
 
 const ROW_HEIGHT = 28;
 

@@ -1,5 +1,5 @@
 import type { TimelineResult } from '../../worker/leaks';
-import { visibleName } from '../../core/format/visible';
+import { visibleName } from '../../core/report/visible';
 
 export interface TimelineLegendProps {
   data: TimelineResult;

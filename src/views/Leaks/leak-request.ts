@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { parseDuration } from '../../core/format/duration';
+import { parseDuration } from '../../core/units/duration';
 import { useLeaks } from '../../store/leaks';
 import { useSnapshots } from '../../store/snapshots';
 import { useView } from '../../store/view';

@@ -1,4 +1,5 @@
-import { rateLabel, waitLabel } from '../../core/analysis/format';
+import { waitLabel } from '../../core/units/duration';
+import { rateLabel } from '../../core/units/rate';
 import type { SuspectDetail, SuspectRow } from '../../worker/leaks';
 
 /**

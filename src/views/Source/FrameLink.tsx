@@ -1,5 +1,5 @@
 import type { FrameInfo } from '../../core/analysis/functions';
-import { visibleName } from '../../core/format/visible';
+import { visibleName } from '../../core/report/visible';
 import { showSourceLine } from './show-line';
 
 function baseName(path: string): string {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { visibleName } from '../../core/format/visible';
+import { visibleName } from '../../core/report/visible';
 import { useView } from '../../store/view';
 import { useSourceView } from '../../store/source';
 

@@ -1,5 +1,5 @@
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { percentage } from '../../core/format/units';
+import { percentage } from '../../core/units/scale';
 import type { LineValue, SourceRoutine } from '../../core/query/source/list';
 import { listBlocks, type LineRange } from '../../core/query/source/range';
 import { showInFlame } from '../../store/flame';
@@ -8,7 +8,7 @@ import { SourceOrigin } from './SourceOrigin';
 import { useSourceView } from '../../store/source';
 import { valueLabel } from './format';
 import { useHighlighted, useSourceText } from './use-source-text';
-import { visibleName } from '../../core/format/visible';
+import { visibleName } from '../../core/report/visible';
 
 interface Props {
   routine: SourceRoutine;

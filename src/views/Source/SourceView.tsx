@@ -16,7 +16,7 @@ import { useSourceView } from '../../store/source';
 import { useSourceList } from './use-source-list';
 import { useShownSample } from '../../ui/use-shown-sample';
 import './source.css';
-import { visibleName } from '../../core/format/visible';
+import { visibleName } from '../../core/report/visible';
 
 /** Functions by cum for the picker and the quick picks. */
 function useFunctions(): TopEntry[] {

@@ -1,4 +1,4 @@
-import { scaledLabel } from '../../core/format/units';
+import { scaledLabel } from '../../core/units/scale';
 
 /** A value as the Source view shows it: counts with separators ("13,610"), other units as pprof scales them. */
 export function valueLabel(v: number, unit: string): string {

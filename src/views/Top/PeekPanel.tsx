@@ -1,5 +1,5 @@
-import { percentage } from '../../core/format/units';
-import { visibleName } from '../../core/format/visible';
+import { percentage } from '../../core/units/scale';
+import { visibleName } from '../../core/report/visible';
 import type { ViewQuery } from '../../core/query/view-query';
 import { useWorkerResult } from '../../ui/use-worker-result';
 import { useView } from '../../store/view';

@@ -11,12 +11,12 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { percentage, scaledLabel } from '../../core/format/units';
+import { percentage, scaledLabel } from '../../core/units/scale';
 import { useView } from '../../store/view';
 import type { TopEntry } from './top-rows';
 import { useTopState } from '../../store/top';
 import { showSourceLine } from '../Source/show-line';
-import { visibleName } from '../../core/format/visible';
+import { visibleName } from '../../core/report/visible';
 
 const ROW_HEIGHT = 22;
 const HEADER_HEIGHT = 28;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { GranularitySwitch } from '../../ui/GranularitySwitch';
 import { SplitHandle } from '../../ui/SplitHandle';
-import { percentage, scaledLabel } from '../../core/format/units';
+import { percentage, scaledLabel } from '../../core/units/scale';
 import { useViewQuery } from '../../store/query';
 import { useView } from '../../store/view';
 import { BaseSelect } from '../../ui/BaseSelect';

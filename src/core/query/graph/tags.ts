@@ -3,8 +3,8 @@ import type { Snapshot } from '../../model/snapshot';
 import { StringTable } from '../../model/strings';
 import { groupFrames, type StackRewrite } from '../call-tree';
 import type { NodeKeys } from '../granularity';
-import { numLabelUnits } from '../../format/traces-text';
-import { scaledLabel } from '../../format/units';
+import { numLabelUnits } from '../label-units';
+import { scaledLabel } from '../../units/scale';
 import { compareText } from './order';
 
 /** One label tag of a graph node: pprof's label set name, and the value of the samples under it. */

@@ -1,5 +1,5 @@
-import { FILTER_KEYS, normalizeFilters, type Filters } from '../core/query/filters';
-import type { Granularity } from '../core/query/granularity';
+import { FILTER_KEYS, normalizeFilters, type Filters } from '../query/filters';
+import type { Granularity } from '../query/granularity';
 
 /**
  * The view as the page address holds it (in the hash, so nothing reaches a server), with pprof's

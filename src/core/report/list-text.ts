@@ -1,6 +1,6 @@
-import { percentage, scaledLabel } from '../../format/units';
-import type { SourceRoutine } from './list';
-import { listRange } from './range';
+import { percentage, scaledLabel } from '../units/scale';
+import type { SourceRoutine } from '../query/source/list';
+import { listRange } from '../query/source/range';
 
 /** A file's lines, or why they could not be read. */
 export type SourceLines = { lines: string[] } | { error: string };

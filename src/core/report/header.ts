@@ -1,6 +1,6 @@
 import type { Snapshot } from '../model/snapshot';
 import { filterSettings, type Filters } from '../query/filters';
-import { percentage, scale, scaledLabel } from './units';
+import { percentage, scale, scaledLabel } from '../units/scale';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

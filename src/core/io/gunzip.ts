@@ -1,5 +1,5 @@
 import { ProfileError } from './errors';
-import { formatBytes } from './limits';
+import { formatBytes } from '../units/bytes';
 import { DecodeCancelled, UNCANCELLABLE } from './pace';
 
 /** Output past this size with a higher compression ratio than BOMB_RATIO is treated as a decompression bomb. */

@@ -1,4 +1,4 @@
-import { EDGE_ID, NODE_ID, NODELET_EDGE_ID } from './dot';
+import { EDGE_ID, NODE_ID, NODELET_EDGE_ID } from './ids';
 
 export interface Point {
   x: number;

@@ -1,4 +1,4 @@
-import { ProfileError } from '../decode/errors';
+import { ProfileError } from './errors';
 
 const utf8 = new TextEncoder();
 

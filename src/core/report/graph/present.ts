@@ -1,12 +1,12 @@
-import { reportHeader } from '../../format/header';
+import { reportHeader } from '../header';
 import type { Snapshot } from '../../model/snapshot';
-import { percentage, reportUnit, scaledLabel } from '../../format/units';
-import type { Granularity, NodeKeys } from '../granularity';
-import type { CallGraph, GraphEdge, GraphOptions } from './build';
-import { NODE_ID } from './dot';
-import { byWeight, MAX_NODELETS, type LabelTag, type NumericTag } from './tags';
-import type { Filters } from '../filters';
-import { visibleName } from '../../format/visible';
+import { percentage, reportUnit, scaledLabel } from '../../units/scale';
+import type { Granularity, NodeKeys } from '../../query/granularity';
+import type { CallGraph, GraphEdge, GraphOptions } from '../../query/graph/build';
+import { NODE_ID } from './ids';
+import { byWeight, MAX_NODELETS, type LabelTag, type NumericTag } from '../../query/graph/tags';
+import type { Filters } from '../../query/filters';
+import { visibleName } from '../visible';
 import { baseName, clipLine, shortenFunctionName } from './names';
 
 export interface DrawnNode {

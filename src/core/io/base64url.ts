@@ -1,4 +1,4 @@
-import { ProfileError } from '../decode/errors';
+import { ProfileError } from './errors';
 
 const CHUNK = 0x8000;
 

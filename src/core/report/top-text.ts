@@ -2,7 +2,7 @@ import type { Snapshot } from '../model/snapshot';
 import type { Filters } from '../query/filters';
 import type { TopReport } from '../query/top';
 import { reportHeader } from './header';
-import { percentage, reportUnit, scaledLabel } from './units';
+import { percentage, reportUnit, scaledLabel } from '../units/scale';
 
 /** `go tool pprof -top` output for a report (of a tree built with `filters`, when any). */
 export function topText(s: Snapshot, sampleIndex: number, report: TopReport, filters?: Filters): string {

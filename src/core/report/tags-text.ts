@@ -3,8 +3,8 @@ import type { Snapshot } from '../model/snapshot';
 import { groupFrames, type StackRewrite } from '../query/call-tree';
 import { byWeight } from '../query/graph/tags';
 import { alignRight } from './tabwriter';
-import { numLabelUnits } from './traces-text';
-import { goFixed, percentage, scale, scaledLabel } from './units';
+import { numLabelUnits } from '../query/label-units';
+import { goFixed, percentage, scale, scaledLabel } from '../units/scale';
 
 /** `go tool pprof -tags`: for each label key, its total and every value's share of it (values of samples worth 0 included, as pprof lists them). */
 export function tagsText(session: Session, s: Snapshot, sampleIndex: number, rewrite?: StackRewrite): string {

@@ -1,6 +1,7 @@
-import { scaledLabel } from '../../format/units';
-import { visibleName } from '../../format/visible';
+import { scaledLabel } from '../../units/scale';
+import { visibleName } from '../visible';
 import { dotColor } from './color';
+import { EDGE_ID, NODE_ID, NODELET_EDGE_ID } from './ids';
 import type { DrawnGraph } from './present';
 
 /**
@@ -33,11 +34,6 @@ export interface DotOptions {
    */
   externalEdgeLabels?: boolean;
 }
-
-export const NODE_ID = (i: number) => `N${i + 1}`;
-export const EDGE_ID = (i: number) => `E${i + 1}`;
-/** The edge from a node to its k-th label box (of all the graph's). */
-export const NODELET_EDGE_ID = (k: number) => `L${k + 1}`;
 
 /** The graph in Graphviz's DOT language, as `go tool pprof -dot` writes it. */
 export function toDot(g: DrawnGraph, options: DotOptions = {}): string {

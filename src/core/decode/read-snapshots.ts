@@ -1,8 +1,8 @@
-import { ProfileError } from '../decode/errors';
+import { ProfileError } from '../io/errors';
 import { SnapshotBuilder, type SnapshotHeader } from '../model/builder';
 import type { Session } from '../model/session';
 import { PARKED_UNKNOWN, type Ancestors, type GoroutineFacts, type SampleType, type Snapshot } from '../model/snapshot';
-import type { ByteReader } from './bytes';
+import type { ByteReader } from '../io/bytes';
 
 /** A snapshot's header as a link stores it; links made before build ids and file dates were kept have none. */
 export type HeaderJson = Pick<
