@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs every test (type check, unit tests, end-to-end tests in Chromium) and ends with one line:
+// Runs every test (type check, import rules, unit tests, end-to-end tests in Chromium) and ends with one line:
 // `tests: N passed, N failed`. On a fresh machine it first installs what the tests need: the npm
 // packages, and Debian's Chromium and Go when they are missing.
 import { spawnSync } from 'node:child_process';
@@ -51,6 +51,11 @@ else if (statSync('package-lock.json').mtimeMs > statSync(installed).mtimeMs) ru
 installSystemPackages();
 
 count('type check', run('type check', 'npx', ['tsc', '--noEmit', '-p', '.']));
+
+// Import direction and circles (.dependency-cruiser.cjs); src/core/README.md describes the layers.
+const importsOk = run('import rules', 'npx', ['depcruise', 'src', 'cli', '--config', '.dependency-cruiser.cjs', '--output-type', 'err']);
+if (!importsOk) process.stdout.write('import rules broken: each line above names the import and the rule it breaks (.dependency-cruiser.cjs; src/core/README.md describes the layers)\n');
+count('import rules', importsOk);
 
 const vitestJson = join(out, 'vitest.json');
 const unitOk = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);

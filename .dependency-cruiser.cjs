@@ -1,0 +1,93 @@
+// Import rules for src/ and cli/, checked by `npm test` (scripts/test.mjs) and by
+// test/architecture/import-rules.test.ts. src/core/README.md describes the layers.
+
+/** What each core folder may import besides itself: only folders below it in the staircase. */
+const CORE_LAYERS = {
+  units: [],
+  io: ['units'],
+  model: ['units', 'io'],
+  decode: ['units', 'io', 'model'],
+  query: ['units', 'io', 'model'],
+  source: ['units', 'io', 'model'],
+  permalink: ['units', 'io', 'model', 'decode'],
+  analysis: ['units', 'io', 'model', 'query'],
+  flame: ['units', 'io', 'model', 'query'],
+  address: ['units', 'io', 'model', 'query'],
+  report: ['units', 'io', 'model', 'query', 'analysis', 'flame', 'source'],
+};
+
+const layerRules = Object.entries(CORE_LAYERS).map(([folder, below]) => ({
+  name: `core-${folder}-imports-downward`,
+  comment: `src/core/${folder}/ may import only ${below.length ? below.map((b) => `src/core/${b}/`).join(', ') : 'nothing else in src/core'} (the folders below it).`,
+  severity: 'error',
+  from: { path: `^src/core/${folder}/` },
+  to: { path: '^src/core/', pathNot: `^src/core/(${[folder, ...below].join('|')})/` },
+}));
+
+/** Packages that need a page (DOM, React) or that the UI alone uses: core runs in the Worker and in Node too. */
+const UI_PACKAGES = ['react', 'react-dom', 'zustand', 'd3', '@tanstack', 'comlink', '@hpcc-js', 'lowlight', 'highlight.js', 'idb-keyval'];
+
+module.exports = {
+  forbidden: [
+    {
+      // Widen `from` to '^(src|cli)/' once src/app and src/views no longer import each other.
+      name: 'no-circular-core-worker-store-cli',
+      comment: 'No import circle in src/core, src/worker, src/store or cli.',
+      severity: 'error',
+      from: { path: '^(cli|src/(core|worker|store))/' },
+      to: { circular: true },
+    },
+    {
+      name: 'core-imports-only-core',
+      comment: 'src/core is the bottom layer: it imports nothing from the rest of src/ or from cli/.',
+      severity: 'error',
+      from: { path: '^src/core/' },
+      to: { path: '^(cli/|src/)', pathNot: '^src/core/' },
+    },
+    {
+      name: 'core-without-ui-packages',
+      comment: 'src/core runs in the Worker and in Node too: no DOM or React packages, nothing only the page uses.',
+      severity: 'error',
+      from: { path: '^src/core/' },
+      to: {
+        path: `^node_modules/(${UI_PACKAGES.map((p) => p.replace('.', '\\.')).join('|')})/`,
+      },
+    },
+    {
+      name: 'core-without-node-builtins',
+      comment: 'src/core runs in the browser and the Worker too: no Node built-in modules.',
+      severity: 'error',
+      from: { path: '^src/core/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    ...layerRules,
+    {
+      name: 'cli-imports-only-core',
+      comment: 'cli/ imports only src/core (and Node and its own files), never UI state, views or the Worker.',
+      severity: 'error',
+      from: { path: '^cli/' },
+      to: { path: '^src/', pathNot: '^src/core/' },
+    },
+    {
+      name: 'worker-imports-only-core',
+      comment: 'src/worker imports only src/core (and its own files), never UI state, views or the command.',
+      severity: 'error',
+      from: { path: '^src/worker/' },
+      to: { path: '^(cli/|src/)', pathNot: '^src/(core|worker)/' },
+    },
+    {
+      name: 'not-to-unresolvable',
+      comment: 'Every import resolves to a file or an installed package.',
+      severity: 'error',
+      from: { path: '^(cli|src)/' },
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    exclude: { path: '\\.(css|svg|png|wasm)$|\\?' },
+  },
+};
