@@ -1,1 +1,0 @@
-import{l as e}from"./use-worker-result-CA7gESBd.js";import{y as t}from"./index-AHOvT-iV.js";function n(n,r=``,i=0){t.getState().setMode(`function`),t.getState().setTarget(r&&i>0?{file:r,line:i}:null),e.getState().selectFunction(n),e.getState().setView(`source`)}export{n as t};
