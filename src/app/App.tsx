@@ -4,7 +4,7 @@ import { useView } from '../store/view';
 import { VIEWS } from '../views/registry';
 import { EmptyState } from './EmptyState';
 import { FileInputs } from './FileInputs';
-import { baseName } from '../ui/format';
+import { baseName } from '../core/report/snapshot-labels';
 import { Header } from './Header';
 import { useFileDrop, usePasteAnywhere, useStartupLoads } from '../actions/page-input';
 import { PasteDialog } from './PasteDialog';

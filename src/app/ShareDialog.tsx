@@ -5,7 +5,7 @@ import { selectedSnapshot, useSnapshots } from '../store/snapshots';
 import { encodeAddress } from '../core/address/address';
 import { worker } from '../worker/client';
 import { Dialog } from '../ui/Dialog';
-import { baseName } from '../ui/format';
+import { baseName } from '../core/report/snapshot-labels';
 import { currentAddress } from '../actions/address/sync';
 import './ShareDialog.css';
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { SnapshotInfo } from '../core/model/snapshot';
 import { useSnapshots } from '../store/snapshots';
-import { baseName, clockTime, dateTime, FORMAT_LABEL, numberedTail, totalLabel } from '../ui/format';
+import { baseName, clockTime, dateTime, FORMAT_LABEL, numberedTail, totalLabel } from '../core/report/snapshot-labels';
 import { ClearAllButton } from './ClearAllButton';
 import { CloseIcon } from '../ui/icons';
 import { LoadActivity } from './LoadActivity';

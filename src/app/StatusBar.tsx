@@ -1,5 +1,5 @@
 import { useSnapshots } from '../store/snapshots';
-import { dateTime, FORMAT_LABEL, totalLabel } from '../ui/format';
+import { dateTime, FORMAT_LABEL, totalLabel } from '../core/report/snapshot-labels';
 import { useShownSample } from '../ui/use-shown-sample';
 
 /** Facts about the selected snapshot, at the bottom of the page. */

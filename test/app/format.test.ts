@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { numberedTail, totalLabel } from '../../src/ui/format';
+import { numberedTail, totalLabel } from '../../src/core/report/snapshot-labels';
 import { Session } from '../../src/core/model/session';
 import { snapshotInfo } from '../../src/core/model/snapshot';
 import { load as loadSnapshot } from '../fixtures';

@@ -132,6 +132,11 @@ export function percentage(value: number, total: number): string {
   return `${(ratio === 0 ? '0' : percentG2(ratio)).padStart(5)}%`;
 }
 
+/** pprof's Percentage without its padding: `23%`, `0.52%`. */
+export function percentLabel(value: number, total: number): string {
+  return percentage(value, total).trim();
+}
+
 /**
  * The single output unit pprof picks for a report (its selectOutputUnit): the unit of the smallest
  * node value (|flat|, or |cum| where flat is 0), or a larger one when that would leave the total

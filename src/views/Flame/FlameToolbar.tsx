@@ -3,7 +3,8 @@ import type { SnapshotInfo } from '../../core/model/snapshot';
 import { useSnapshots } from '../../store/snapshots';
 import { useFlame } from '../../store/flame';
 import type { FlameData, FlameSearch } from '../../worker/flame';
-import { formatValue, pct, valueNoun } from './format';
+import { percentLabel } from '../../core/units/scale';
+import { valueLabel, valueNoun } from '../../core/units/value';
 
 interface Props {
   searchInput: RefObject<HTMLInputElement | null>;
@@ -64,7 +65,7 @@ export function FlameToolbar({ searchInput, search, data, current, labelKeys, on
         <label className="select-label">
           <select aria-label="Colour by" value={baseId !== null && data?.base ? 'diff' : colour} disabled={baseId !== null && !!data?.base} onChange={(e) => setColour(e.target.value as 'package' | 'state')}>
             <option value="package">Colour: package</option>
-            {(!data || valueNoun(data) === 'goroutines') && <option value="state">{current?.format === 'debug2' ? 'Colour: wait state' : 'Colour: inferred state'}</option>}
+            {(!data || valueNoun(data.sampleType) === 'goroutines') && <option value="state">{current?.format === 'debug2' ? 'Colour: wait state' : 'Colour: inferred state'}</option>}
             {baseId !== null && data?.base && <option value="diff">Colour: change</option>}
           </select>
         </label>
@@ -119,7 +120,7 @@ export function SearchSummary({ search, data }: { search: FlameSearch | null; da
   const frames = search.frames;
   return (
     <span className="flame-search-summary" aria-live="polite">
-      <strong>{frames.toLocaleString('en-US')}</strong> {frames === 1 ? 'match' : 'matches'}, <strong>{formatValue(search.value, data)}</strong> {valueNoun(data)} ({pct(search.value, data.total)})
+      <strong>{frames.toLocaleString('en-US')}</strong> {frames === 1 ? 'match' : 'matches'}, <strong>{valueLabel(search.value, data.unit)}</strong> {valueNoun(data.sampleType)} ({percentLabel(search.value, data.total)})
     </span>
   );
 }

@@ -14,7 +14,8 @@ import type { PaneLook } from './controller';
 import { download, flamePng, flameSvg, type ExportScene } from './export';
 import { FlamePane, type MenuRequest, type PaneRole } from './FlamePane';
 import { FlameToolbar, SearchSummary } from './FlameToolbar';
-import { formatValue, pct, valueNoun } from './format';
+import { percentLabel } from '../../core/units/scale';
+import { valueLabel, valueNoun } from '../../core/units/value';
 import { DiffLegend, StateLegend } from './Legend';
 import { paneController } from './panes';
 import { useFlameData, useFlameSearch, useLabelKeys } from './use-flame';
@@ -49,7 +50,7 @@ export default function FlameView() {
   const keyMatch = search?.ok && search.keyMatch.length > 0 ? search.keyMatch : null;
   const labelKeys = useLabelKeys(current?.id ?? null);
 
-  const noun = data ? valueNoun(data) : 'goroutines';
+  const noun = data ? valueNoun(data.sampleType) : 'goroutines';
   const mode: ColourMode = data?.base ? 'diff' : colour === 'state' && data?.states && noun === 'goroutines' ? 'state' : 'package';
   const rootLabel = noun === 'goroutines' ? 'all goroutines' : 'total';
   const palette = useMemo(
@@ -78,7 +79,7 @@ export default function FlameView() {
         : null,
     [data, palette, mode, theme, keyMatch, selectedFunction, colours],
   );
-  const rootFrameLabel = data?.main ? `${rootLabel} · ${formatValue(data.main.total, data)}` : rootLabel;
+  const rootFrameLabel = data?.main ? `${rootLabel} · ${valueLabel(data.main.total, data.unit)}` : rootLabel;
   const mainLook = useMemo(() => lookFor(rootFrameLabel, orientation), [lookFor, rootFrameLabel, orientation]);
   const callersLook = useMemo(() => (focus ? lookFor(focus, 'flame') : null), [lookFor, focus]);
   const calleesLook = useMemo(() => (focus ? lookFor(focus, 'icicle') : null), [lookFor, focus]);
@@ -112,7 +113,7 @@ export default function FlameView() {
         const key = win.key[b.frame];
         const name = b.run > 0 ? `${b.run} smaller frames` : key === ROOT ? (focus ?? rootLabel) : data.names[key];
         const value = b.run > 0 ? b.runValue : win.width[b.frame];
-        return `${name}\n${formatValue(value, data)} ${noun} (${pct(value, data.total)})`;
+        return `${name}\n${valueLabel(value, data.unit)} ${noun} (${percentLabel(value, data.total)})`;
       },
       width: stage.current?.clientWidth ?? 1200,
       rows: boxes.reduce((m, b) => Math.max(m, b.depth + 1), 1),
@@ -120,7 +121,7 @@ export default function FlameView() {
       background: colours.bg,
       foreground: colours.fg,
       accent: colours.accent,
-      heading: [current.name, `${formatValue(total, data)} ${noun}`, focus ? `callees of ${focus}` : zoomPath ? `zoomed to ${zoomPath[zoomPath.length - 1]}` : '', data.base ? `compared with ${data.base.name}` : ''].filter(Boolean).join(' · '),
+      heading: [current.name, `${valueLabel(total, data.unit)} ${noun}`, focus ? `callees of ${focus}` : zoomPath ? `zoomed to ${zoomPath[zoomPath.length - 1]}` : '', data.base ? `compared with ${data.base.name}` : ''].filter(Boolean).join(' · '),
     };
     const stem = current.name.replace(/\.(pb\.gz|pb|txt|gz)$/g, '');
     if (kind === 'svg') download(new Blob([flameSvg(scene)], { type: 'image/svg+xml' }), `${stem}.flame.svg`);
@@ -141,7 +142,7 @@ export default function FlameView() {
             </button>
             <span className="flame-focus-label">
               Callers and callees of <strong>{visibleName(focus)}</strong>
-              {data?.callees && <span className="muted"> · {formatValue(data.callees.total, data)} {noun} ({pct(data.callees.total, data.total)})</span>}
+              {data?.callees && <span className="muted"> · {valueLabel(data.callees.total, data.unit)} {noun} ({percentLabel(data.callees.total, data.total)})</span>}
             </span>
           </div>
         ) : (

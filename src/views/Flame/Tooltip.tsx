@@ -3,7 +3,8 @@ import { stateCategory } from '../../core/flame/states';
 import type { Box } from '../../core/flame/visible';
 import { ROOT } from '../../core/flame/window';
 import type { FlameData, FlameWindowData } from '../../worker/flame';
-import { formatDelta, formatValue, pct, valueNoun } from './format';
+import { percentLabel } from '../../core/units/scale';
+import { deltaLabel, valueLabel, valueNoun } from '../../core/units/value';
 import { statePaint } from './colours';
 import type { Theme } from '../../ui/theme';
 import { visibleName } from '../../core/report/visible';
@@ -28,7 +29,7 @@ interface Props {
 export function FrameTooltip({ data, target, rootLabel, showDiff, showState, theme, selfLabel }: Props) {
   const { win, box } = target;
   const i = box.frame;
-  const noun = valueNoun(data);
+  const noun = valueNoun(data.sampleType);
   if (box.run > 0) {
     return (
       <>
@@ -38,7 +39,7 @@ export function FrameTooltip({ data, target, rootLabel, showDiff, showState, the
         <dl className="flame-tip-grid">
           <dt>{noun}</dt>
           <dd>
-            {formatValue(box.runValue, data)} <span className="muted">({pct(box.runValue, data.total)} of total)</span>
+            {valueLabel(box.runValue, data.unit)} <span className="muted">({percentLabel(box.runValue, data.total)} of total)</span>
           </dd>
         </dl>
         <div className="flame-tip-hint">Too narrow to draw one by one · click or zoom in to see them</div>
@@ -66,25 +67,25 @@ export function FrameTooltip({ data, target, rootLabel, showDiff, showState, the
       <dl className="flame-tip-grid">
         <dt>{noun}</dt>
         <dd>
-          <strong>{formatValue(value, data)}</strong>
+          <strong>{valueLabel(value, data.unit)}</strong>
         </dd>
         <dt>of total</dt>
-        <dd>{pct(value, data.total)}</dd>
+        <dd>{percentLabel(value, data.total)}</dd>
         {parent >= 0 && (
           <>
             <dt>of parent</dt>
-            <dd>{pct(value, win.width[parent])}</dd>
+            <dd>{percentLabel(value, win.width[parent])}</dd>
           </>
         )}
         <dt>{selfLabel}</dt>
         <dd>
-          {formatValue(win.self[i], data)} <span className="muted">({pct(win.self[i], data.total)})</span>
+          {valueLabel(win.self[i], data.unit)} <span className="muted">({percentLabel(win.self[i], data.total)})</span>
         </dd>
         {base !== null && data.base && (
           <>
             <dt>in base</dt>
             <dd>
-              {formatValue(base, data)} <span className={diffChange(value, base) > 0 ? 'grew' : diffChange(value, base) < 0 ? 'shrank' : 'muted'}>({formatDelta(value - base, data)}{base > 0 ? `, ×${(value / base).toFixed(value / base >= 10 ? 0 : 2)}` : ', new'})</span>
+              {valueLabel(base, data.unit)} <span className={diffChange(value, base) > 0 ? 'grew' : diffChange(value, base) < 0 ? 'shrank' : 'muted'}>({deltaLabel(value - base, data.unit)}{base > 0 ? `, ×${(value / base).toFixed(value / base >= 10 ? 0 : 2)}` : ', new'})</span>
             </dd>
           </>
         )}
@@ -93,7 +94,7 @@ export function FrameTooltip({ data, target, rootLabel, showDiff, showState, the
             <dt>state</dt>
             <dd>
               <span className="swatch" style={{ background: statePaint(stateCategory(state), theme).fill }} /> {state}{' '}
-              {win.stateShare && win.stateShare[i] < 0.995 && <span className="muted">({pct(win.stateShare[i], 1)} of it)</span>}
+              {win.stateShare && win.stateShare[i] < 0.995 && <span className="muted">({percentLabel(win.stateShare[i], 1)} of it)</span>}
             </dd>
           </>
         )}

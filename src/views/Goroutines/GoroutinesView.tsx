@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { FORMAT_LABEL } from '../../ui/format';
+import { FORMAT_LABEL } from '../../core/report/snapshot-labels';
 import type { SnapshotInfo } from '../../core/model/snapshot';
 import { useLeaks } from '../../store/leaks';
 import { selectedSnapshot, useSnapshots } from '../../store/snapshots';

@@ -1,7 +1,7 @@
 import * as d3 from 'd3';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PlacedPoint, TimelineResult } from '../../worker/leaks';
-import { clockTime } from '../../ui/format';
+import { clockTime } from '../../core/report/snapshot-labels';
 import { spanLabel } from '../../core/units/duration';
 
 const MARGIN = { top: 14, right: 18, bottom: 24, left: 56 };

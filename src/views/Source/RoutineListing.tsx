@@ -6,7 +6,7 @@ import { showInFlame } from '../../store/flame';
 import type { Token } from './highlight';
 import { SourceOrigin } from './SourceOrigin';
 import { useSourceView } from '../../store/source';
-import { valueLabel } from './format';
+import { valueLabel } from '../../core/units/value';
 import { useHighlighted, useSourceText } from './use-source-text';
 import { visibleName } from '../../core/report/visible';
 

@@ -7,7 +7,7 @@ import { worker } from '../../worker/client';
 import type { SourceRequest } from '../../worker/source';
 import type { TopEntry } from '../../worker/top';
 import { FunctionPicker } from './FunctionPicker';
-import { valueLabel } from './format';
+import { valueLabel } from '../../core/units/value';
 import { RoutineListing } from './RoutineListing';
 import { restoreSources } from '../../actions/sources';
 import { useSources } from '../../store/sources';

@@ -1,5 +1,6 @@
-import type { SnapshotInfo } from '../core/model/snapshot';
-import { scaledLabel } from '../core/units/scale';
+import type { SnapshotInfo } from '../model/snapshot';
+import { scaledLabel } from '../units/scale';
+import { countLabel } from '../units/value';
 
 /** A snapshot's total of a sample type, readable: "23,697", "1.52s", "120.50MB"; `noun` adds " goroutines" to goroutine counts. */
 export function totalLabel(s: SnapshotInfo, sampleIndex = s.defaultSampleType, noun = false): string {
@@ -10,11 +11,6 @@ export function totalLabel(s: SnapshotInfo, sampleIndex = s.defaultSampleType, n
     return `${countLabel(total)}${noun && goroutines ? ' goroutines' : ''}`;
   }
   return scaledLabel(total, type.unit, 'minimum');
-}
-
-/** A count with thousands separators, or in powers of ten once it is too long to read (1.2e+18). */
-function countLabel(n: number): string {
-  return Math.abs(n) < 1e12 ? n.toLocaleString('en-US') : n.toExponential(2);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
