@@ -1,1 +1,0 @@
-import{l as e}from"./use-worker-result-Ctd2gSBh.js";import{y as t}from"./index-DHlJBmLp.js";function n(n,r=``,i=0){t.getState().setMode(`function`),t.getState().setTarget(r&&i>0?{file:r,line:i}:null),e.getState().selectFunction(n),e.getState().setView(`source`)}export{n as t};
