@@ -285,7 +285,7 @@ test('the Goroutines view’s filters come from the address', async ({ page }) =
   const buckets = page.locator('.bucket');
   await expect(buckets).toHaveCount(1);
   await expect(page.getByLabel('Filter goroutines')).toHaveValue('cacheJanitor');
-  await expect(buckets.first().locator('.state-chip')).toHaveText('sync.Cond.Wait');
+  await expect(buckets.first().locator('.state-chip')).toHaveText('sync.(*Cond).Wait');
   await page.getByLabel('Filter goroutines').fill('');
   await page.getByLabel('Filter by state').selectOption('IO wait');
   await expect(page.locator('.goroutines-view .view-summary')).toContainText('36 of 23,459 goroutines');

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { DEFAULT_BENIGN } from '../core/analysis/benign';
 import type { Grouping } from '../core/analysis/grouping';
+import type { GoroutineSort } from '../worker/goroutines';
 import type { TopBy } from '../worker/leaks';
 
 /** How many areas the Leaks chart may draw. */
@@ -43,9 +44,11 @@ interface LeaksState {
   showAll: boolean;
   /** Time between snapshots as typed (`15s`, `1m30s`), for a series without capture times; '' for none. */
   interval: string;
-  /** Goroutines view filters: wait reason ('' for all) and text. */
+  /** Goroutines view filters: blocked-on label or wait reason ('' for all), text, least wait minutes (0 for any); and its order. */
   goroutineState: string;
   goroutineText: string;
+  goroutineWait: number;
+  goroutineSort: GoroutineSort;
   setGrouping: (g: Grouping) => void;
   setTopBy: (by: TopBy) => void;
   setTopN: (n: number) => void;
@@ -55,7 +58,7 @@ interface LeaksState {
   selectTopSuspect: () => void;
   setShowAll: (all: boolean) => void;
   setInterval: (text: string) => void;
-  filterGoroutines: (f: { state?: string; text?: string }) => void;
+  filterGoroutines: (f: { state?: string; text?: string; wait?: number; sort?: GoroutineSort }) => void;
 }
 
 export const useLeaks = create<LeaksState>((set) => ({
@@ -69,6 +72,8 @@ export const useLeaks = create<LeaksState>((set) => ({
   interval: '',
   goroutineState: '',
   goroutineText: '',
+  goroutineWait: 0,
+  goroutineSort: 'count',
   setGrouping: (grouping) => set({ grouping, selectedKey: null }),
   setTopBy: (topBy) => set({ topBy }),
   setTopN: (topN) => set({ topN }),
@@ -84,6 +89,11 @@ export const useLeaks = create<LeaksState>((set) => ({
   selectTopSuspect: () => set({ selectedKey: null, topPending: true }),
   setShowAll: (showAll) => set({ showAll }),
   setInterval: (interval) => set({ interval: interval.trim() }),
-  filterGoroutines: ({ state, text }) =>
-    set((s) => ({ goroutineState: state ?? s.goroutineState, goroutineText: text ?? s.goroutineText })),
+  filterGoroutines: ({ state, text, wait, sort }) =>
+    set((s) => ({
+      goroutineState: state ?? s.goroutineState,
+      goroutineText: text ?? s.goroutineText,
+      goroutineWait: wait ?? s.goroutineWait,
+      goroutineSort: sort ?? s.goroutineSort,
+    })),
 }));

@@ -1,23 +1,33 @@
 import { CreationChains, type ChainLink } from '../core/analysis/ancestry';
 import { stackNamesOf } from '../core/analysis/analyze';
 import { stackFrames, type FrameInfo } from '../core/analysis/functions';
-import { bucketGoroutines, bucketMatches, type GoroutineBucket, type GoroutineDump } from '../core/analysis/goroutines';
+import { DEFAULT_BENIGN } from '../core/analysis/benign';
+import { bucketFlag, bucketGoroutines, bucketMatches, growingStacks, type BucketFlag, type GoroutineBucket, type GoroutineDump } from '../core/analysis/goroutines';
 import { RefinedStacks } from '../core/analysis/refined';
 import type { Snapshot } from '../core/model/snapshot';
 import { normalizeFilters, type Filters } from '../core/query/filters';
 import { rewriteFor } from '../core/query/view-query';
-import { explain, filtersText } from './leaks';
+import { analysisFor, explain, filtersText } from './leaks';
 import { session } from './state';
+
+/** How the Goroutines list orders its buckets: most goroutines first, or longest wait first. */
+export type GoroutineSort = 'count' | 'wait';
 
 export interface GoroutineQuery {
   snapshot: number;
+  /** A blocked-on label (`sync.(*Mutex).Lock`) or a wait reason as the dump prints it. */
   state?: string;
   text?: string;
+  /** Only goroutines waiting at least this many minutes. */
+  minWait?: number;
+  sort?: GoroutineSort;
+  /** The benign functions of the leak analysis that says which stacks grow (DEFAULT_BENIGN when absent). */
+  benign?: string[];
   /** The refine filters: only the goroutines they keep, on the stacks they leave. */
   filters?: Filters;
 }
 
-export type BucketRow = Omit<GoroutineBucket, 'members'>;
+export type BucketRow = Omit<GoroutineBucket, 'members' | 'origin'> & { flag: BucketFlag };
 
 export interface GoroutinesResult {
   name: string;
@@ -37,6 +47,7 @@ export interface GoroutinesResult {
   states: { state: string; count: number }[];
   /** Earlier dumps in the series, against which goroutines count as stuck. */
   earlier: number;
+  /** Goroutines of the matching buckets flagged stuck. */
   stuck: number;
 }
 
@@ -78,43 +89,66 @@ function dumpOf(snapshot: Snapshot, filters?: Filters): GoroutineDump {
 }
 
 export const goroutinesApi = {
-  /** The goroutines of a debug=2 dump, bucketed by identical stack, filtered by state and text. */
+  /** The goroutines of a debug=2 dump, bucketed by identical stack, filtered by state, text and wait, sorted. */
   goroutines(q: GoroutineQuery): GoroutinesResult {
     const snapshot = session.get(q.snapshot);
     const total = snapshot.totals[snapshot.defaultSampleType] ?? 0;
     const empty = { name: snapshot.name, total, kept: total, filtered: '', filters: {}, buckets: [], matched: 0, shown: 0, states: [], earlier: 0, stuck: 0 };
     // Only text dumps have per-goroutine facts.
-    if (!snapshot.goroutines) return empty;
+    const g = snapshot.goroutines;
+    if (!g) return empty;
     const filters = normalizeFilters(q.filters);
     const d = dumpOf(snapshot, filters);
     const filtered = filtersText(filters);
     const names = stackNamesOf(session);
     const text = q.text?.trim() ?? '';
-    const buckets: BucketRow[] = [];
-    let shown = 0;
-    let matched = 0;
+    const minWait = q.minWait ?? 0;
+    // Survivors of earlier dumps are stuck only where the series grows: the stacks Leaks ranks as suspects.
+    const growing = d.earlier > 0 ? growingStacks(analysisFor({ anchor: null, grouping: 'stack', benign: q.benign ?? [...DEFAULT_BENIGN], filters }), names) : null;
+    const rows: BucketRow[] = [];
+    let stuck = 0;
     for (const b of d.buckets) {
-      if (q.state && b.state !== q.state) continue;
+      if (q.state && b.label !== q.state && b.state !== q.state) continue;
       if (!bucketMatches(names, b, text)) continue;
-      matched++;
-      shown += b.count;
-      if (buckets.length === MAX_BUCKETS) continue;
-      const { members: _members, ...row } = b;
-      buckets.push(row);
+      const { members, origin, ...bucket } = b;
+      const row: BucketRow = { ...bucket, flag: null };
+      if (minWait > 0 && b.waitMin < minWait) {
+        const waiting = members.filter((i) => g.waitMinutes[i] >= minWait);
+        if (waiting.length === 0) continue;
+        row.count = waiting.length;
+        row.stuck = waiting.filter((i) => d.age[i] > 0).length;
+        row.waitMin = waiting.reduce((m, i) => Math.min(m, g.waitMinutes[i]), b.waitMax);
+      }
+      row.flag = bucketFlag(row, growing?.has(names.portable(origin)) ?? false);
+      if (row.flag === 'stuck') stuck += row.stuck;
+      rows.push(row);
     }
-    const stuck = d.buckets.reduce((n, b) => n + b.stuck, 0);
+    if (q.sort === 'wait') rows.sort((x, y) => y.waitMax - x.waitMax || y.waitMin - x.waitMin || y.count - x.count || x.index - y.index);
+    const shown = rows.reduce((n, b) => n + b.count, 0);
     const kept = d.buckets.reduce((n, b) => n + b.count, 0);
-    return { ...empty, total: snapshot.goroutines.id.length, kept, filtered, filters: filtered ? filters : {}, buckets, matched, shown, states: d.states, earlier: d.earlier, stuck };
+    return {
+      ...empty,
+      total: g.id.length,
+      kept,
+      filtered,
+      filters: filtered ? filters : {},
+      buckets: rows.slice(0, MAX_BUCKETS),
+      matched: rows.length,
+      shown,
+      states: d.states,
+      earlier: d.earlier,
+      stuck,
+    };
   },
 
-  /** A bucket's full stack and its goroutines; `filters` as the listing it comes from had them. */
-  goroutineBucket(snapshot: number, index: number, filters?: Filters): BucketDetail | null {
+  /** A bucket's full stack and its goroutines; `filters` and `minWait` as the listing it comes from had them. */
+  goroutineBucket(snapshot: number, index: number, filters?: Filters, minWait = 0): BucketDetail | null {
     const s = session.get(snapshot);
     const b = s.goroutines ? dumpOf(s, filters).buckets[index] : undefined;
     const g = s.goroutines;
     if (!b || !g) return null;
     const age = dumpOf(s, filters).age;
-    const order = b.members.slice().sort((x, y) => age[y] - age[x] || g.waitMinutes[y] - g.waitMinutes[x] || g.id[x] - g.id[y]);
+    const order = b.members.filter((i) => minWait <= 0 || g.waitMinutes[i] >= minWait).sort((x, y) => age[y] - age[x] || g.waitMinutes[y] - g.waitMinutes[x] || g.id[x] - g.id[y]);
     const goroutines = order.slice(0, MAX_IDS).map((i) => ({ id: g.id[i], age: age[i], waitMinutes: g.waitMinutes[i] }));
     const chain = order.length ? new CreationChains(session, g).of(order[0]) : [];
     return { frames: stackFrames(session, b.stack), goroutines, labels: b.labels, explanation: explain(b.category), chain };

@@ -128,7 +128,7 @@ export function filtersText(filters: Filters | undefined): string {
 }
 
 /** The analysis for a request, recomputed only when the snapshots, grouping, benign list or filters change. */
-function analysisFor(req: LeakRequest): LeakAnalysis {
+export function analysisFor(req: LeakRequest): LeakAnalysis {
   // Any anchor within the same series gives the same analysis, so selecting a snapshot costs nothing.
   const series = pickSeries(session, req.anchor).snapshots.map((s) => s.id);
   const filters = normalizeFilters(req.filters);

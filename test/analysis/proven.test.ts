@@ -66,7 +66,7 @@ describe('goroutineleak profiles', () => {
     expect(gather?.verdict.suspect).toBe(true);
     expect(gather?.verdict.score).toBeGreaterThanOrEqual(90);
     expect(gather?.verdict.reason).toBe(`${PROVEN_REASON}: 3 in goroutineleak.001, not in the goroutine series`);
-    expect(gather?.state.label).toBe('sync.WaitGroup.Wait');
+    expect(gather?.state.label).toBe('sync.(*WaitGroup).Wait');
     expect(Array.from(a.keyed.counts.subarray(gather!.key * 4, gather!.key * 4 + 4))).toEqual([0, 0, 0, 0]);
     // The worker pool is in both: it is proven where it stands, not added twice.
     expect(a.groups.filter((g) => g.function === 'main.worker')).toHaveLength(1);
@@ -103,8 +103,8 @@ describe('goroutineleak profiles', () => {
   it('reads a goroutineleak profile from debug=1 text and from protobuf', async () => {
     const inputs: [Uint8Array, string[]][] = [
       // The text form leaves out the runtime.* frames at the leaf: a channel wait no longer shows, so parked.
-      [new TextEncoder().encode(leakProfileText([[CHAN_SEND, 5], [WG_WAIT, 2]])), ['parked', 'sync.WaitGroup.Wait']],
-      [leakProfileProto([[CHAN_SEND, 5], [WG_WAIT, 2, { tenant: 'acme' }]]), ['chan send', 'sync.WaitGroup.Wait']],
+      [new TextEncoder().encode(leakProfileText([[CHAN_SEND, 5], [WG_WAIT, 2]])), ['parked', 'sync.(*WaitGroup).Wait']],
+      [leakProfileProto([[CHAN_SEND, 5], [WG_WAIT, 2, { tenant: 'acme' }]]), ['chan send', 'sync.(*WaitGroup).Wait']],
     ];
     for (const [bytes, states] of inputs) {
       const session = new Session();

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { BenignMatcher } from '../../src/core/analysis/benign';
 import { isStdlib, portableStackKey, representativeIndex } from '../../src/core/analysis/functions';
 import { packageOf } from '../../src/core/model/go-packages';
-import { categoryOfReason, inferState, stateFromReason } from '../../src/core/analysis/states';
+import { readFileSync } from 'node:fs';
+import { analyzeLeaks, type LeakAnalysis } from '../../src/core/analysis/analyze';
+import { categoryOfReason, inferState, stateFromReason, stateFromStack, syncCall } from '../../src/core/analysis/states';
+import { decodeInput } from '../../src/core/decode';
+import { Session } from '../../src/core/model/session';
+import { suspectsCommand } from '../../cli/suspects';
+import { PROJECT_FIXTURES } from '../fixtures';
 
 describe('blocked state from leaf frames', () => {
   const cases: [string[], string][] = [
@@ -12,6 +18,7 @@ describe('blocked state from leaf frames', () => {
     [['runtime.gopark', 'runtime.block', 'main.main'], 'select-no-cases'],
     [['runtime.gopark', 'runtime.goparkunlock', 'runtime.semacquire1', 'sync.runtime_SemacquireMutex', 'sync.(*Mutex).lockSlow', 'sync.(*Mutex).Lock', 'main.f'], 'mutex'],
     [['runtime.gopark', 'runtime.goparkunlock', 'runtime.semacquire1', 'sync.runtime_Semacquire', 'sync.(*WaitGroup).Wait', 'main.f'], 'waitgroup'],
+    [['runtime.gopark', 'runtime.goparkunlock', 'runtime.semacquire1', 'sync.runtime_SemacquireMutex'], 'mutex'],
     [['runtime.gopark', 'runtime.goparkunlock', 'runtime.semacquire1', 'sync.runtime_SemacquireRWMutexR', 'sync.(*RWMutex).RLock', 'main.f'], 'rwmutex'],
     [['runtime.gopark', 'runtime.goparkunlock', 'sync.runtime_notifyListWait', 'sync.(*Cond).Wait', 'main.f'], 'cond'],
     [['runtime.gopark', 'runtime.netpollblock', 'internal/poll.runtime_pollWait', 'internal/poll.(*pollDesc).wait', 'main.f'], 'io-wait'],
@@ -85,5 +92,35 @@ describe('benign matcher', () => {
     expect(m.match(['runtime.gopark', 'os/signal.signal_recv', 'os/signal.loop'])).toBe('os/signal.loop');
     expect(m.match(['github.com/golang/glog.(*loggingT).flushDaemon'])).toBe('github.com/golang/glog.*');
     expect(m.match(['main.worker'])).toBeNull();
+  });
+});
+
+describe('blocked-on labels from real Go 1.27 captures (test/fixtures/go127)', () => {
+  const go127 = (name: string) => `${PROJECT_FIXTURES}/go127/${name}`;
+  const labels = (a: LeakAnalysis) => Object.fromEntries(a.groups.map((g) => [g.function, g.state.label]));
+
+  for (const file of ['goroutine.parkfix.debug2.txt', 'pprof.parkfix.goroutine.001.pb.gz']) {
+    it(`${file}: the mutex and WaitGroup waits say the sync call the program made`, async () => {
+      const session = new Session();
+      await decodeInput(new Uint8Array(readFileSync(go127(file))), session, { name: file });
+      const l = labels(analyzeLeaks(session));
+      // Go 1.24+ locks through internal/sync.(*Mutex).lockSlow and .Lock beneath sync.(*Mutex).Lock.
+      expect(l['main.lockHeld']).toBe('sync.(*Mutex).Lock');
+      expect(l['main.waitAll']).toBe('sync.(*WaitGroup).Wait');
+    });
+  }
+
+  it('parkview suspects prints the same labels', async () => {
+    const items = JSON.parse(await suspectsCommand(['--json', '--all', go127('goroutine.parkfix.debug2.txt')])) as { function: string; state: string }[];
+    expect(items.find((i) => i.function === 'main.lockHeld')?.state).toBe('sync.(*Mutex).Lock');
+    expect(items.find((i) => i.function === 'main.waitAll')?.state).toBe('sync.(*WaitGroup).Wait');
+  });
+
+  it('names the sync call from a protobuf stack of any Go version, and stops at the program’s frames', () => {
+    expect(syncCall(['runtime.gopark', 'runtime.goparkunlock', 'runtime.semacquire1', 'sync.runtime_SemacquireRWMutexR', 'sync.(*RWMutex).RLock', 'main.f'])).toBe('sync.(*RWMutex).RLock');
+    expect(syncCall(['runtime.gopark', 'runtime.goparkunlock', 'sync.runtime_notifyListWait', 'sync.(*Cond).Wait', 'main.f'])).toBe('sync.(*Cond).Wait');
+    expect(syncCall(['runtime.gopark', 'runtime.chansend', 'runtime.chansend1', 'main.f', 'sync.(*Mutex).Lock'])).toBeNull();
+    expect(stateFromStack(['runtime.gopark', 'runtime.goparkunlock', 'sync.runtime_notifyListWait', 'sync.(*Cond).Wait', 'main.f'])).toEqual({ label: 'sync.(*Cond).Wait', category: 'cond', source: 'stack' });
+    expect(stateFromReason('sync.WaitGroup.Wait (leaked)', ['sync.runtime_SemacquireWaitGroup', 'sync.(*WaitGroup).Wait', 'main.f']).label).toBe('sync.(*WaitGroup).Wait (leaked)');
   });
 });

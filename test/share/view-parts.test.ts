@@ -134,8 +134,8 @@ describe('the view beyond filters in the address', () => {
   it('round-trips the Top table’s filter and sort and the Goroutines view’s filters', () => {
     useTopState.getState().setFilter('/^main\\./');
     useTopState.getState().setSorting([{ id: 'cum', desc: true }]);
-    useLeaks.getState().filterGoroutines({ text: 'cacheJanitor', state: 'chan receive (nil chan)' });
-    expectRoundTrip('v1&gfilter=cacheJanitor&gstate=chan+receive+%28nil+chan%29&topfilter=%2F%5Emain%5C.%2F&topsort=-cum');
+    useLeaks.getState().filterGoroutines({ text: 'cacheJanitor', state: 'chan receive (nil chan)', wait: 5, sort: 'wait' });
+    expectRoundTrip('v1&gfilter=cacheJanitor&gstate=chan+receive+%28nil+chan%29&gwait=5&gsort=wait&topfilter=%2F%5Emain%5C.%2F&topsort=-cum');
     useTopState.getState().setSorting([{ id: 'name', desc: false }]);
     reopen(hashOfStores());
     expect(useTopState.getState().sorting).toEqual([{ id: 'name', desc: false }]);

@@ -21,7 +21,7 @@ export interface AddressState {
    * the flame graph's `fz` `fq` `ff` `fc` `fo` `tagroot`, the selected function `fn`, the Source view's
    * `list` (pprof's command) and `listorder`, the graph's `nodecount` `nodefraction` `edgefraction`
    * (pprof's options), the Leaks view's `group` `chart` `areas` `all` `suspect` `interval`, the Goroutines view's
-   * `gfilter` `gstate`, the Top table's `topfilter` `topsort`. New ones join format
+   * `gfilter` `gstate` `gwait` `gsort`, the Top table's `topfilter` `topsort`. New ones join format
    * v1: an address without them reads as before, and an older Parkview ignores them.
    */
   extra: Record<string, string>;

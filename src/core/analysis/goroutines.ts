@@ -1,3 +1,4 @@
+import type { LeakAnalysis } from './analyze';
 import type { Session } from '../model/session';
 import type { Snapshot } from '../model/snapshot';
 import { CreationChains } from './ancestry';
@@ -6,7 +7,9 @@ import type { StackNames } from './functions';
 import { labelSetText } from './grouping';
 import { refinedStack, type RefinedStacks } from './refined';
 import { captureOrder } from '../model/order';
-import { categoryOfReason, type StateCategory } from './states';
+import { stateFromReason, type StateCategory } from './states';
+
+export type BucketFlag = 'stuck' | 'long wait' | null;
 
 /** Goroutines of one dump with the same stack, state and creator, the way panicparse buckets them. */
 export interface GoroutineBucket {
@@ -16,7 +19,10 @@ export interface GoroutineBucket {
   function: string;
   /** The own function that called it, telling apart buckets of the same function. */
   caller: string;
+  /** The wait reason as the dump prints it (`semacquire`, `chan send (leaked)`). */
   state: string;
+  /** What it is blocked on, as exactly as the stack says (`sync.(*WaitGroup).Wait` for a `semacquire`). */
+  label: string;
   category: StateCategory;
   count: number;
   /** Wait minutes (-1 when the dump gives none). */
@@ -32,6 +38,8 @@ export interface GoroutineBucket {
   stuck: number;
   /** Most consecutive earlier dumps any of its goroutines was in. */
   stuckDumps: number;
+  /** Session stack id of its whole stack, whatever the refine filters leave of it. */
+  origin: number;
   /** Goroutine indexes in the dump. */
   members: number[];
 }
@@ -39,12 +47,28 @@ export interface GoroutineBucket {
 export interface GoroutineDump {
   snapshot: Snapshot;
   buckets: GoroutineBucket[];
-  /** Goroutines per state, most first. */
+  /** Goroutines per blocked-on label, most first. */
   states: { state: string; count: number }[];
   /** Per goroutine, how many consecutive earlier dumps held its id. */
   age: Int32Array;
   /** Earlier dumps in the series. */
   earlier: number;
+}
+
+/**
+ * How the list flags a bucket: `stuck` when its goroutines were already in the previous dump and
+ * the series' leak analysis finds its stack growing (a suspect); `long wait` when they waited a
+ * minute or more (what Go prints) without that, or with one dump to tell. Healthy long-lived
+ * goroutines (main, pools, accept loops, tickers) wait long without growing.
+ */
+export function bucketFlag(b: Pick<GoroutineBucket, 'stuck' | 'waitMin'>, growing: boolean): BucketFlag {
+  if (b.stuck > 0 && growing) return 'stuck';
+  return b.waitMin >= 1 ? 'long wait' : null;
+}
+
+/** Portable keys of the stacks the leak analysis finds growing: its suspects, grouped by stack. */
+export function growingStacks(a: LeakAnalysis, names: StackNames): Set<string> {
+  return new Set(a.groups.filter((g) => g.verdict.suspect).map((g) => names.portable(a.keyed.origin[g.key])));
 }
 
 /** Debug=2 dumps of the snapshot's kind, in capture order. */
@@ -82,7 +106,6 @@ export function bucketGoroutines(session: Session, snapshot: Snapshot, names: St
   const age = at > 0 ? ages(dumps, at) : new Int32Array(g?.id.length ?? 0);
   const byKey = new Map<string, GoroutineBucket>();
   const labelSets = new Map<GoroutineBucket, Set<number>>();
-  const states = new Map<string, number>();
   const n = g?.id.length ?? 0;
   const chains = g ? new CreationChains(session, g) : null;
   for (let i = 0; g && i < n; i++) {
@@ -91,16 +114,18 @@ export function bucketGoroutines(session: Session, snapshot: Snapshot, names: St
     if (stack < 0) continue;
     const key = `${stack} ${g.state[i]} ${g.createdBy[i]}`;
     let b = byKey.get(key);
-    const state = session.strings.get(g.state[i]);
     if (!b) {
+      const state = session.strings.get(g.state[i]);
+      // The state reads the whole stack's leaf frames, whatever a filter hides.
+      const blocked = stateFromReason(state, names.of(session.groups.stack.get(group)));
       b = {
         index: 0,
         stack,
         function: names.representative(stack),
         caller: names.caller(stack),
         state,
-        // The state's category reads the whole stack's leaf frames, whatever a filter hides.
-        category: categoryOfReason(state, names.of(session.groups.stack.get(group))),
+        label: blocked.label,
+        category: blocked.category,
         count: 0,
         waitMin: -1,
         waitMax: -1,
@@ -110,6 +135,7 @@ export function bucketGoroutines(session: Session, snapshot: Snapshot, names: St
         labels: [],
         stuck: 0,
         stuckDumps: 0,
+        origin: session.groups.stack.get(group),
         members: [],
       };
       byKey.set(key, b);
@@ -126,11 +152,12 @@ export function bucketGoroutines(session: Session, snapshot: Snapshot, names: St
     if (age[i] > 0) b.stuck++;
     b.stuckDumps = Math.max(b.stuckDumps, age[i]);
     labelSets.get(b)?.add(session.groups.labels.get(group));
-    states.set(state, (states.get(state) ?? 0) + 1);
   }
   const buckets = [...byKey.values()].sort((a, b) => b.count - a.count || b.waitMax - a.waitMax || a.stack - b.stack);
+  const states = new Map<string, number>();
   buckets.forEach((b, i) => {
     b.index = i;
+    states.set(b.label, (states.get(b.label) ?? 0) + b.count);
     b.labels = [...(labelSets.get(b) ?? [])].filter((l) => l > 0).map((l) => labelSetText(session, l));
   });
   return {
@@ -149,7 +176,7 @@ export function bucketMatches(names: StackNames, b: GoroutineBucket, needle: str
   if (!needle) return true;
   let text = searchTexts.get(b);
   if (text === undefined) {
-    text = [b.state, b.creator, ...b.labels, ...names.of(b.stack)].join('\n').toLowerCase();
+    text = [b.state, b.label, b.creator, ...b.labels, ...names.of(b.stack)].join('\n').toLowerCase();
     searchTexts.set(b, text);
   }
   return text.includes(needle.toLowerCase());

@@ -72,7 +72,7 @@ export const CATEGORIES: Record<StateCategory, CategoryInfo> = {
     explanation: 'select {} blocks forever by design: fine at the end of main, a leak anywhere else.',
   },
   mutex: {
-    label: 'sync.Mutex.Lock',
+    label: 'sync.(*Mutex).Lock',
     weight: 1,
     explanation:
       'Waiting to lock a sync.Mutex that another goroutine holds. Find the holder: an Unlock skipped on an early return (use defer mu.Unlock()), or a lock held across a blocking call.',
@@ -84,13 +84,13 @@ export const CATEGORIES: Record<StateCategory, CategoryInfo> = {
       'Waiting on a sync.RWMutex. Look for a reader or writer that never unlocks, or a goroutine taking RLock twice while a writer waits (a deadlock by design of RWMutex).',
   },
   waitgroup: {
-    label: 'sync.WaitGroup.Wait',
+    label: 'sync.(*WaitGroup).Wait',
     weight: 1,
     explanation:
       'Waiting in WaitGroup.Wait for Done calls that never come. Check that every Add has a matching Done (defer wg.Done() first thing in each goroutine) and that the goroutines it waits for are not stuck themselves.',
   },
   cond: {
-    label: 'sync.Cond.Wait',
+    label: 'sync.(*Cond).Wait',
     weight: 1,
     explanation:
       'Waiting on a sync.Cond for a Signal or Broadcast that never comes. Broadcast on shutdown too, and re-check the condition in a loop around Wait.',
@@ -98,7 +98,8 @@ export const CATEGORIES: Record<StateCategory, CategoryInfo> = {
   semacquire: {
     label: 'semacquire',
     weight: 1,
-    explanation: 'Waiting on a runtime semaphore (a mutex or WaitGroup in older Go). Find who holds it or who should release it.',
+    explanation:
+      'Waiting on a runtime semaphore that the stack ties to no sync type: the frames above the semaphore say what takes it. Find who holds it or who should release it.',
   },
   'io-wait': {
     label: 'IO wait',
@@ -172,23 +173,41 @@ const BLOCKING_FRAMES = new Map<string, StateCategory>(Object.entries({
   'runtime.cgocall': 'syscall',
 }) as [string, StateCategory][]);
 
-/** Frames just above a generic semaphore wait that say which sync primitive it is. */
-const SEMAPHORE_OWNERS = new Map<string, StateCategory>(Object.entries({
+/** The sync calls a program makes that park it, as the stack names them, by what they wait on. */
+const SYNC_CALLS = new Map<string, StateCategory>(Object.entries({
   'sync.(*WaitGroup).Wait': 'waitgroup',
   'sync.(*Mutex).Lock': 'mutex',
-  'sync.(*Mutex).lockSlow': 'mutex',
   'sync.(*RWMutex).RLock': 'rwmutex',
   'sync.(*RWMutex).Lock': 'rwmutex',
+  'sync.(*Cond).Wait': 'cond',
 }) as [string, StateCategory][]);
 
-const LEAF_SCAN = 12;
+/** Categories a sync call from the stack names more precisely than a wait reason or runtime frame does. */
+const SYNC_CATEGORIES: ReadonlySet<StateCategory> = new Set<StateCategory>(['mutex', 'rwmutex', 'waitgroup', 'cond', 'semacquire']);
 
-function refineSemaphore(names: string[], from: number): StateCategory {
-  for (let i = from; i < Math.min(names.length, from + 4); i++) {
-    const owner = SEMAPHORE_OWNERS.get(names[i]);
-    if (owner) return owner;
+/** Frames from the leaf that can say what a goroutine waits on. */
+export const LEAF_SCAN = 12;
+
+/**
+ * The sync call the program made that parks the stack (`sync.(*WaitGroup).Wait`, `sync.(*Mutex).Lock`):
+ * the outermost one in the run of runtime and sync frames at the leaf, so a Lock rather than the
+ * lockSlow it went through. Null when the leaf frames show none.
+ */
+export function syncCall(namesLeafFirst: string[]): string | null {
+  let call: string | null = null;
+  const n = Math.min(namesLeafFirst.length, LEAF_SCAN);
+  for (let i = 0; i < n; i++) {
+    const name = namesLeafFirst[i];
+    if (SYNC_CALLS.has(name)) call = name;
+    else if (!/^(?:runtime|sync|internal\/sync)\./.test(name)) break;
   }
-  return 'semacquire';
+  return call;
+}
+
+/** A runtime semaphore wait made precise by the sync call on the stack, when there is one. */
+function refineSemaphore(namesLeafFirst: string[], otherwise: StateCategory): StateCategory {
+  const call = syncCall(namesLeafFirst);
+  return call ? SYNC_CALLS.get(call)! : otherwise;
 }
 
 /** The state a stack (leaf first) is blocked in, judged from its leaf frames as pprof's protobuf leaves them. */
@@ -196,7 +215,7 @@ export function inferState(namesLeafFirst: string[]): StateCategory {
   const n = Math.min(namesLeafFirst.length, LEAF_SCAN);
   for (let i = 0; i < n; i++) {
     const c = BLOCKING_FRAMES.get(namesLeafFirst[i]);
-    if (c === 'semacquire' || c === 'mutex') return refineSemaphore(namesLeafFirst, i + 1);
+    if (c === 'semacquire' || c === 'mutex') return refineSemaphore(namesLeafFirst, c);
     if (c) return c;
   }
   return namesLeafFirst[0] === 'runtime.gopark' || namesLeafFirst[0] === 'runtime.goparkunlock' ? 'other' : 'running';
@@ -215,7 +234,7 @@ export function categoryOfReason(status: string, namesLeafFirst: string[]): Stat
   if (reason.startsWith('sync.RWMutex')) return 'rwmutex';
   if (reason.startsWith('sync.WaitGroup')) return 'waitgroup';
   if (reason.startsWith('sync.Cond')) return 'cond';
-  if (reason.startsWith('semacquire')) return refineSemaphore(namesLeafFirst, 0);
+  if (reason.startsWith('semacquire')) return refineSemaphore(namesLeafFirst, 'semacquire');
   if (reason === 'IO wait') return 'io-wait';
   if (reason === 'sleep') return 'sleep';
   if (reason === 'syscall') return 'syscall';
@@ -223,9 +242,20 @@ export function categoryOfReason(status: string, namesLeafFirst: string[]): Stat
   return 'other';
 }
 
+/**
+ * What a goroutine is blocked on, named as exactly as its stack allows: a sync wait says the call the
+ * program made (`sync.(*Mutex).Lock`), whatever the dump printed (`semacquire`, `sync.Mutex.Lock`);
+ * any other wait keeps `said`, the dump's reason or the category's label. `mark` is a dump's
+ * `(leaked)` or `(durable)`.
+ */
+function blockedOn(category: StateCategory, said: string, namesLeafFirst: string[], source: BlockState['source'], mark = ''): BlockState {
+  const call = SYNC_CATEGORIES.has(category) ? syncCall(namesLeafFirst) : null;
+  return { label: call ? `${call}${mark}` : said, category, source };
+}
+
 export function stateFromStack(namesLeafFirst: string[]): BlockState {
   const category = inferState(namesLeafFirst);
-  return { label: CATEGORIES[category].label, category, source: 'stack' };
+  return blockedOn(category, CATEGORIES[category].label, namesLeafFirst, 'stack');
 }
 
 /** Runtime frames a debug=1 record hides between runtime.gopark and its first shown frame, by what they park on. */
@@ -244,28 +274,11 @@ export function stateFromParking(namesLeafFirst: string[], parking: number): Blo
   if (category === 'running' && parking !== PARKED_NOT && !namesLeafFirst[0]?.startsWith('runtime/pprof.')) {
     category = parking === PARKED_UNKNOWN ? 'unknown' : (PARKED_AFTER.get(parking) ?? 'other');
   }
-  return { label: CATEGORIES[category].label, category, source: 'stack' };
+  return blockedOn(category, CATEGORIES[category].label, namesLeafFirst, 'stack');
 }
 
-/** The sync call behind a runtime semaphore wait (`sync.(*WaitGroup).Wait`), when the stack shows it. */
-function semaphoreCaller(namesLeafFirst: string[]): string | null {
-  const n = Math.min(namesLeafFirst.length, LEAF_SCAN);
-  for (let i = 0; i < n; i++) {
-    const c = BLOCKING_FRAMES.get(namesLeafFirst[i]);
-    if (!c) continue;
-    if (c !== 'semacquire' && c !== 'mutex') return null;
-    // The outermost sync call: the Lock the program made rather than the lockSlow it went through.
-    return namesLeafFirst.slice(i + 1, i + 5).findLast((name) => SEMAPHORE_OWNERS.has(name)) ?? null;
-  }
-  return null;
-}
-
-/**
- * A debug=2 wait reason as the label; a bare `semacquire` (what Go prints for WaitGroup.Wait, and
- * for mutexes before 1.20) says the sync call from the stack instead, so the dump never reads vaguer.
- */
+/** A debug=2 wait reason (`semacquire`, `chan send (leaked)`) as a state, the sync call from the stack naming sync waits. */
 export function stateFromReason(reason: string, namesLeafFirst: string[]): BlockState {
-  const [, bare, mark = ''] = /^(.*?)((?: \((?:durable|leaked)\))?)$/.exec(reason) ?? [reason, reason];
-  const caller = bare === 'semacquire' ? semaphoreCaller(namesLeafFirst) : null;
-  return { label: caller ? `${caller}${mark}` : reason, category: categoryOfReason(reason, namesLeafFirst), source: 'dump' };
+  const mark = / \((?:durable|leaked)\)$/.exec(reason)?.[0] ?? '';
+  return blockedOn(categoryOfReason(reason, namesLeafFirst), reason, namesLeafFirst, 'dump', mark);
 }

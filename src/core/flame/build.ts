@@ -7,7 +7,8 @@ import { keyedCallTree, mergeByKey } from './merge';
 import { FlameModel } from './model';
 import { skeletonOf, snapshotTree } from './skeleton';
 import { NameTable } from '../model/strings';
-import { dominantStates, inferState, type DominantStates } from './states';
+import { LEAF_SCAN, stateFromStack } from '../analysis/states';
+import { dominantStates, type DominantStates } from './states';
 import { LabelRoots } from './tagroot';
 
 /** A flame graph built for one view query, with what later questions about it need. */
@@ -145,14 +146,10 @@ function inferredStates(session: Session, snapshot: Snapshot, names: NameTable):
     const leaf = groups.stack.data[snapshot.groups[i]];
     let s = byLeaf.get(leaf);
     if (s === undefined) {
-      let node = leaf;
-      let at = 0;
-      s = names.intern(
-        inferState((fromLeaf) => {
-          for (; at < fromLeaf && node > 0; at++) node = stacks.parent.data[node];
-          return node > 0 ? session.funcName(stacks.frame.data[node]) : undefined;
-        }),
-      );
+      const leafFirst: string[] = [];
+      for (let node = leaf; node > 0 && leafFirst.length < LEAF_SCAN; node = stacks.parent.data[node]) leafFirst.push(session.funcName(stacks.frame.data[node]));
+      // Protobuf profiles carry no states: the label the Leaks and Goroutines views give the same stack.
+      s = names.intern(stateFromStack(leafFirst).label);
       byLeaf.set(leaf, s);
     }
     out[i] = s;

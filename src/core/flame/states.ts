@@ -18,56 +18,6 @@ export function stateCategory(state: string): StateCategory {
   return 'other';
 }
 
-/** Runtime frames between a blocking call and the scheduler; looked past when inferring. */
-const PARKING = new Set(['runtime.gopark', 'runtime.goparkunlock', 'runtime.semacquire1', 'runtime.notetsleepg', 'runtime.park_m', 'runtime.mcall']);
-
-const BLOCKING: ReadonlyMap<string, string> = new Map([
-  ['runtime.chansend', 'chan send'],
-  ['runtime.chansend1', 'chan send'],
-  ['runtime.chanrecv', 'chan receive'],
-  ['runtime.chanrecv1', 'chan receive'],
-  ['runtime.chanrecv2', 'chan receive'],
-  ['runtime.selectgo', 'select'],
-  ['runtime.block', 'select (no cases)'],
-  ['sync.runtime_SemacquireMutex', 'sync.Mutex.Lock'],
-  ['internal/sync.runtime_SemacquireMutex', 'sync.Mutex.Lock'],
-  ['sync.runtime_SemacquireRWMutex', 'sync.RWMutex.Lock'],
-  ['sync.runtime_SemacquireRWMutexR', 'sync.RWMutex.RLock'],
-  ['sync.runtime_SemacquireWaitGroup', 'sync.WaitGroup.Wait'],
-  ['sync.runtime_Semacquire', 'semacquire'],
-  ['sync.runtime_notifyListWait', 'sync.Cond.Wait'],
-  ['runtime.netpollblock', 'IO wait'],
-  ['internal/poll.runtime_pollWait', 'IO wait'],
-  ['time.Sleep', 'sleep'],
-  ['runtime.cgocall', 'syscall'],
-  ['runtime.goroutineProfileWithLabels', 'running'],
-  ['runtime.pprof_goroutineProfileWithLabels', 'running'],
-]);
-
-const INFER_DEPTH = 8;
-
-/**
- * The wait state a protobuf stack implies (debug=0 profiles carry no states): the first blocking
- * call found from the leaf, past the runtime's parking frames. `parked` when the goroutine parks
- * for a reason the frames do not tell; `running` when it does not park at all.
- */
-export function inferState(leafFirst: (i: number) => string | undefined): string {
-  let parks = false;
-  for (let i = 0; i < INFER_DEPTH; i++) {
-    const name = leafFirst(i);
-    if (name === undefined) break;
-    const known = BLOCKING.get(name);
-    if (known) return known;
-    if (name.startsWith('syscall.') || name.startsWith('internal/runtime/syscall.')) return 'syscall';
-    if (PARKING.has(name)) {
-      parks = true;
-      continue;
-    }
-    break;
-  }
-  return parks ? 'parked' : 'running';
-}
-
 export const NO_STATE = 255;
 
 export interface DominantStates {

@@ -16,12 +16,13 @@ export interface BucketListProps {
   snapshot: number;
   buckets: BucketRow[];
   showStuck: boolean;
-  /** The refine filters the buckets were made with; a bucket's details must use the same. */
+  /** The refine filters and least wait the buckets were made with; a bucket's details must use the same. */
   filters?: Filters;
+  minWait: number;
 }
 
 /** Virtualized buckets; a click opens one to its full stack and goroutine ids. */
-export function BucketList({ snapshot, buckets, showStuck, filters }: BucketListProps) {
+export function BucketList({ snapshot, buckets, showStuck, filters, minWait }: BucketListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState<Set<number>>(new Set());
   const virtual = useVirtualizer({
@@ -53,15 +54,32 @@ export function BucketList({ snapshot, buckets, showStuck, filters }: BucketList
                   {isOpen ? '▾' : '▸'}
                 </span>
                 <span className="bucket-count">{b.count.toLocaleString('en-US')}</span>
-                <span className={`state-chip ${b.category}`}>{b.state}</span>
+                <span className={`state-chip ${b.category}`} title={b.label === b.state ? undefined : `The dump says “${b.state}”; the stack says ${b.label}`}>
+                  {b.label}
+                </span>
                 <span className="bucket-wait">{waitLabel(b.waitMin, b.waitMax)}</span>
                 <span className="bucket-main">
                   <span className="bucket-fn">{visibleName(b.function)}</span>
                   {b.caller && <span className="bucket-caller">← {visibleName(b.caller)}</span>}
                   {b.locked > 0 && <span className="badge">locked to thread</span>}
-                  {showStuck && b.stuck > 0 && (
-                    <span className="badge stuck" title={`${b.stuck} of these goroutines were already in the previous dump; some in ${b.stuckDumps} earlier dumps in a row`}>
+                  {b.flag === 'stuck' && (
+                    <span
+                      className="badge stuck"
+                      title={`${b.stuck} of these goroutines were already in the previous dump, some in ${b.stuckDumps} earlier dumps in a row, and the series grows: a leak suspect`}
+                    >
                       {b.stuck === b.count ? 'all' : b.stuck.toLocaleString('en-US')} stuck
+                    </span>
+                  )}
+                  {b.flag === 'long wait' && (
+                    <span
+                      className="badge long-wait"
+                      title={
+                        showStuck
+                          ? 'Waiting a minute or more, but the group does not grow across the dumps: a long-lived goroutine, not a leak'
+                          : 'Waiting a minute or more; load more dumps of the same process to tell a leak (a growing group) from a long-lived goroutine'
+                      }
+                    >
+                      long wait
                     </span>
                   )}
                   {b.labels.length > 0 && (
@@ -74,7 +92,7 @@ export function BucketList({ snapshot, buckets, showStuck, filters }: BucketList
                   {b.creator && `created by ${b.chain.length > 1 ? b.chain.map(visibleName).join(' ← ') : visibleName(b.creator)}`}
                 </span>
               </button>
-              {isOpen && <BucketBody snapshot={snapshot} index={b.index} count={b.count} showStuck={showStuck} filters={filters} />}
+              {isOpen && <BucketBody snapshot={snapshot} index={b.index} count={b.count} showStuck={showStuck} filters={filters} minWait={minWait} />}
             </div>
           );
         })}
@@ -83,8 +101,17 @@ export function BucketList({ snapshot, buckets, showStuck, filters }: BucketList
   );
 }
 
-function BucketBody({ snapshot, index, count, showStuck, filters }: { snapshot: number; index: number; count: number; showStuck: boolean; filters?: Filters }) {
-  const { data } = useWorkerResult(() => worker.goroutineBucket(snapshot, index, filters), [snapshot, index, filters]);
+interface BucketBodyProps {
+  snapshot: number;
+  index: number;
+  count: number;
+  showStuck: boolean;
+  filters?: Filters;
+  minWait: number;
+}
+
+function BucketBody({ snapshot, index, count, showStuck, filters, minWait }: BucketBodyProps) {
+  const { data } = useWorkerResult(() => worker.goroutineBucket(snapshot, index, filters, minWait), [snapshot, index, filters, minWait]);
   if (!data) return <div className="bucket-detail muted">Loading…</div>;
   const more = count - Math.min(SHOWN_IDS, data.goroutines.length);
   return (

@@ -36,11 +36,18 @@ export default function GoroutinesView() {
   const { dump, selected } = useDump();
   const state = useLeaks((s) => s.goroutineState);
   const text = useLeaks((s) => s.goroutineText);
+  const minWait = useLeaks((s) => s.goroutineWait);
+  const sort = useLeaks((s) => s.goroutineSort);
+  const benign = useLeaks((s) => s.benign);
   const filter = useLeaks((s) => s.filterGoroutines);
   const query = useDebounced(text, TEXT_DELAY_MS);
   const filters = useView((s) => s.filters);
-  const result = useWorkerResult(dump ? () => worker.goroutines({ snapshot: dump.id, state: state || undefined, text: query, filters }) : null, [dump?.id, state, query, filters]);
+  const result = useWorkerResult(
+    dump ? () => worker.goroutines({ snapshot: dump.id, state: state || undefined, text: query, minWait, sort, benign, filters }) : null,
+    [dump?.id, state, query, minWait, sort, benign, filters],
+  );
   const r = result.data;
+  const narrowed = r != null && r.shown !== r.total;
 
   if (!dump) {
     return (
@@ -80,17 +87,32 @@ export default function GoroutinesView() {
             </option>
           ))}
         </select>
+        <label className="goroutines-wait" title="Only goroutines that have waited at least this many minutes (Go prints waits of a minute or more)">
+          waiting ≥
+          <input
+            type="number"
+            min={0}
+            step={1}
+            aria-label="Least wait in minutes"
+            value={minWait || ''}
+            placeholder="0"
+            onChange={(e) => filter({ wait: Math.max(0, Math.floor(Number(e.target.value) || 0)) })}
+          />
+          min
+        </label>
+        <select className="goroutines-state" aria-label="Sort goroutines" value={sort} onChange={(e) => filter({ sort: e.target.value === 'wait' ? 'wait' : 'count' })}>
+          <option value="count">Most goroutines first</option>
+          <option value="wait">Longest wait first</option>
+        </select>
         {r && (
           <span className="view-summary">
-            {r.shown === r.total
-              ? `${r.total.toLocaleString('en-US')} goroutines in ${r.matched.toLocaleString('en-US')} groups`
-              : `${r.shown.toLocaleString('en-US')} of ${r.total.toLocaleString('en-US')} goroutines in ${r.matched.toLocaleString('en-US')} groups`}
+            {`${narrowed ? `${r.shown.toLocaleString('en-US')} of ` : ''}${r.total.toLocaleString('en-US')} goroutines in ${r.matched.toLocaleString('en-US')} group${r.matched === 1 ? '' : 's'}`}
             {r.filtered && <span title={`Refine filters: ${r.filtered}`}>{' · filtered'}</span>}
             {r.earlier > 0 && (
               <>
                 {' · '}
-                <strong className="stuck-count">{r.stuck.toLocaleString('en-US')} stuck</strong>
-                {` (also in the previous dump${r.earlier > 1 ? `; ${r.earlier} earlier dumps` : ''})`}
+                <strong className={r.stuck > 0 ? 'stuck-count' : undefined}>{r.stuck.toLocaleString('en-US')} stuck</strong>
+                {' (in the previous dump too, in groups that grow over the series)'}
               </>
             )}
           </span>
@@ -120,12 +142,12 @@ export default function GoroutinesView() {
         <div className="view-message">Grouping goroutines…</div>
       ) : r.buckets.length === 0 ? (
         <div className="view-message">
-          {!text && !state && r.filtered
+          {!text && !state && !minWait && r.filtered
             ? `The refine filters (${r.filtered}) keep no goroutine of this dump.`
-            : `No goroutine matches ${text ? `“${text}”` : 'the filter'}${state ? ` in state ${state}` : ''}${r.filtered ? ` among those the refine filters keep (${r.filtered})` : ''}.`}
+            : `No goroutine matches ${text ? `“${text}”` : 'the filter'}${state ? ` in state ${state}` : ''}${minWait > 0 ? ` waiting ${minWait} min or more` : ''}${r.filtered ? ` among those the refine filters keep (${r.filtered})` : ''}.`}
         </div>
       ) : (
-        <BucketList key={`${dump.id} ${r.filtered}`} snapshot={dump.id} buckets={r.buckets} showStuck={r.earlier > 0} filters={r.filters} />
+        <BucketList key={`${dump.id} ${r.filtered}`} snapshot={dump.id} buckets={r.buckets} showStuck={r.earlier > 0} filters={r.filters} minWait={minWait} />
       )}
     </div>
   );

@@ -57,13 +57,13 @@ const COLUMNS: Column[] = [
   { id: 'share', width: '54px', title: 'Share', hint: 'Share of all goroutines in the last snapshot', className: 'c-num', sort: (r) => r.share, cell: (r) => pct(r.share) },
   {
     id: 'state',
-    width: '120px',
+    width: '150px',
     title: 'State',
     hint: 'Wait reason from a debug=2 dump, else inferred from the leaf frames',
     className: 'c-state',
     sort: (r) => r.state.label,
     cell: (r) => (
-      <span className={`state-chip ${r.state.category}`} title={r.state.source === 'dump' ? 'Wait reason from the debug=2 dump' : 'Inferred from the leaf frames'}>
+      <span className={`state-chip ${r.state.category}`} title={`${r.state.label}: ${r.state.source === 'dump' ? 'from the debug=2 dump' : 'inferred from the leaf frames'}`}>
         {r.state.label}
       </span>
     ),
