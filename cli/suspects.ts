@@ -2,9 +2,9 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyzeLeaks, stackNamesOf, type GroupReport, type LeakAnalysis } from '../src/core/analysis/analyze';
 import { clockNote, seriesLabel, seriesNote } from '../src/core/analysis/series-text';
-import { waitLabel } from '../src/core/units/duration';
+import { bubblesText } from '../src/core/analysis/facts';
+import { parseDuration, waitLabel } from '../src/core/units/duration';
 import { rateLabel } from '../src/core/units/rate';
-import { parseDuration } from '../src/core/units/duration';
 import { GROUPINGS, type Grouping } from '../src/core/analysis/grouping';
 import { SUSPECT_SCORE, UNDECIDED_PLATEAU } from '../src/core/analysis/verdict';
 import { ProfileError } from '../src/core/decode';
@@ -118,6 +118,7 @@ function report(a: LeakAnalysis, shown: GroupReport[], skipped: string[], interv
   if (shown.length) lines.push('', ...table(a, shown));
   for (const g of shown.filter((x) => x.verdict.suspect && x.verdict.evidence.length)) lines.push('', `${g.label}: ${g.verdict.reason}`, ...g.verdict.evidence.map((e) => `  - ${e}`));
   for (const g of shown.filter((x) => x.verdict.suspect && x.creator)) lines.push('', `${g.label}: created by ${g.chain.length ? g.chain.join('\n  ← ') : g.creator}`);
+  for (const g of shown.filter((x) => x.bubbles.length)) lines.push('', `${g.label}: goroutines ${bubblesText(g.bubbles)}`);
   const open = a.groups.filter((g) => !g.verdict.suspect && UNDECIDED_PLATEAU.includes(g.verdict.evidence[0]));
   if (open.length) {
     const names = `${open.slice(0, 3).map((g) => g.label).join(', ')}${open.length > 3 ? ', …' : ''}`;

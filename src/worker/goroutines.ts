@@ -59,6 +59,8 @@ export interface BucketDetail {
   explanation: string;
   /** Creation chain of the first goroutine listed, with the goroutines that ran each `go` statement. */
   chain: ChainLink[];
+  /** The synctest bubbles its goroutines are in (Go 1.25+), ascending. */
+  bubbles: number[];
 }
 
 /** Goroutine ids a bucket's detail lists at most. */
@@ -151,6 +153,8 @@ export const goroutinesApi = {
     const order = b.members.filter((i) => minWait <= 0 || g.waitMinutes[i] >= minWait).sort((x, y) => age[y] - age[x] || g.waitMinutes[y] - g.waitMinutes[x] || g.id[x] - g.id[y]);
     const goroutines = order.slice(0, MAX_IDS).map((i) => ({ id: g.id[i], age: age[i], waitMinutes: g.waitMinutes[i] }));
     const chain = order.length ? new CreationChains(session, g).of(order[0]) : [];
-    return { frames: stackFrames(session, b.stack), goroutines, labels: b.labels, explanation: explain(b.category), chain };
+    const bubble = g.bubble;
+    const bubbles = bubble ? [...new Set(b.members.map((i) => bubble[i]).filter((n) => n >= 0))].sort((x, y) => x - y) : [];
+    return { frames: stackFrames(session, b.stack), goroutines, labels: b.labels, explanation: explain(b.category), chain, bubbles };
   },
 };

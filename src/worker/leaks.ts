@@ -90,6 +90,8 @@ export interface SuspectRow {
   creator: string;
   /** Creation chain: the creator, the creator's creator… */
   chain: string[];
+  /** The synctest bubbles its goroutines are in (Go 1.25+ dumps). */
+  bubbles: number[];
   score: number;
   suspect: boolean;
   reason: string;
@@ -198,6 +200,7 @@ export const leaksApi = {
         waitMax: g.waitMax,
         creator: g.creator,
         chain: g.chain,
+        bubbles: g.bubbles,
         score: g.verdict.score,
         suspect: g.verdict.suspect,
         reason: g.verdict.reason,

@@ -49,6 +49,8 @@ export interface GroupReport {
   waitMax: number;
   /** Dominant `created by` site from the dump, or ''. */
   creator: string;
+  /** The synctest bubbles its goroutines are in, from the dump (Go 1.25+). */
+  bubbles: number[];
   /** Its dominant creation chain: the creator, the creator's creator… (empty without a dump). */
   chain: string[];
   benign: string | null;
@@ -316,6 +318,7 @@ export function analyzeLeaks(session: Session, q: LeakQuery = {}): LeakAnalysis 
       waitMax: f?.waitMax ?? -1,
       creator: f ? dominant(f.creators) : '',
       chain: f?.chains.size ? dominant(f.chains).split('\n') : [],
+      bubbles: f?.bubbles ?? [],
       benign: benignBy,
       proven: isProven,
       verdict,

@@ -17,6 +17,8 @@ export interface DumpFacts {
   creators: Map<string, number>;
   /** Goroutines per creation chain: its sites, nearest first, one a line (see CreationChains). */
   chains: Map<string, number>;
+  /** The synctest bubbles its goroutines are in (Go 1.25+), ascending. */
+  bubbles: number[];
 }
 
 function bump(m: Map<string, number>, k: string, by = 1): void {
@@ -48,11 +50,13 @@ export function dumpFacts(session: Session, dump: Snapshot, names: StackNames): 
     const key = names.portable(stack);
     let f = out.get(key);
     if (!f) {
-      f = { count: 0, reasons: new Map(), waitMin: -1, waitMax: -1, creators: new Map(), chains: new Map() };
+      f = { count: 0, reasons: new Map(), waitMin: -1, waitMax: -1, creators: new Map(), chains: new Map(), bubbles: [] };
       out.set(key, f);
     }
     f.count++;
     bump(f.reasons, session.strings.get(g.state[i]));
+    const bubble = g.bubble?.[i] ?? -1;
+    if (bubble >= 0 && !f.bubbles.includes(bubble)) f.bubbles = [...f.bubbles, bubble].sort((a, b) => a - b);
     const w = g.waitMinutes[i];
     if (w >= 0) {
       f.waitMin = f.waitMin < 0 ? w : Math.min(f.waitMin, w);
@@ -89,4 +93,9 @@ export function provenLeakKeys(session: Session, names: StackNames): Set<string>
     for (let i = 0; i < s.groups.length; i++) if (v[i] > 0) keys.add(names.portable(session.groups.stack.get(s.groups[i])));
   }
   return keys;
+}
+
+/** `in synctest bubble 1`, `in synctest bubbles 1, 3`: where testing/synctest ran the goroutines (Go 1.25+). */
+export function bubblesText(bubbles: readonly number[]): string {
+  return `in synctest bubble${bubbles.length === 1 ? '' : 's'} ${bubbles.join(', ')}`;
 }

@@ -28,6 +28,8 @@ interface Status {
   state: number;
   minutes: number;
   locked: number;
+  /** The synctest bubble (Go 1.25+), or -1. */
+  bubble: number;
 }
 
 /** Per-goroutine facts, appended as goroutines are read. */
@@ -37,6 +39,7 @@ class Facts {
   state: number[] = [];
   minutes: number[] = [];
   locked: number[] = [];
+  bubble: number[] = [];
   createdBy: number[] = [];
   parentId: number[] = [];
   /** Per goroutine, where its ancestors start in the ancestor columns. */
@@ -142,15 +145,17 @@ class Reader {
     const parts = inner.split(', ');
     let minutes = -1;
     let locked = 0;
+    let bubble = -1;
     for (const part of parts.slice(1)) {
       if (part === 'locked to thread') locked = 1;
+      else if (/^synctest bubble \d{1,9}$/.test(part)) bubble = Number(part.slice('synctest bubble '.length));
       else if (/^\d+ minutes?$/.test(part)) {
         const digits = part.slice(0, part.indexOf(' '));
         minutes = Number(digits);
         if (minutes > 0x7fffffff) this.fail(p, `a wait of ${quoted(digits)} minutes is out of range`);
       }
     }
-    s = { state: this.session.strings.intern(parts[0].replace(/ \(scan\)$/, '')), minutes, locked };
+    s = { state: this.session.strings.intern(parts[0].replace(/ \(scan\)$/, '')), minutes, locked, bubble };
     this.statuses.set(inner, s);
     return s;
   }
@@ -319,6 +324,7 @@ class Reader {
     f.state.push(status.state);
     f.minutes.push(status.minutes);
     f.locked.push(status.locked);
+    f.bubble.push(status.bubble);
     f.createdBy.push(createdBy);
     f.parentId.push(parent);
     return q;
@@ -355,5 +361,6 @@ export async function decodeDebug2(text: string, session: Session, name: string,
   };
   const ancestors = f.ancestors();
   if (ancestors) builder.goroutines.ancestors = ancestors;
+  if (f.bubble.some((b) => b >= 0)) builder.goroutines.bubble = Int32Array.from(f.bubble);
   return builder;
 }

@@ -27,6 +27,8 @@ export interface GoroutineFacts {
   createdBy: Int32Array;
   /** Id of the creating goroutine, or -1 when unknown. */
   parentId: Float64Array;
+  /** The `synctest bubble N` of each goroutine (Go 1.25+), -1 outside one; absent when none is in a bubble. */
+  bubble?: Int32Array;
   /** What GODEBUG=tracebackancestors adds to a dump; absent when it lists no ancestors. */
   ancestors?: Ancestors;
 }

@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
+import { bubblesText } from '../../core/analysis/facts';
 import { waitLabel } from '../../core/units/duration';
 import type { Filters } from '../../core/query/filters';
 import { worker } from '../../worker/client';
@@ -117,6 +118,7 @@ function BucketBody({ snapshot, index, count, showStuck, filters, minWait }: Buc
   return (
     <div className="bucket-detail">
       <p className="bucket-explain">{data.explanation}</p>
+      {data.bubbles.length > 0 && <p className="bucket-bubble">Goroutines {bubblesText(data.bubbles)}</p>}
       {data.chain.length > 0 && (
         <p className="bucket-chain" aria-label="Creation chain">
           Goroutine {data.goroutines[0]?.id} was created by{' '}

@@ -1,3 +1,4 @@
+import { bubblesText } from '../../core/analysis/facts';
 import { waitLabel } from '../../core/units/duration';
 import { rateLabel } from '../../core/units/rate';
 import { codeKind, type FrameInfo } from '../../core/analysis/functions';
@@ -82,6 +83,7 @@ export function SuspectDetail({ row, detail, timed, onFlame, onGoroutines, onClo
             </p>
           )
         )}
+        {row.bubbles.length > 0 && <p className="suspect-facts synctest-bubble">Goroutines {bubblesText(row.bubbles)}</p>}
         <p className="suspect-explain">
           <span className={`state-chip ${row.state.category}`}>{row.state.label}</span>{' '}
           {row.state.source === 'stack' && <span className="inferred">(inferred from the stack) </span>}

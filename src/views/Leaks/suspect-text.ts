@@ -1,3 +1,4 @@
+import { bubblesText } from '../../core/analysis/facts';
 import { waitLabel } from '../../core/units/duration';
 import { rateLabel } from '../../core/units/rate';
 import type { SuspectDetail, SuspectRow } from '../../worker/leaks';
@@ -17,6 +18,7 @@ export function suspectText(row: SuspectRow, detail: SuspectDetail | null, timed
   const wait = waitLabel(row.waitMin, row.waitMax);
   if (wait) lines.push(`Waiting: ${wait}`);
   if (row.creator) lines.push(`Created by: ${row.creator}`);
+  if (row.bubbles.length) lines.push(`Goroutines ${bubblesText(row.bubbles)}`);
   if (detail?.explanation) lines.push('', detail.explanation);
   if (detail?.frames.length) {
     lines.push('', 'Stack (leaf first):');
