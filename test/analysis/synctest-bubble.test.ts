@@ -7,8 +7,11 @@ import { Session } from '../../src/core/model/session';
 import { session as workerSession } from '../../src/worker/state';
 import { goroutinesApi } from '../../src/worker/goroutines';
 import { suspectsCommand } from '../../cli/suspects';
+import { decodeSnapshots } from '../../src/core/decode/bundle';
+import { encodeSnapshots } from '../../src/core/permalink/session-codec';
 
 const BUBBLE = resolve(import.meta.dirname, '../fixtures/go127/goroutine.parkfix.bubble.debug2.txt');
+const OLD_LINK = resolve(import.meta.dirname, '../fixtures/go127/goroutine.parkfix.bubble.link-before-bubbles.bin');
 
 describe('synctest bubbles of a real Go 1.27 dump', () => {
   it('each goroutine keeps its `synctest bubble N`, -1 outside a bubble', async () => {
@@ -36,5 +39,20 @@ describe('synctest bubbles of a real Go 1.27 dump', () => {
     const out = await suspectsCommand(['--all', BUBBLE]);
     expect(out).toMatch(/^example\.com\/parkfix\.TestBubble\.func1.*: goroutines in synctest bubble 1$/m);
     expect(out).not.toMatch(/^main\.main: goroutines in synctest bubble/m);
+  });
+
+  it('a link keeps each goroutine\'s bubble; a link made before bubbles were kept opens without them', async () => {
+    const session = new Session();
+    const s = await decodeInput(new Uint8Array(readFileSync(BUBBLE)), session, { name: 'bubble.debug2.txt' });
+    const copy = new Session();
+    const [restored] = decodeSnapshots(encodeSnapshots(session, [s.id]), copy, 'link').snapshots;
+    expect(restored.goroutines!.bubble).toEqual(s.goroutines!.bubble);
+    expect(analyzeLeaks(copy).groups.find((x) => x.state.label === 'sleep (durable)')?.bubbles).toEqual([1]);
+
+    const old = new Session();
+    const [opened] = decodeSnapshots(new Uint8Array(readFileSync(OLD_LINK)), old, 'link').snapshots;
+    expect(opened.goroutines!.bubble).toBeUndefined();
+    expect(Array.from(opened.goroutines!.id)).toEqual(Array.from(s.goroutines!.id));
+    expect(analyzeLeaks(old).groups.find((x) => x.state.label === 'sleep (durable)')?.bubbles).toEqual([]);
   });
 });

@@ -95,7 +95,7 @@ interface StoredSnapshot {
   goroutines: Omit<GoroutineFacts, 'group'> & { groupIndex: Int32Array } | null;
 }
 
-function readGoroutines(r: ByteReader, flaw: Flaw, groups: number, tables: SharedTables, session: Session, withAncestors: boolean): StoredSnapshot['goroutines'] {
+function readGoroutines(r: ByteReader, flaw: Flaw, groups: number, tables: SharedTables, session: Session, flags: number): StoredSnapshot['goroutines'] {
   const n = r.count('goroutine', 6);
   const id = r.numbers(n, new Float64Array(n)) as Float64Array;
   flaw.finite(id, 'goroutine id');
@@ -115,7 +115,11 @@ function readGoroutines(r: ByteReader, flaw: Flaw, groups: number, tables: Share
   const parentId = r.numbers(n, new Float64Array(n)) as Float64Array;
   flaw.finite(parentId, 'parent goroutine id');
   const facts: NonNullable<StoredSnapshot['goroutines']> = { id, groupIndex, state, waitMinutes, locked, createdBy, parentId };
-  if (withAncestors) facts.ancestors = readAncestors(r, flaw, n, frame);
+  if (flags & 2) facts.ancestors = readAncestors(r, flaw, n, frame);
+  if (flags & 4) {
+    facts.bubble = Int32Array.from({ length: n }, () => r.int());
+    flaw.check(facts.bubble.every((b) => b >= -1 && b <= 0x7fffffff), () => 'synctest bubble out of range');
+  }
   return facts;
 }
 
@@ -149,9 +153,9 @@ function readSnapshot(r: ByteReader, flaw: Flaw, tables: SharedTables, session: 
   });
   const p = header.parking;
   flaw.check(p === undefined || (Array.isArray(p) && p.length === n && p.every((v) => Number.isInteger(v) && v >= PARKED_UNKNOWN && v <= 127)), () => 'malformed parking signatures');
-  // 1: goroutine facts; 2: facts with ancestors.
+  // 1: goroutine facts; 2: facts with ancestors; +4: with synctest bubbles.
   const facts = r.byte();
-  const goroutines = facts === 1 || facts === 2 ? readGoroutines(r, flaw, n, tables, session, facts === 2) : null;
+  const goroutines = [1, 2, 5, 6].includes(facts) ? readGoroutines(r, flaw, n, tables, session, facts) : null;
   return { header, local, columns, goroutines };
 }
 

@@ -170,8 +170,8 @@ function writeSnapshot(w: ByteWriter, session: Session, s: Snapshot, used: Used,
   }
   for (const col of s.values) w.numbers(col);
   const facts = s.goroutines;
-  // 2: facts with ancestors; links made before ancestors were kept have 0 or 1.
-  w.byte(facts ? (facts.ancestors ? 2 : 1) : 0);
+  // 1: facts; 2: facts with ancestors (links made before ancestors were kept have 0 or 1); +4: with bubbles.
+  w.byte(facts ? (facts.ancestors ? 2 : 1) | (facts.bubble ? 4 : 0) : 0);
   if (!facts) return;
   w.uint(facts.id.length);
   w.numbers(facts.id);
@@ -183,9 +183,11 @@ function writeSnapshot(w: ByteWriter, session: Session, s: Snapshot, used: Used,
   facts.createdBy.forEach(frame);
   w.numbers(facts.parentId);
   const a = facts.ancestors;
-  if (!a) return;
-  w.uint(a.id.length);
-  for (let i = 0; i < facts.id.length; i++) w.uint(a.start[i + 1] - a.start[i]);
-  w.numbers(a.id);
-  a.createdBy.forEach(frame);
+  if (a) {
+    w.uint(a.id.length);
+    for (let i = 0; i < facts.id.length; i++) w.uint(a.start[i + 1] - a.start[i]);
+    w.numbers(a.id);
+    a.createdBy.forEach(frame);
+  }
+  if (facts.bubble) for (const b of facts.bubble) w.int(b);
 }
