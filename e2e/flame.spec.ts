@@ -266,3 +266,58 @@ test('the refine button keeps its name; its examples come from the loaded profil
   await expect(page.locator('.refine-chip[data-filter="f"]')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Refine' })).toBeVisible();
 });
+
+test("the tooltip's name opens the Source view at the frame's line: the tooltip holds still for the pointer, Escape or leaving it closes it", async ({ page }) => {
+  await openFlame(page, [SERVICE('040')]);
+  const tip = page.getByRole('tooltip');
+  const link = tip.getByRole('button', { name: /^main\.\(\*exporter\)\.send/ });
+  const sourceRow = page.locator('.src-row[data-line="147"]');
+  /** Hovers the frame, then moves the pointer onto the tooltip's link the way a hand does, in small steps. */
+  const reachLink = async () => {
+    const send = await frame(page, 'main.(*exporter).send');
+    await page.mouse.move(send.x, send.y);
+    await expect(link).toBeVisible();
+    const box = (await link.boundingBox())!;
+    await page.mouse.move(box.x + 10, box.y + box.height / 2, { steps: 12 });
+    await expect(tip).toHaveClass(/pinned/);
+    await expect(link).toBeVisible();
+  };
+
+  await reachLink();
+  await expect(tip).toContainText('cmd/service/main.go:147');
+  await expect(tip).toContainText('no source added for this file');
+  await shot(page, 'flame-tooltip-pinned');
+  await page.keyboard.press('Escape');
+  await expect(tip).toBeHidden();
+
+  await reachLink();
+  await page.mouse.move(5, 5, { steps: 4 });
+  await expect(tip).toBeHidden();
+
+  // Without sources the Source view marks the line, shows its numbers, and offers to add the source.
+  await reachLink();
+  await link.click();
+  await expect(page.getByRole('tab', { name: 'Source' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.routine-head .routine-name')).toHaveText('main.(*exporter).send');
+  await expect(sourceRow).toHaveAttribute('aria-current', 'location');
+  await expect(sourceRow.locator('.src-num.cum')).toHaveText('13,610');
+  await expect(page.locator('.routine-origin')).toContainText('Add source…');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose folder…' }).click();
+  await (await chooser).setFiles(fixture('src/github.com/acme/leaky'));
+  await expect(sourceRow.locator('.src-code')).toHaveText('\te.input <- o');
+
+  // With sources: the same link lands on the line's text.
+  await page.getByRole('tab', { name: 'Flame graph' }).click();
+  await reachLink();
+  await expect(tip).not.toContainText('no source added');
+  await link.click();
+  await expect(sourceRow).toHaveAttribute('aria-current', 'location');
+  await expect(sourceRow.locator('.src-code')).toHaveText('\te.input <- o');
+  await expect(sourceRow).toBeInViewport();
+
+  // The frame menu's Show source goes to the same line.
+  await page.getByRole('tab', { name: 'Flame graph' }).click();
+  await pickFromFrameMenu(page, 'main.(*exporter).send', 'Show source');
+  await expect(sourceRow).toHaveAttribute('aria-current', 'location');
+});

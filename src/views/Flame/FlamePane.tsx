@@ -32,6 +32,9 @@ interface Props {
   style?: CSSProperties;
 }
 
+/** How long the tooltip waits for a pointer on its way to it before following it again. */
+const TRANSIT_MS = 300;
+
 const fetchWindow = (id: number, r: Parameters<typeof worker.flameWindow>[1]) => worker.flameWindow(id, r);
 const locate = (id: number, path: string[]) => worker.flameLocate(id, path);
 
@@ -45,14 +48,38 @@ export function FlamePane({ role, graph, names, look, zoomPath, onZoom, onMenu, 
   const handlers = useRef({ onZoom, onMenu });
   handlers.current = { onZoom, onMenu };
   const [hover, setHover] = useState<HoverTarget | null>(null);
+  // Pinned: the pointer went onto the tooltip, which then stays put so its link can be clicked.
+  const [pinned, setPinned] = useState(false);
+  const pinnedRef = useRef(false);
+  pinnedRef.current = pinned;
+  /** Where the pointer was when the tooltip was last placed, and the follow put off while it heads there. */
+  const anchor = useRef<{ x: number; y: number } | null>(null);
+  const transit = useRef(0);
+
+  const unpin = () => {
+    setPinned(false);
+    setHover(null);
+    controller.current?.holdHover(null);
+  };
 
   useLayoutEffect(() => {
+    const follow = (win: FlameWindowData, box: Box | null, e: MouseEvent) => {
+      setHover((h) => (box === null ? null : h && h.win === win && h.box.frame === box.frame && h.box.run === box.run ? h : { win, box }));
+      placeTip(tip.current, e);
+      anchor.current = { x: e.clientX, y: e.clientY };
+    };
     const c = new PaneController(scroller.current!, spacer.current!, canvas.current!, {
       fetchWindow,
       locate,
       hover: (win, box, e) => {
-        setHover((h) => (box === null ? null : h && h.win === win && h.box.frame === box.frame && h.box.run === box.run ? h : { win, box }));
-        placeTip(tip.current, e);
+        if (pinnedRef.current) return;
+        clearTimeout(transit.current);
+        const el = tip.current;
+        if (el && !el.hidden && anchor.current && headsFor(anchor.current, el.getBoundingClientRect(), e)) {
+          transit.current = window.setTimeout(() => follow(win, box, e), TRANSIT_MS);
+          return;
+        }
+        follow(win, box, e);
       },
       zoom: (path) => handlers.current.onZoom(path),
       menu: (win, box, e) => handlers.current.onMenu({ win, box, path: c.pathOf(box.frame), x: e.clientX, y: e.clientY }),
@@ -60,6 +87,7 @@ export function FlamePane({ role, graph, names, look, zoomPath, onZoom, onMenu, 
     controller.current = c;
     const unregister = registerPane(role, c);
     return () => {
+      clearTimeout(transit.current);
       unregister();
       c.destroy();
       controller.current = null;
@@ -72,7 +100,7 @@ export function FlamePane({ role, graph, names, look, zoomPath, onZoom, onMenu, 
 
   useLayoutEffect(() => {
     controller.current!.setGraph(graph, names, zoomPath);
-    setHover(null);
+    unpin();
     // zoomPath is applied with the graph only when the graph changes; later changes animate below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [graph, names]);
@@ -80,6 +108,25 @@ export function FlamePane({ role, graph, names, look, zoomPath, onZoom, onMenu, 
   useEffect(() => {
     void controller.current!.zoomToPath(zoomPath);
   }, [zoomPath]);
+
+  useEffect(() => {
+    if (!pinned) return;
+    const key = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      e.stopPropagation();
+      unpin();
+    };
+    window.addEventListener('keydown', key, true);
+    return () => window.removeEventListener('keydown', key, true);
+  }, [pinned]);
+
+  const pin = () => {
+    if (!hover || menuOpen) return;
+    clearTimeout(transit.current);
+    setPinned(true);
+    controller.current?.holdHover(hover.box);
+  };
 
   return (
     <div className="flame-pane" data-role={role} style={style}>
@@ -89,12 +136,30 @@ export function FlamePane({ role, graph, names, look, zoomPath, onZoom, onMenu, 
         <div ref={scroller} className="flame-scroll" data-testid={`flame-${role}`}>
           <div ref={spacer} />
         </div>
-        <div ref={tip} className="flame-tip" role="tooltip" hidden={hover === null || menuOpen}>
+        <div ref={tip} className={`flame-tip${pinned ? ' pinned' : ''}`} role="tooltip" hidden={hover === null || menuOpen} onMouseEnter={pin} onMouseLeave={() => pinned && unpin()}>
           {hover && !menuOpen && tooltip(hover)}
         </div>
       </div>
     </div>
   );
+}
+
+/** Whether the pointer is on the tooltip or between it and where it last was (in their convex hull): on its way there. */
+function headsFor(from: { x: number; y: number }, r: DOMRect, e: MouseEvent): boolean {
+  const corners = [
+    [r.left, r.top],
+    [r.right, r.top],
+    [r.right, r.bottom],
+    [r.left, r.bottom],
+  ];
+  const p = [e.clientX, e.clientY];
+  const side = (a: number[], b: number[], c: number[]) => (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
+  const o = [from.x, from.y];
+  return corners.some((a, i) => {
+    const b = corners[(i + 1) % 4];
+    const [s1, s2, s3] = [side(o, a, p), side(a, b, p), side(b, o, p)];
+    return (s1 >= 0 && s2 >= 0 && s3 >= 0) || (s1 <= 0 && s2 <= 0 && s3 <= 0);
+  });
 }
 
 /** Keeps the tooltip next to the pointer, flipped to stay inside the window. */

@@ -8,6 +8,8 @@ import { deltaLabel, valueLabel, valueNoun } from '../../core/units/value';
 import { statePaint } from './colours';
 import type { Theme } from '../../ui/theme';
 import { visibleName } from '../../core/report/visible';
+import { useSources } from '../../store/sources';
+import { FrameLink } from '../Source/FrameLink';
 
 export interface HoverTarget {
   win: FlameWindowData;
@@ -56,12 +58,13 @@ export function FrameTooltip({ data, target, rootLabel, showDiff, showState, the
   const state = showState && win.state && win.state[i] !== 255 && data.states ? data.states.names[win.state[i]] : null;
   return (
     <>
-      <div className="flame-tip-name">{visibleName(name)}</div>
-      {file && (
-        <div className="flame-tip-file">
-          {visibleName(file)}
-          {win.line[i] > 0 ? `:${win.line[i]}` : ''}
-        </div>
+      {isRoot || key >= data.labelFrom ? (
+        <div className="flame-tip-name">{visibleName(name)}</div>
+      ) : (
+        <>
+          {name !== data.funcs[key] && <div className="flame-tip-name">{visibleName(name)}</div>}
+          <FrameLink frame={{ name: data.funcs[key], file, line: win.line[i], inlined: false }} fullPath />
+        </>
       )}
       {!isRoot && key >= data.labelFrom && <div className="flame-tip-file">label group</div>}
       <dl className="flame-tip-grid">
@@ -99,7 +102,21 @@ export function FrameTooltip({ data, target, rootLabel, showDiff, showState, the
           </>
         )}
       </dl>
-      <div className="flame-tip-hint">Click to zoom · right-click for focus, hide, source…</div>
+      <div className="flame-tip-hint">
+        Click to zoom · right-click for focus, hide, source…
+        {!isRoot && key < data.labelFrom && <SourceHint file={file} />}
+      </div>
     </>
+  );
+}
+
+/** How the name's link gets to the source: move onto the tooltip, and add the file if no dropped folder has it. */
+function SourceHint({ file }: { file: string }) {
+  const known = useSources((s) => file !== '' && s.index.match(file) !== null);
+  return (
+    <div>
+      Move here and click the name for its source line
+      {!known && ' (no source added for this file yet: the Source view offers to add it)'}
+    </div>
   );
 }

@@ -43,6 +43,8 @@ export class PaneController {
   private vx1 = 1;
   private boxes: Box[] = [];
   private hovered: Box | null = null;
+  /** The hovered box is held while its tooltip is pinned, whatever the pointer does. */
+  private held = false;
   private frameRequest = 0;
   private windowTimer = 0;
   private windowSeq = 0;
@@ -143,6 +145,13 @@ export class PaneController {
   /** The name key of the frame under the pointer (-1 for none, or for merged small frames). */
   hoveredKey(): number {
     return this.hovered && this.hovered.run === 0 && this.win ? this.win.key[this.hovered.frame] : -1;
+  }
+
+  /** Keeps `box` highlighted while its tooltip is pinned; null gives the highlight back to the pointer. */
+  holdHover(box: Box | null): void {
+    this.held = box !== null;
+    this.hovered = box;
+    this.requestDraw();
   }
 
   /** Zooms all the way out if zoomed (by wheel or drag) at all; tells whether it was. */
@@ -346,7 +355,7 @@ export class PaneController {
   }
 
   private readonly onMove = (e: MouseEvent): void => {
-    if (!this.graph) return;
+    if (!this.graph || this.held) return;
     const box = this.boxAtEvent(e) ?? null;
     if (box?.frame !== this.hovered?.frame || box?.run !== this.hovered?.run) {
       this.hovered = box;
@@ -356,6 +365,7 @@ export class PaneController {
   };
 
   private readonly onLeave = (e: MouseEvent): void => {
+    if (this.held) return;
     this.hovered = null;
     this.requestDraw();
     if (this.win) this.callbacks.hover(this.win, null, e);

@@ -30,7 +30,7 @@ export function frameMenu(m: MenuRequest, data: FlameData, actions: { zoom: (pat
       { label: 'Ignore stacks through it', hint: 'drops them', run: () => void applyFilters({ ...filters(), i: addPattern(filters().i, exactName(fn)) }) },
       { label: 'Search for this function', run: () => flame.setSearch(`/${exactName(fn)}/`) },
     );
-    items.push({ label: 'Show source', run: () => showSourceLine(fn) });
+    items.push({ label: 'Show source', run: () => showSourceLine(fn, data.files[key], m.win.line[m.box.frame]) });
   }
   items.push({ label: 'Copy name', run: () => void navigator.clipboard?.writeText(name) });
   return items;
