@@ -1,0 +1,1 @@
+function e(e){return`in synctest bubble${e.length===1?``:`s`} ${e.join(`, `)}`}export{e as t};
