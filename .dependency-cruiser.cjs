@@ -4,16 +4,17 @@
 /** What each core folder may import besides itself: only folders below it in the staircase. */
 const CORE_LAYERS = {
   units: [],
+  options: ['units'],
   io: ['units'],
   model: ['units', 'io'],
   decode: ['units', 'io', 'model'],
-  query: ['units', 'io', 'model'],
+  query: ['units', 'options', 'io', 'model'],
   source: ['units', 'io', 'model'],
   permalink: ['units', 'io', 'model', 'decode'],
-  analysis: ['units', 'io', 'model', 'query'],
-  flame: ['units', 'io', 'model', 'query'],
-  address: ['units', 'io', 'model', 'query'],
-  report: ['units', 'io', 'model', 'query', 'analysis', 'flame', 'source'],
+  analysis: ['units', 'options', 'io', 'model', 'query'],
+  flame: ['units', 'options', 'io', 'model', 'query', 'analysis'],
+  address: ['units', 'options', 'io', 'model', 'query'],
+  report: ['units', 'options', 'io', 'model', 'query', 'analysis', 'flame', 'source'],
 };
 
 const layerRules = Object.entries(CORE_LAYERS).map(([folder, below]) => ({

@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { analyzeLeaks, stackNamesOf } from '../src/core/analysis/analyze';
 import { bucketGoroutines } from '../src/core/analysis/goroutines';
-import type { Grouping } from '../src/core/analysis/grouping';
+import type { Grouping } from '../src/core/options/table';
 import { RefinedStacks } from '../src/core/analysis/refined';
 import { decodeInput } from '../src/core/decode';
 import { Session } from '../src/core/model/session';
-import type { Filters } from '../src/core/query/filters';
+import type { Filters } from '../src/core/options/filters';
 import { Refiner } from '../src/core/query/refine';
 
 const FIXTURES = resolve(import.meta.dirname, '../../shared/fixtures');

@@ -8,7 +8,7 @@ import { Session } from '../src/core/model/session';
 import { encodePayload } from '../src/core/permalink';
 import { decodePayload } from '../src/core/decode/payload';
 import { buildCallTree } from '../src/core/query/call-tree';
-import type { Filters } from '../src/core/query/filters';
+import type { Filters } from '../src/core/options/filters';
 import { Refiner, reportSteps, runToEnd } from '../src/core/query/refine';
 
 const FIXTURES = resolve(import.meta.dirname, '../../shared/fixtures');

@@ -2,7 +2,7 @@ import type { Session } from '../src/core/model/session';
 import type { Snapshot } from '../src/core/model/snapshot';
 import { buildCallTree, type CallTree } from '../src/core/query/call-tree';
 import { diffLabels } from '../src/core/query/diff-base';
-import type { Filters } from '../src/core/query/filters';
+import type { Filters } from '../src/core/options/filters';
 import { diffTree } from '../src/core/query/graph/diff-tree';
 import { sampleIndexOf } from '../src/core/query/sample-index';
 import { loadFile } from './load';

@@ -3,8 +3,9 @@ import { ProfileError } from '../src/core/io/errors';
 import { formatBytes } from '../src/core/units/bytes';
 import { Session } from '../src/core/model/session';
 import { encodeBundle, encodePayload, MAX_LINK_CHARS } from '../src/core/permalink';
-import { emptyAddress, encodeAddress } from '../src/core/address/address';
+import { encodeAddress } from '../src/core/address/address';
 import { Incomplete, parseArgs, UsageError } from './args';
+import { COMMAND_OPTIONS } from './options';
 import { loadFile } from './load';
 
 export const LINK_USAGE = 'parkview link [--base URL] [--bundle OUT.parkview] FILE...';
@@ -16,7 +17,7 @@ const DEFAULT_BASE = 'http://127.0.0.1:8081/';
  * A file that cannot be read is left out and named on stderr; the others are still linked.
  */
 export async function linkCommand(argv: string[]): Promise<string> {
-  const { opts, positional } = parseArgs(argv, [], ['base', 'bundle']);
+  const { opts, positional } = parseArgs(argv, [], [COMMAND_OPTIONS.base, COMMAND_OPTIONS.bundle]);
   if (positional.length === 0) throw new UsageError(`usage: ${LINK_USAGE}`);
   let base: URL;
   try {
@@ -45,10 +46,10 @@ export async function linkCommand(argv: string[]): Promise<string> {
 async function linkOrBundle(session: Session, base: URL, bundle: string | undefined): Promise<string> {
   const ids = session.snapshots.map((s) => s.id);
   if (bundle) {
-    await writeFile(bundle, await encodeBundle(session, ids, encodeAddress(emptyAddress())));
+    await writeFile(bundle, await encodeBundle(session, ids, encodeAddress({})));
     return `wrote ${bundle}: ${ids.length} snapshot${ids.length === 1 ? '' : 's'}; drop it on Parkview to open it\n`;
   }
-  const link = `${base.href}#${encodeAddress({ ...emptyAddress(), payload: await encodePayload(session, ids) })}`;
+  const link = `${base.href}#${encodeAddress({ payload: await encodePayload(session, ids) })}`;
   if (link.length > MAX_LINK_CHARS) {
     throw new ProfileError(
       `the link would be ${formatBytes(link.length)}, more than the ~${formatBytes(MAX_LINK_CHARS)} browsers accept in an address; write a bundle instead with --bundle OUT.parkview`,

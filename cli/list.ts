@@ -9,6 +9,7 @@ import { listRoutines, nameMatcher } from '../src/core/query/source/list';
 import { listText, type SourceLines } from '../src/core/report/list-text';
 import { splitSourceLines } from '../src/core/source/lines';
 import { pprofTrimPath } from '../src/core/source/paths';
+import { OPTIONS } from '../src/core/options/table';
 import { parseArgs, UsageError } from './args';
 import { loadFile } from './load';
 import { filtersOf, REFINE_OPTIONS, REFINE_USAGE, rewriteOf } from './refine';
@@ -46,7 +47,7 @@ function readSource(path: string, searchPath: string): SourceLines {
 }
 
 export async function listCommand(argv: string[]): Promise<string> {
-  const { opts, positional } = parseArgs(argv, [], ['sample_index', 'source_path', 'trim_path', ...REFINE_OPTIONS]);
+  const { opts, positional } = parseArgs(argv, [], [OPTIONS.sample_index, OPTIONS.source_path, OPTIONS.trim_path, ...REFINE_OPTIONS]);
   if (positional.length !== 2) throw new UsageError(`usage: ${LIST_USAGE}`);
   const [pattern, file] = positional;
   let matches: (name: string) => boolean;

@@ -1,21 +1,21 @@
 import type { Session } from '../src/core/model/session';
 import type { Snapshot } from '../src/core/model/snapshot';
 import type { StackRewrite } from '../src/core/query/call-tree';
-import { FILTER_KEYS, FILTER_NAMES, normalizeFilters, type Filters } from '../src/core/query/filters';
+import { FILTER_KEYS, FILTER_OPTIONS, normalizeFilters, type Filters } from '../src/core/options/filters';
 import { planRewrite, Refiner, reportSteps, runToEnd, unmatchedMessage } from '../src/core/query/refine';
 import { RefineError } from '../src/core/query/refine-regex';
 import { visibleText } from '../src/core/report/visible';
-import { UsageError } from './args';
+import { optionValue, UsageError } from './args';
 
-/** pprof's filter options, by pprof's names. */
-export const REFINE_OPTIONS = FILTER_KEYS.map((k) => FILTER_NAMES[k]);
+/** pprof's filter options. */
+export const REFINE_OPTIONS = FILTER_KEYS.map((k) => FILTER_OPTIONS[k]);
 
 export const REFINE_USAGE = '[--focus=RE] [--ignore=RE] [--hide=RE] [--show=RE] [--show_from=RE] [--tagfocus=KEY=RE] [--tagignore=KEY=RE]';
 
 /** The filters the options ask for. */
 export function filtersOf(opts: Record<string, string>): Filters {
   const raw: Filters = {};
-  for (const k of FILTER_KEYS) raw[k] = opts[FILTER_NAMES[k]];
+  for (const k of FILTER_KEYS) raw[k] = optionValue(opts, FILTER_OPTIONS[k]);
   return normalizeFilters(raw);
 }
 

@@ -4,6 +4,7 @@ import { Session } from '../src/core/model/session';
 import type { Snapshot } from '../src/core/model/snapshot';
 import type { StackRewrite } from '../src/core/query/call-tree';
 import { sampleIndexOf } from '../src/core/query/sample-index';
+import { OPTIONS } from '../src/core/options/table';
 import { parseArgs, UsageError } from './args';
 import { loadFile } from './load';
 import { filtersOf, REFINE_OPTIONS, REFINE_USAGE, rewriteOf } from './refine';
@@ -16,7 +17,7 @@ function samplesCommand(name: string, render: Render): { usage: string; run: (ar
   return {
     usage,
     async run(argv) {
-      const { opts, positional } = parseArgs(argv, [], ['sample_index', ...REFINE_OPTIONS]);
+      const { opts, positional } = parseArgs(argv, [], [OPTIONS.sample_index, ...REFINE_OPTIONS]);
       if (positional.length !== 1) throw new UsageError(`usage: ${usage}`);
       const session = new Session();
       const snapshot = await loadFile(session, positional[0]);

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { parseArgs, UsageError } from './args';
+import { optionValue, parseArgs, UsageError } from './args';
+import { COMMAND_OPTIONS } from './options';
 import { parseDuration } from '../src/core/units/duration';
 import { Captures, fetchProfile, isUrl, type CaptureEvent } from './captures';
 import { Guard, interfaceAddresses, isLoopback, isWildcard, newToken } from './guard';
@@ -155,12 +156,10 @@ export async function startServer(opts: {
  * fetched here (no CORS trouble) and, with --every, again and again so the timeline grows live.
  */
 export async function serveCommand(argv: string[]): Promise<string> {
-  const { opts, positional } = parseArgs(argv, ['no-open', 'demo'], ['port', 'host', 'every']);
+  const { opts, positional } = parseArgs(argv, ['no-open', 'demo'], [COMMAND_OPTIONS.port, COMMAND_OPTIONS.host, COMMAND_OPTIONS.every]);
   if (!existsSync(join(DIST, 'index.html'))) throw new UsageError('the app is not built: run `npm run build` first');
-  const port = Number(opts.port ?? 8081);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${opts.port}: not a port number`);
-  const everyMs = opts.every === undefined ? null : parseDuration(opts.every);
-  if (opts.every !== undefined && everyMs === null) throw new UsageError(`--every ${opts.every}: expected a duration such as 15s, 1m or 500ms`);
+  const port = optionValue(opts, COMMAND_OPTIONS.port);
+  const everyMs = parseDuration(optionValue(opts, COMMAND_OPTIONS.every));
   if (everyMs !== null && !positional.some(isUrl)) throw new UsageError('--every needs a URL to fetch, e.g. http://localhost:6060/debug/pprof/goroutine');
   let started: ParkviewServer;
   try {

@@ -5,11 +5,11 @@ import { clockNote, seriesLabel, seriesNote } from '../src/core/analysis/series-
 import { bubblesText } from '../src/core/analysis/facts';
 import { parseDuration, waitLabel } from '../src/core/units/duration';
 import { rateLabel } from '../src/core/units/rate';
-import { GROUPINGS, type Grouping } from '../src/core/analysis/grouping';
+import { GROUPINGS, OPTIONS } from '../src/core/options/table';
 import { SUSPECT_SCORE, UNDECIDED_PLATEAU } from '../src/core/analysis/verdict';
 import { ProfileError } from '../src/core/decode';
 import { Session } from '../src/core/model/session';
-import { parseArgs, UsageError } from './args';
+import { optionValue, parseArgs, UsageError } from './args';
 import { loadFile } from './load';
 import { filtersOf, REFINE_OPTIONS, REFINE_USAGE, rewriteOf } from './refine';
 
@@ -128,12 +128,10 @@ function report(a: LeakAnalysis, shown: GroupReport[], skipped: string[], interv
 }
 
 export async function suspectsCommand(argv: string[]): Promise<string> {
-  const { opts, positional } = parseArgs(argv, ['json', 'all', 'fail-on-leak'], ['group', 'interval', ...REFINE_OPTIONS]);
+  const { opts, positional } = parseArgs(argv, ['json', 'all', 'fail-on-leak'], [OPTIONS.group, OPTIONS.interval, ...REFINE_OPTIONS]);
   if (positional.length === 0) throw new UsageError(`usage: ${SUSPECTS_USAGE}`);
-  const grouping = (opts.group ?? 'stack') as Grouping;
-  if (!GROUPINGS.includes(grouping)) throw new UsageError(`--group must be one of ${GROUPINGS.join(', ')}`);
-  const intervalMs = opts.interval === undefined ? null : parseDuration(opts.interval);
-  if (intervalMs === null && opts.interval !== undefined) throw new UsageError(`--interval takes a duration such as 15s, 1m or 1m30s, not "${opts.interval}"`);
+  const grouping = optionValue(opts, OPTIONS.group);
+  const intervalMs = parseDuration(optionValue(opts, OPTIONS.interval));
   const session = new Session();
   const skipped = await loadAll(session, positional);
   if (session.snapshots.length === 0) throw new ProfileError('no profile could be loaded');

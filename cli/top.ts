@@ -5,14 +5,15 @@ import { nodeKeys } from '../src/core/query/granularity';
 import { sampleIndexOf } from '../src/core/query/sample-index';
 import { topReport } from '../src/core/query/top';
 import { withDiffBase } from './diff-base';
-import { GRANULARITIES, granularityOf, parseArgs, UsageError } from './args';
+import { GRANULARITIES, OPTIONS } from '../src/core/options/table';
+import { granularityOf, parseArgs, UsageError } from './args';
 import { loadFile } from './load';
 import { filtersOf, REFINE_OPTIONS, REFINE_USAGE, rewriteOf } from './refine';
 
 export const TOP_USAGE = `parkview top [--cum] [--functions|--filefunctions|--files|--lines] [--sample_index=NAME] [--diff_base=BASE] ${REFINE_USAGE} FILE|URL`;
 
 export async function topCommand(argv: string[]): Promise<string> {
-  const { opts, positional } = parseArgs(argv, ['cum', ...GRANULARITIES], ['sample_index', 'diff_base', ...REFINE_OPTIONS]);
+  const { opts, positional } = parseArgs(argv, ['cum', ...GRANULARITIES], [OPTIONS.sample_index, OPTIONS.diff_base, ...REFINE_OPTIONS]);
   if (positional.length !== 1) throw new UsageError(`usage: ${TOP_USAGE}`);
   const session = new Session();
   const snapshot = await loadFile(session, positional[0]);

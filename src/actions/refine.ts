@@ -1,4 +1,4 @@
-import { normalizeFilters, type FilterKey, type Filters } from '../core/query/filters';
+import { normalizeFilters, type FilterKey, type Filters } from '../core/options/filters';
 import { useRefine } from '../store/refine';
 import { useSnapshots } from '../store/snapshots';
 import { useView } from '../store/view';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { FILTER_KEYS, FILTER_NAMES, type FilterKey } from '../core/query/filters';
+import { FILTER_KEYS, FILTER_OPTIONS, type FilterKey } from '../core/options/filters';
 import { unmatchedMessage } from '../core/query/refine';
 import { exactName, nameExample, quoteMeta } from '../core/query/refine-regex';
 import { goStdPath } from '../core/source/paths';
@@ -82,7 +82,7 @@ function FilterEditor({ initial, onClose }: { initial: FilterKey; onClose: () =>
         >
           {FILTER_KEYS.map((k) => (
             <option key={k} value={k}>
-              {FILTER_NAMES[k]}
+              {FILTER_OPTIONS[k].name}
             </option>
           ))}
         </select>
@@ -109,7 +109,7 @@ function FilterEditor({ initial, onClose }: { initial: FilterKey; onClose: () =>
         </p>
       ) : (
         <p className="hint">
-          {HELP[key].hint} Go regexp syntax, as <code>go tool pprof -{FILTER_NAMES[key]}</code> takes it.
+          {HELP[key].hint} Go regexp syntax, as <code>go tool pprof -{FILTER_OPTIONS[key].name}</code> takes it.
         </p>
       )}
       {selectedFunction && key !== 'tf' && key !== 'ti' && (
@@ -122,14 +122,14 @@ function FilterEditor({ initial, onClose }: { initial: FilterKey; onClose: () =>
 }
 
 function Chip({ k, pattern, unmatched, onEdit }: { k: FilterKey; pattern: string; unmatched: boolean; onEdit: () => void }) {
-  const title = unmatched ? `${unmatchedMessage(k)} in this snapshot` : `${FILTER_NAMES[k]}=${pattern} (click to edit)`;
+  const title = unmatched ? `${unmatchedMessage(k)} in this snapshot` : `${FILTER_OPTIONS[k].name}=${pattern} (click to edit)`;
   return (
     <span className={unmatched ? 'refine-chip unmatched' : 'refine-chip'} data-filter={k} title={title}>
       <button type="button" className="refine-chip-body" onClick={onEdit}>
-        <span className="refine-chip-key">{FILTER_NAMES[k]}</span>
+        <span className="refine-chip-key">{FILTER_OPTIONS[k].name}</span>
         <span className="refine-chip-pattern">{pattern}</span>
       </button>
-      <button type="button" className="icon refine-chip-remove" aria-label={`Remove ${FILTER_NAMES[k]} filter`} title="Remove" onClick={() => void removeFilter(k)}>
+      <button type="button" className="icon refine-chip-remove" aria-label={`Remove ${FILTER_OPTIONS[k].name} filter`} title="Remove" onClick={() => void removeFilter(k)}>
         <CloseIcon />
       </button>
     </span>
@@ -161,7 +161,7 @@ function Refused({ onEdit }: { onEdit: (k: FilterKey) => void }) {
   return (
     <button type="button" className="refine-chip refused" title={error.message} onClick={() => onEdit(error.filter ?? 'f')}>
       <AlertIcon />
-      {error.filter ? FILTER_NAMES[error.filter] : 'filter'} not applied
+      {error.filter ? FILTER_OPTIONS[error.filter].name : 'filter'} not applied
     </button>
   );
 }

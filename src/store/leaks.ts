@@ -1,11 +1,8 @@
 import { create } from 'zustand';
 import { DEFAULT_BENIGN } from '../core/analysis/benign';
-import type { Grouping } from '../core/analysis/grouping';
+import type { Grouping } from '../core/options/table';
 import type { GoroutineSort } from '../worker/goroutines';
 import type { TopBy } from '../worker/leaks';
-
-/** How many areas the Leaks chart may draw. */
-export const TOP_N_CHOICES = [5, 8, 10];
 
 const BENIGN_STORAGE = 'parkview.benign';
 

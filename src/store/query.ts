@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import type { Filters } from '../core/query/filters';
-import type { Granularity } from '../core/query/granularity';
+import type { Filters } from '../core/options/filters';
+import type { Granularity } from '../core/options/table';
 import type { ViewQuery } from '../core/query/view-query';
 import { useSnapshots } from './snapshots';
 import { useView } from './view';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { FilterKey, Filters } from '../core/query/filters';
+import type { FilterKey, Filters } from '../core/options/filters';
 import type { RefineReport } from '../core/query/refine';
 
 /** The refine bar's check of new filters and what the applied ones do (actions/refine.ts sets it). */

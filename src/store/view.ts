@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { Filters } from '../core/query/filters';
-import type { Granularity } from '../core/query/granularity';
+import type { Filters } from '../core/options/filters';
+import type { Granularity } from '../core/options/table';
 
 export type ThemeSetting = 'system' | 'light' | 'dark';
 

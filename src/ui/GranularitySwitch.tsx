@@ -1,4 +1,4 @@
-import type { Granularity } from '../core/query/granularity';
+import type { Granularity } from '../core/options/table';
 import { useView } from '../store/view';
 
 const GRANULARITIES: { id: Granularity; title: string }[] = [

@@ -5,7 +5,7 @@ import { DEFAULT_BENIGN } from '../core/analysis/benign';
 import { bucketFlag, bucketGoroutines, bucketMatches, growingStacks, type BucketFlag, type GoroutineBucket, type GoroutineDump } from '../core/analysis/goroutines';
 import { RefinedStacks } from '../core/analysis/refined';
 import type { Snapshot } from '../core/model/snapshot';
-import { normalizeFilters, type Filters } from '../core/query/filters';
+import { normalizeFilters, type Filters } from '../core/options/filters';
 import { rewriteFor } from '../core/query/view-query';
 import { analysisFor, explain, filtersText } from './leaks';
 import { session } from './state';

@@ -2,10 +2,10 @@ import { analyzeLeaks, countsOf, type GroupReport, type LeakAnalysis } from '../
 import type { ClockSource } from '../core/analysis/clock';
 import { clockNote, seriesLabel, seriesNote } from '../core/analysis/series-text';
 import { stackFrames, type FrameInfo } from '../core/analysis/functions';
-import type { Grouping } from '../core/analysis/grouping';
+import type { Grouping } from '../core/options/table';
 import { pickSeries } from '../core/analysis/series';
 import { CATEGORIES, type BlockState, type StateCategory } from '../core/analysis/states';
-import { filterSettings, normalizeFilters, type Filters } from '../core/query/filters';
+import { filterSettings, normalizeFilters, type Filters } from '../core/options/filters';
 import { rewriteFor } from '../core/query/view-query';
 import { session } from './state';
 

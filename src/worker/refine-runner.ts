@@ -1,4 +1,4 @@
-import { FILTER_NAMES } from '../core/query/filters';
+import { FILTER_OPTIONS } from '../core/options/filters';
 import type { MatchJob, MatchRunner } from '../core/query/refine-match';
 import { RefineError, regexKey, type RegexSource } from '../core/query/refine-regex';
 
@@ -63,7 +63,7 @@ export class TimedMatchRunner {
       };
       const timer = setTimeout(() => {
         const { filter } = jobs[running];
-        finish(new RefineError(`${filter ? `${FILTER_NAMES[filter]}: ` : ''}${tooLong(this.timeoutMs)}`, filter));
+        finish(new RefineError(`${filter ? `${FILTER_OPTIONS[filter].name}: ` : ''}${tooLong(this.timeoutMs)}`, filter));
       }, this.timeoutMs);
       worker.onmessage = ({ data }) => {
         if ('started' in data) running = data.started;

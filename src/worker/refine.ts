@@ -1,4 +1,4 @@
-import { normalizeFilters, type FilterKey, type Filters } from '../core/query/filters';
+import { normalizeFilters, type FilterKey, type Filters } from '../core/options/filters';
 import { Refiner, reportSteps, type RefineReport } from '../core/query/refine';
 import { RefineError } from '../core/query/refine-regex';
 import { setRewriteFactory } from '../core/query/view-query';

@@ -1,5 +1,6 @@
 import { transfer } from 'comlink';
-import { nodeFunctions, type Granularity, type NodeKeys } from '../core/query/granularity';
+import type { Granularity } from '../core/options/table';
+import { nodeFunctions, type NodeKeys } from '../core/query/granularity';
 import type { CallTree } from '../core/query/call-tree';
 import { callsOf, peekReport, type PeekCall } from '../core/query/peek';
 import type { KeyEdge } from '../core/query/graph/edges';

@@ -56,6 +56,6 @@ describe('parkview suspects on dumps without capture times', () => {
     expect(await suspectsCommand(['--interval=15s', DRIP])).toContain('--interval ignored: the snapshots have capture times.');
     const r = await runCli(['suspects', '--interval=15', DRIP]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('parkview: --interval takes a duration such as 15s, 1m or 1m30s, not "15"\n');
+    expect(r.stderr).toBe('parkview: --interval must be a duration such as 15s, 1m or 1m30s, not "15"\n');
   });
 });

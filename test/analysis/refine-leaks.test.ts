@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeLeaks, countsOf } from '../../src/core/analysis/analyze';
 import { DEFAULT_BENIGN } from '../../src/core/analysis/benign';
-import type { Grouping } from '../../src/core/analysis/grouping';
+import type { Grouping } from '../../src/core/options/table';
 import { Session } from '../../src/core/model/session';
-import type { Filters } from '../../src/core/query/filters';
+import type { Filters } from '../../src/core/options/filters';
 import { Refiner, reportSteps, runToEnd } from '../../src/core/query/refine';
 import { setRewriteFactory } from '../../src/core/query/view-query';
 import { session as workerSession } from '../../src/worker/state';

@@ -1,7 +1,8 @@
 import { Session } from '../../src/core/model/session';
 import type { Snapshot } from '../../src/core/model/snapshot';
 import { buildCallTree, type CallTree } from '../../src/core/query/call-tree';
-import { nodeKeys, type Granularity, type NodeKeys } from '../../src/core/query/granularity';
+import type { Granularity } from '../../src/core/options/table';
+import { nodeKeys, type NodeKeys } from '../../src/core/query/granularity';
 import { buildGraph, DEFAULT_GRAPH_OPTIONS, type CallGraph, type GraphOptions } from '../../src/core/query/graph/build';
 import { diffTree } from '../../src/core/query/graph/diff-tree';
 import { drawGraph, type DrawnGraph } from '../../src/core/report/graph/present';

@@ -6,7 +6,7 @@ import { SnapshotBuilder } from '../../src/core/model/builder';
 import { Session } from '../../src/core/model/session';
 import type { Snapshot } from '../../src/core/model/snapshot';
 import { buildCallTree } from '../../src/core/query/call-tree';
-import type { Filters } from '../../src/core/query/filters';
+import type { Filters } from '../../src/core/options/filters';
 import { nodeKeys } from '../../src/core/query/granularity';
 import { Refiner, reportSteps, runToEnd, unmatchedMessage } from '../../src/core/query/refine';
 import { RefineError } from '../../src/core/query/refine-regex';

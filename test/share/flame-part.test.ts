@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { flamePart } from '../../src/actions/address/flame-part';
+import { applyBound, boundAddress } from '../../src/actions/address/bindings';
 import { useFlame } from '../../src/store/flame';
-import { decodeAddress, emptyAddress, encodeAddress } from '../../src/core/address/address';
+import { decodeAddress, encodeAddress } from '../../src/core/address/address';
 
 describe('flame graph state in the address', () => {
   it('round-trips zoom, search, sandwich focus, colour, orientation and tagroot through the hash', () => {
@@ -12,14 +12,14 @@ describe('flame graph state in the address', () => {
     flame.setOrientation('flame');
     flame.setSearch('/send|recv/');
     flame.zoomTo(['tenant=acme', 'main.main', 'main.(*exporter).send']);
-    const hash = encodeAddress({ ...emptyAddress(), view: 'flame', extra: flamePart.params() });
+    const hash = encodeAddress({ view: 'flame', ...boundAddress() });
     expect(hash).toBe('v1&view=flame&fz=tenant%3Dacme%3Bmain.main%3Bmain.%28*exporter%29.send&fq=%2Fsend%7Crecv%2F&fc=state&fo=flame&tagroot=tenant');
     const want = useFlame.getState();
 
     useFlame.setState(initial, true);
     const decoded = decodeAddress(`#${hash}`);
     if (!decoded.ok) throw new Error(decoded.error);
-    flamePart.apply(decoded.state.extra);
+    applyBound(decoded.state);
     const got = useFlame.getState();
     expect({ zoom: got.zoomPath, search: got.search, colour: got.colour, orientation: got.orientation, groupBy: got.groupBy }).toEqual({
       zoom: want.zoomPath,
@@ -32,8 +32,8 @@ describe('flame graph state in the address', () => {
 
   it('restores a sandwich focus', () => {
     useFlame.getState().setFocus(null);
-    flamePart.apply({ ff: 'main.(*exporter).send' });
+    applyBound({ flameFocus: 'main.(*exporter).send' });
     expect(useFlame.getState().focus).toBe('main.(*exporter).send');
-    expect(flamePart.params()).toMatchObject({ ff: 'main.(*exporter).send' });
+    expect(encodeAddress(boundAddress())).toContain('ff=main.%28*exporter%29.send');
   });
 });

@@ -1,22 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { flamePart } from '../../src/actions/address/flame-part';
-import { goroutinesPart } from '../../src/actions/address/goroutines-part';
-import { graphPart } from '../../src/actions/address/graph-part';
-import { leaksPart } from '../../src/actions/address/leaks-part';
-import { selectionPart } from '../../src/actions/address/selection-part';
-import { sourcePart } from '../../src/actions/address/source-part';
-import { topPart } from '../../src/actions/address/top-part';
+import { applyBound, boundAddress } from '../../src/actions/address/bindings';
 import { DEFAULT_GRAPH_OPTIONS } from '../../src/core/query/graph/build';
 import { useFlame } from '../../src/store/flame';
 import { useLeaks } from '../../src/store/leaks';
-import { decodeAddress, emptyAddress, encodeAddress } from '../../src/core/address/address';
+import { ADDRESS, addressFilters, decodeAddress, encodeAddress, type AddressKey, type AddressState } from '../../src/core/address/address';
+import { FILTER_KEYS } from '../../src/core/options/filters';
 import { useView } from '../../src/store/view';
 import { useGraphSettings } from '../../src/store/graph';
 import { useSourceView } from '../../src/store/source';
 import { useTopState } from '../../src/store/top';
-
-/** In the order sync.ts applies them. */
-const PARTS = [flamePart, selectionPart, sourcePart, graphPart, leaksPart, goroutinesPart, topPart];
 
 const initial = {
   view: useView.getState(),
@@ -37,7 +29,7 @@ function reset(): void {
 }
 
 function hashOfStores(partial = false): string {
-  return encodeAddress({ ...emptyAddress(), extra: Object.assign({}, ...PARTS.map((p) => p.params({ partial }))) as Record<string, string> });
+  return encodeAddress(boundAddress({ partial }));
 }
 
 /** What reopening the address does: fresh stores, then every part applied from the decoded hash. */
@@ -45,7 +37,13 @@ function reopen(hash: string): void {
   reset();
   const decoded = decodeAddress(`#${hash}`);
   if (!decoded.ok) throw new Error(decoded.error);
-  for (const p of PARTS) p.apply(decoded.state.extra);
+  applyBound(decoded.state);
+}
+
+/** The address parameters a state sets, other than the filters. */
+function paramsOf(state: AddressState): string[] {
+  const keys = Object.keys(state) as AddressKey[];
+  return keys.filter((k) => !(FILTER_KEYS as string[]).includes(k)).map((k) => ADDRESS[k].param).sort();
 }
 
 function snapshotOfStores() {
@@ -194,7 +192,7 @@ describe('the view beyond filters in the address', () => {
     useGraphSettings.getState().setOptions({ nodeCount: 10 });
     useLeaks.getState().setGrouping('labels');
     useView.getState().selectFunction('main.main');
-    for (const p of PARTS) p.apply({ fz: 'main.main' });
+    applyBound({ flameZoom: 'main.main' });
     expect(snapshotOfStores()).toEqual(DEFAULT_STORES);
   });
 
@@ -211,9 +209,14 @@ describe('the view beyond filters in the address', () => {
         base: 3,
         sampleType: 'goroutine',
         granularity: 'lines',
-        filters: { f: 'exporter', tf: 'tenant=acme' },
+        f: 'exporter',
+        tf: 'tenant=acme',
         theme: 'dark',
-        extra: { fz: 'main.main;main.(*exporter).send', fq: 'send', fc: 'state', fo: 'flame', tagroot: 'tenant' },
+        flameZoom: 'main.main;main.(*exporter).send',
+        flameSearch: 'send',
+        flameColour: 'state',
+        flameOrientation: 'flame',
+        tagroot: 'tenant',
         payload: '1.H4sIAAAAAAAAA-VX',
       },
     });
@@ -221,7 +224,7 @@ describe('the view beyond filters in the address', () => {
     expect(useFlame.getState()).toMatchObject({ zoomPath: ['main.main', 'main.(*exporter).send'], search: 'send', colour: 'state', orientation: 'flame', groupBy: 'tenant' });
     expect(snapshotOfStores()).toEqual(DEFAULT_STORES);
     // Written again, it is the same address: nothing new appears at the defaults.
-    const again = encodeAddress({ ...(decoded.ok ? decoded.state : emptyAddress()), extra: Object.assign({}, ...PARTS.map((p) => p.params())) as Record<string, string> });
+    const again = encodeAddress({ ...(decoded.ok ? decoded.state : {}), ...boundAddress() });
     expect(`#${again}`).toBe(old);
   });
 
@@ -232,12 +235,12 @@ describe('the view beyond filters in the address', () => {
     useGraphSettings.getState().setOptions({ nodeCount: 1 });
     useLeaks.getState().setGrouping('labels');
     const decoded = decodeAddress(`#${hashOfStores()}&f=exporter`);
-    expect(decoded.ok && decoded.state.filters).toEqual({ f: 'exporter' });
+    expect(decoded.ok && addressFilters(decoded.state)).toEqual({ f: 'exporter' });
     useTopState.getState().setSorting([{ id: 'name', desc: false }]);
     useLeaks.getState().filterGoroutines({ state: 'select' });
     const more = decodeAddress(`#${hashOfStores()}&f=exporter`);
-    expect(more.ok && more.state.filters).toEqual({ f: 'exporter' });
-    expect(decoded.ok && Object.keys(decoded.state.extra).sort()).toEqual(['fn', 'group', 'list', 'nodecount']);
-    expect(more.ok && Object.keys(more.state.extra).sort()).toEqual(['fn', 'group', 'gstate', 'list', 'nodecount', 'topsort']);
+    expect(more.ok && addressFilters(more.state)).toEqual({ f: 'exporter' });
+    expect(decoded.ok && paramsOf(decoded.state)).toEqual(['fn', 'group', 'list', 'nodecount']);
+    expect(more.ok && paramsOf(more.state)).toEqual(['fn', 'group', 'gstate', 'list', 'nodecount', 'topsort']);
   });
 });

@@ -1,19 +1,9 @@
 import { selectedSnapshot, useSnapshots } from '../../store/snapshots';
-import { decodeAddress, encodeAddress, type AddressState } from '../../core/address/address';
+import { addressFilters, decodeAddress, encodeAddress, type AddressState } from '../../core/address/address';
 import { useView, viewNamed } from '../../store/view';
 import { worker } from '../../worker/client';
 import { applyFilters } from '../refine';
-import { flamePart } from './flame-part';
-import { goroutinesPart } from './goroutines-part';
-import { graphPart } from './graph-part';
-import { leaksPart } from './leaks-part';
-import type { AddressPart, PartScope } from './part';
-import { selectionPart } from './selection-part';
-import { sourcePart } from './source-part';
-import { topPart } from './top-part';
-
-/** In the order they apply: the source part reads the selection the selection part restores. */
-const parts: AddressPart[] = [flamePart, selectionPart, sourcePart, graphPart, leaksPart, goroutinesPart, topPart];
+import { applyBound, boundAddress, BOUND_STORES, type AddressScope } from './bindings';
 
 const WRITE_DELAY_MS = 250;
 /** Task id shown while a shared link's snapshots decode (the loader's own ids are positive). */
@@ -41,18 +31,18 @@ export function currentAddress(only?: number[]): AddressState {
   const ids = link ? link.ids : only ? loaded.filter((id) => only.includes(id)) : loaded;
   const shown = selectedSnapshot(snaps);
   const snapshot = positionOf(ids, snaps.selectedId);
-  const scope: PartScope = { partial: loaded.some((id) => !ids.includes(id)) };
-  return {
+  const scope: AddressScope = { partial: loaded.some((id) => !ids.includes(id)) };
+  const state: AddressState = {
     view: view.view,
     snapshot: snapshot === ids.length ? undefined : snapshot,
     base: positionOf(ids, snaps.baseId),
     sampleType: view.sampleIndex !== null && shown ? shown.sampleTypes[view.sampleIndex]?.type : undefined,
     granularity: view.granularity,
-    filters: view.filters,
-    theme: view.theme === 'system' ? undefined : view.theme,
-    extra: Object.assign({}, ...parts.map((p) => p.params(scope))) as Record<string, string>,
+    ...view.filters,
+    theme: view.theme,
     payload: link?.payload ?? (embedded && embedded.ids.join() === ids.join() ? embedded.payload : undefined),
   };
+  return { ...state, ...boundAddress(scope) };
 }
 
 function reportError(message: string): void {
@@ -66,7 +56,7 @@ function applyImmediate(state: AddressState): void {
   if (shown) view.setView(shown);
   if (state.granularity) view.setGranularity(state.granularity);
   if (state.theme) view.setTheme(state.theme);
-  for (const p of parts) p.apply(state.extra);
+  applyBound(state);
 }
 
 /** What needs the snapshots: selection, diff base, sample type and filters (checked by the Worker first). */
@@ -86,7 +76,8 @@ async function applyToSnapshots(state: AddressState): Promise<void> {
     const i = byName >= 0 ? byName : /^\d+$/.test(si) && Number(si) < current.sampleTypes.length ? Number(si) : -1;
     useView.getState().setSampleIndex(i >= 0 && i !== current.defaultSampleType ? i : null);
   }
-  if (Object.keys(state.filters).length) await applyFilters(state.filters);
+  const filters = addressFilters(state);
+  if (Object.keys(filters).length) await applyFilters(filters);
 }
 
 /** Resolves once snapshots are listed and no load is running (the page's sources have arrived). */
@@ -137,7 +128,7 @@ async function applyAddress(hash: string): Promise<void> {
   const { state } = decoded;
   applyImmediate(state);
   if (state.payload && !(state.payload === embedded?.payload && linkLoaded()) && !(await openPayload(state.payload))) return;
-  if (state.snapshot || state.base || state.sampleType || Object.keys(state.filters).length) {
+  if (state.snapshot || state.base || state.sampleType || Object.keys(addressFilters(state)).length) {
     await loadsSettled();
     await applyToSnapshots(state);
   }
@@ -177,7 +168,7 @@ export function startAddressSync(): void {
   void applyAddress(location.hash).finally(() => {
     useView.subscribe(schedule);
     useSnapshots.subscribe(schedule);
-    for (const p of parts) p.subscribe(schedule);
+    for (const store of BOUND_STORES) store.subscribe(schedule);
     schedule();
   });
   window.addEventListener('hashchange', () => {

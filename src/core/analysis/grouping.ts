@@ -1,3 +1,4 @@
+import type { Grouping } from '../options/table';
 import type { Session } from '../model/session';
 import type { Snapshot } from '../model/snapshot';
 import { creatorLabel } from './ancestry';
@@ -9,9 +10,7 @@ import { refinedStack, type RefinedStacks } from './refined';
  * over tenants is one leak), the same stack and labels, the same creation site, or the same
  * representative function.
  */
-export type Grouping = 'stack' | 'labels' | 'creator' | 'function';
 
-export const GROUPINGS: readonly Grouping[] = ['stack', 'labels', 'creator', 'function'];
 
 /** Counts per group key per snapshot, with what stands for each key. */
 export interface KeyedCounts {

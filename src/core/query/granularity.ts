@@ -1,7 +1,6 @@
 import type { Session } from '../model/session';
 
-/** pprof's granularities: what one node of a report stands for. */
-export type Granularity = 'functions' | 'filefunctions' | 'files' | 'lines';
+import type { Granularity } from '../options/table';
 
 /** Report node keys: every session frame mapped to the node it belongs to at a granularity. */
 export interface NodeKeys {

@@ -1,4 +1,4 @@
-import type { FilterKey } from './filters';
+import type { FilterKey } from '../options/filters';
 import type { RegexSource } from './refine-regex';
 
 /** One regex to test against many strings: the unit of work that may run in a throwaway Worker. */

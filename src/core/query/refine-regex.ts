@@ -1,4 +1,4 @@
-import type { FilterKey } from './filters';
+import type { FilterKey } from '../options/filters';
 
 /** A filter the user typed that cannot be applied; the message names the filter the way pprof does. */
 export class RefineError extends Error {

@@ -1,6 +1,6 @@
 import type { Session } from '../model/session';
 import type { StackRewrite } from './call-tree';
-import { FILTER_NAMES, hasFilters, normalizeFilters, type FilterKey, type Filters } from './filters';
+import { FILTER_OPTIONS, hasFilters, normalizeFilters, type FilterKey, type Filters } from '../options/filters';
 import { runMatchJobs, type MatchJob, type MatchRunner } from './refine-match';
 import { compileRegex, RefineError } from './refine-regex';
 import { parseTagFilter, selectLabelSets, tagStrings, type TagFilter } from './refine-tags';
@@ -23,7 +23,7 @@ export function parseFilters(raw: Filters): ParsedFilters {
   const tags: ParsedFilters['tags'] = {};
   for (const k of NAME_FILTERS) {
     const v = filters[k];
-    if (v !== undefined) names[k] = compileRegex(k, FILTER_NAMES[k], v);
+    if (v !== undefined) names[k] = compileRegex(k, FILTER_OPTIONS[k].name, v);
   }
   if (filters.tf !== undefined) tags.tf = parseTagFilter('tf', filters.tf);
   if (filters.ti !== undefined) tags.ti = parseTagFilter('ti', filters.ti);

@@ -1,8 +1,8 @@
 import type { Session } from '../model/session';
 import type { Snapshot } from '../model/snapshot';
 import { buildCallTree, type CallTree, type StackRewrite } from './call-tree';
-import type { Filters } from './filters';
-import type { Granularity } from './granularity';
+import type { Filters } from '../options/filters';
+import type { Granularity } from '../options/table';
 import { nodeKeys, type NodeKeys } from './granularity';
 
 /** What every view asks about: which snapshot, which value, which refinements. */

@@ -1,5 +1,5 @@
 import type { Snapshot } from '../model/snapshot';
-import { filterSettings, type Filters } from '../query/filters';
+import { filterSettings, type Filters } from '../options/filters';
 import { percentage, scale, scaledLabel } from '../units/scale';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

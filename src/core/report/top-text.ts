@@ -1,5 +1,5 @@
 import type { Snapshot } from '../model/snapshot';
-import type { Filters } from '../query/filters';
+import type { Filters } from '../options/filters';
 import type { TopReport } from '../query/top';
 import { reportHeader } from './header';
 import { percentage, reportUnit, scaledLabel } from '../units/scale';

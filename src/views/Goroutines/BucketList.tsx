@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { bubblesText } from '../../core/analysis/facts';
 import { waitLabel } from '../../core/units/duration';
-import type { Filters } from '../../core/query/filters';
+import type { Filters } from '../../core/options/filters';
 import { worker } from '../../worker/client';
 import type { BucketRow } from '../../worker/goroutines';
 import { useWorkerResult } from '../../ui/use-worker-result';

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { GranularitySwitch } from '../../ui/GranularitySwitch';
 import { applyFilters } from '../../actions/refine';
 import { useEffectiveTheme } from '../../ui/theme';
-import { hasFilters } from '../../core/query/filters';
+import { hasFilters } from '../../core/options/filters';
 import { exactName } from '../../core/query/refine-regex';
 import type { DrawnNode } from '../../core/report/graph/present';
 import type { GraphResult } from '../../worker/graph';

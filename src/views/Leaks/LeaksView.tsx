@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { LEAK_PROFILE_KIND } from '../../core/analysis/series';
 import { MARKED_REASON, STUCK, UNDECIDED_PLATEAU } from '../../core/analysis/verdict';
-import type { Grouping } from '../../core/analysis/grouping';
-import { TOP_N_CHOICES, useLeaks } from '../../store/leaks';
+import type { Grouping } from '../../core/options/table';
+import { useLeaks } from '../../store/leaks';
 import { useSnapshots } from '../../store/snapshots';
 import { useView } from '../../store/view';
 import { worker } from '../../worker/client';
@@ -13,6 +13,7 @@ import { SuspectDetail } from './SuspectDetail';
 import { SuspectsTable } from './SuspectsTable';
 import { focusFunction, openInFlameGraph, showGoroutines } from './navigate';
 import { useLeakRequest } from './leak-request';
+import { TOP_N_CHOICES } from '../../core/address/address';
 import { BAND_COLORS } from './palette';
 import { TimelineChart } from './TimelineChart';
 import { TimelineLegend } from './TimelineLegend';

@@ -1,3 +1,4 @@
+import { OPTIONS } from '../../options/table';
 import type { FrameTable } from '../../model/tables';
 import type { CallTree } from '../call-tree';
 import type { NodeKeys } from '../granularity';
@@ -17,7 +18,11 @@ export interface GraphOptions {
   edgeFraction: number;
 }
 
-export const DEFAULT_GRAPH_OPTIONS: GraphOptions = { nodeCount: 80, nodeFraction: 0.005, edgeFraction: 0.001 };
+export const DEFAULT_GRAPH_OPTIONS: GraphOptions = {
+  nodeCount: OPTIONS.nodecount.fallback,
+  nodeFraction: OPTIONS.nodefraction.fallback,
+  edgeFraction: OPTIONS.edgefraction.fallback,
+};
 
 export type GraphNode = TopRow;
 

@@ -1,11 +1,12 @@
 import { reportHeader } from '../header';
 import type { Snapshot } from '../../model/snapshot';
 import { percentage, reportUnit, scaledLabel } from '../../units/scale';
-import type { Granularity, NodeKeys } from '../../query/granularity';
+import type { Granularity } from '../../options/table';
+import type { NodeKeys } from '../../query/granularity';
 import type { CallGraph, GraphEdge, GraphOptions } from '../../query/graph/build';
 import { NODE_ID } from './ids';
 import { byWeight, MAX_NODELETS, type LabelTag, type NumericTag } from '../../query/graph/tags';
-import type { Filters } from '../../query/filters';
+import type { Filters } from '../../options/filters';
 import { visibleName } from '../visible';
 import { baseName, clipLine, shortenFunctionName } from './names';
 

@@ -1,3 +1,6 @@
+import type { Option } from './option';
+import { OPTIONS } from './table';
+
 /**
  * pprof's refine options, by pprof's names: focus `f`, ignore `i`, hide `h`, show `s`, show_from `sf`
  * (regexes on function name and file), tagfocus `tf` / tagignore `ti` (`key=regex`).
@@ -14,19 +17,18 @@ export interface Filters {
 
 export type FilterKey = keyof Filters;
 
-/** Every filter in the order pprof applies them. */
-export const FILTER_KEYS: readonly FilterKey[] = ['f', 'i', 'h', 's', 'sf', 'tf', 'ti'];
-
-/** pprof's option names, used in its messages ("Focus expression matched no samples"). */
-export const FILTER_NAMES: Record<FilterKey, string> = {
-  f: 'focus',
-  i: 'ignore',
-  h: 'hide',
-  s: 'show',
-  sf: 'show_from',
-  tf: 'tagfocus',
-  ti: 'tagignore',
+/** Each filter's option row, in the order pprof applies them. */
+export const FILTER_OPTIONS: Readonly<Record<FilterKey, Option<string>>> = {
+  f: OPTIONS.focus,
+  i: OPTIONS.ignore,
+  h: OPTIONS.hide,
+  s: OPTIONS.show,
+  sf: OPTIONS.show_from,
+  tf: OPTIONS.tagfocus,
+  ti: OPTIONS.tagignore,
 };
+
+export const FILTER_KEYS = Object.keys(FILTER_OPTIONS) as readonly FilterKey[];
 
 export function hasFilters(f: Filters | undefined): boolean {
   return !!f && Object.values(f).some((v) => v !== undefined && v !== '');
@@ -35,7 +37,7 @@ export function hasFilters(f: Filters | undefined): boolean {
 /** Each filter in force as pprof names it, `focus=exporter`, in pprof's order. */
 export function filterSettings(f: Filters | undefined): string[] {
   const n = normalizeFilters(f);
-  return FILTER_KEYS.filter((k) => n[k] !== undefined).map((k) => `${FILTER_NAMES[k]}=${n[k]}`);
+  return FILTER_KEYS.filter((k) => n[k] !== undefined).map((k) => `${FILTER_OPTIONS[k].name}=${n[k]}`);
 }
 
 /** The filters with empty ones dropped, in canonical key order (so equal filters compare equal as JSON). */
