@@ -1,1 +1,0 @@
-import{u as e}from"./use-worker-result-oD7BlADU.js";import{S as t}from"./index-BlKV6pVN.js";function n(n,r=``,i=0){t.getState().setMode(`function`),t.getState().setTarget(r&&i>0?{file:r,line:i}:null),e.getState().selectFunction(n),e.getState().setView(`source`)}export{n as t};

@@ -1,1 +1,0 @@
-import{m as e}from"./use-worker-result-oD7BlADU.js";import{a as t}from"./index-BlKV6pVN.js";var n=e(()=>({index:new t,folders:[],version:0,persistError:null,restored:!1}));export{n as t};
