@@ -36,6 +36,25 @@ export async function expectFits(page: Page): Promise<void> {
   expect(scroll.page, 'horizontal page scroll').toBeLessThanOrEqual(scroll.view);
   expect(scroll.body, 'horizontal body scroll').toBeLessThanOrEqual(scroll.view);
   expect(await offScreen(page)).toEqual([]);
+  expect(await clippedStatusButtons(page), 'status bar buttons cut off').toEqual([]);
+}
+
+/** Buttons of the status bar that its own edges or the window's cut (it hides what overflows). */
+function clippedStatusButtons(page: Page): Promise<string[]> {
+  return page.locator('.statusbar button').evaluateAll((buttons) =>
+    buttons
+      .filter((b) => {
+        const r = b.getBoundingClientRect();
+        const bar = b.closest('.statusbar')!.getBoundingClientRect();
+        return r.left < bar.left - 0.5 || r.right > Math.min(bar.right, innerWidth) + 0.5 || r.bottom > innerHeight + 0.5;
+      })
+      .map((b) => (b.textContent ?? '').trim()),
+  );
+}
+
+/** Cells of a Leaks table column whose text does not fit them. */
+export function clippedCells(page: Page, column: string): Promise<string[]> {
+  return page.locator(`.suspects-body .suspects-row ${column}`).evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth).map((c) => (c.textContent ?? '').trim()));
 }
 
 /** Loads the service folder (40 protobuf snapshots and the two text dumps) through the folder picker. */

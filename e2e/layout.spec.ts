@@ -63,3 +63,14 @@ test('at 800 px the header keeps Share, theme and shortcuts in its overflow menu
   await page.getByRole('menuitem', { name: 'Share' }).click();
   await expect(page.getByRole('dialog', { name: 'Share this view' })).toBeVisible();
 });
+
+test('at 800 px the status bar keeps its shortcuts button whole, and it opens the shortcuts', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 900 });
+  await openApp(page);
+  await openServiceFolder(page, fixture('service'));
+  const button = page.locator('.statusbar').getByRole('button', { name: /shortcuts/ });
+  await expect(button).toBeInViewport({ ratio: 1 });
+  await expectFits(page);
+  await button.click();
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+});

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openApp } from './app-helpers';
 import { fixture, shot } from './helpers';
-import { expectFits, openServiceFolder } from './layout-helpers';
+import { clippedCells, expectFits, openServiceFolder } from './layout-helpers';
 
 test.beforeEach(async ({ page }) => {
   page.on('pageerror', (e) => {
@@ -43,7 +43,31 @@ for (const size of [
     const status = (await page.locator('.statusbar').boundingBox())!;
     expect(detail.y + detail.height, 'the suspect detail ends above the status bar').toBeLessThanOrEqual(status.y + 0.5);
     await expect(page.locator('.statusbar')).toBeInViewport({ ratio: 1 });
+    // Growth and Score show whole: no cell cut, and Growth ends where the Score column (sticky on the right) begins.
+    expect(await clippedCells(page, '.c-growth')).toEqual([]);
+    expect(await clippedCells(page, '.c-score')).toEqual([]);
+    const growth = (await page.locator('.suspects-row.selected .c-growth').boundingBox())!;
+    const scoreCell = (await page.locator('.suspects-row.selected .c-score').boundingBox())!;
+    expect(growth.x + growth.width, 'Growth not under Score').toBeLessThanOrEqual(scoreCell.x + 0.5);
+    await expect(page.locator('.suspects-row.selected .c-growth')).toHaveText('+4,060/min');
+    await expect(page.locator('.statusbar').getByRole('button', { name: /shortcuts/ })).toBeInViewport({ ratio: 1 });
     await expectFits(page);
     await shot(page, `leaks-layout-${size.width}x${size.height}`);
   });
 }
+
+test('Leaks at 1280x720: the Group column takes the room before Created by, and the top suspect\'s name shows whole', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  await openServiceFolder(page, fixture('service'));
+  await expect(page.locator('.suspects-row')).toHaveCount(2);
+  const group = (await page.locator('.suspects-head .c-group').boundingBox())!;
+  const creator = (await page.locator('.suspects-head .c-creator').boundingBox())!;
+  expect(group.width).toBeGreaterThan(2 * creator.width);
+  expect(group.width).toBeGreaterThanOrEqual(200);
+  const top = page.locator('.suspects-row').first().locator('.c-group .fn');
+  await expect(top).toHaveText('main.(*exporter).send');
+  expect(await top.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  const table = await page.locator('.suspects-table').evaluate((t) => ({ scroll: t.scrollWidth, client: t.clientWidth }));
+  expect(table.scroll, 'no sideways scroll in the table').toBeLessThanOrEqual(table.client);
+});

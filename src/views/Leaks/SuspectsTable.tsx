@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { waitLabel } from '../../core/units/duration';
 import { rateLabel } from '../../core/units/rate';
 import type { SuspectRow } from '../../worker/leaks';
@@ -20,13 +20,20 @@ interface Column {
 }
 
 const steadiness = (r: SuspectRow) => r.monotonic * r.r2;
+
+/** The Growth column's width: room for its longest label (bold tabular digits, 12px) and the cell's padding. */
+function growthWidth(rows: SuspectRow[], timed: boolean): string {
+  let chars = 'Growth'.length;
+  for (const r of rows) chars = Math.max(chars, rateLabel(r.perMinute, timed).length);
+  return `${Math.ceil(chars * 8.2) + 18}px`;
+}
 const pct = (v: number) => `${(v * 100).toFixed(v >= 0.1 ? 0 : 1)}%`;
 
 const COLUMNS: Column[] = [
   { id: 'color', width: '22px', title: '', hint: 'Color on the timeline', className: 'c-swatch', cell: (_, { color }) => (color ? <span className="swatch" style={{ background: color }} /> : null) },
   {
     id: 'group',
-    width: 'minmax(160px, 1fr)',
+    width: 'minmax(160px, 4fr)',
     title: 'Group',
     hint: 'Representative function (first frame in your code) and the grouping key',
     className: 'c-group',
@@ -42,9 +49,9 @@ const COLUMNS: Column[] = [
     ),
   },
   { id: 'trend', width: '84px', title: 'Trend', hint: 'Count in every snapshot', className: 'c-trend', cell: (r) => <Sparkline counts={r.counts} hot={r.suspect} /> },
-  { id: 'first', width: '68px', title: 'First', hint: 'Goroutines in the first snapshot', className: 'c-num', sort: (r) => r.first, cell: (r) => r.first.toLocaleString('en-US') },
-  { id: 'last', width: '68px', title: 'Last', hint: 'Goroutines in the last snapshot', className: 'c-num', sort: (r) => r.last, cell: (r) => r.last.toLocaleString('en-US') },
-  { id: 'growth', width: '120px', title: 'Growth', hint: 'Least-squares slope', className: 'c-num c-growth', sort: (r) => r.perMinute, cell: (r, { timed }) => rateLabel(r.perMinute, timed) },
+  { id: 'first', width: '64px', title: 'First', hint: 'Goroutines in the first snapshot', className: 'c-num', sort: (r) => r.first, cell: (r) => r.first.toLocaleString('en-US') },
+  { id: 'last', width: '64px', title: 'Last', hint: 'Goroutines in the last snapshot', className: 'c-num', sort: (r) => r.last, cell: (r) => r.last.toLocaleString('en-US') },
+  { id: 'growth', width: 'var(--growth-width)', title: 'Growth', hint: 'Least-squares slope', className: 'c-num c-growth', sort: (r) => r.perMinute, cell: (r, { timed }) => rateLabel(r.perMinute, timed) },
   {
     id: 'steady',
     width: '58px',
@@ -57,7 +64,7 @@ const COLUMNS: Column[] = [
   { id: 'share', width: '54px', title: 'Share', hint: 'Share of all goroutines in the last snapshot', className: 'c-num', sort: (r) => r.share, cell: (r) => pct(r.share) },
   {
     id: 'state',
-    width: '150px',
+    width: '128px',
     title: 'State',
     hint: 'Wait reason from a debug=2 dump, else inferred from the leaf frames',
     className: 'c-state',
@@ -69,10 +76,10 @@ const COLUMNS: Column[] = [
     ),
   },
   { id: 'wait', width: '70px', title: 'Wait', hint: 'Wait minutes in the debug=2 dump (min~max)', className: 'c-num c-wait', sort: (r) => r.waitMax, cell: (r) => waitLabel(r.waitMin, r.waitMax) },
-  { id: 'creator', width: 'minmax(90px, 0.45fr)', title: 'Created by', hint: 'Dominant `created by` site in the debug=2 dump', className: 'c-creator', sort: (r) => r.creator, cell: (r) => <span title={r.creator}>{r.creator}</span> },
+  { id: 'creator', width: 'minmax(90px, 1fr)', title: 'Created by', hint: 'Dominant `created by` site in the debug=2 dump', className: 'c-creator', sort: (r) => r.creator, cell: (r) => <span title={r.creator}>{r.creator}</span> },
   {
     id: 'score',
-    width: '80px',
+    width: '64px',
     title: 'Score',
     hint: 'Leak score 0–100: steady, never-draining growth in a blocking state scores high',
     className: 'c-num c-score',
@@ -115,7 +122,8 @@ export function SuspectsTable({ rows, timed, colors, selectedKey, withDumpFacts,
       return (x < y ? -1 : x > y ? 1 : 0) * dir || b.score - a.score;
     });
   }, [rows, sort]);
-  const grid = { gridTemplateColumns: columns.map((c) => c.width).join(' ') };
+  const growth = useMemo(() => growthWidth(rows, timed), [rows, timed]);
+  const grid = { gridTemplateColumns: columns.map((c) => c.width).join(' '), '--growth-width': growth } as CSSProperties;
   const virtual = useVirtualizer({ count: sorted.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const selectedIndex = sorted.findIndex((r) => r.key === selectedKey);
   useEffect(() => {
