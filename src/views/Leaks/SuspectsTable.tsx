@@ -7,6 +7,8 @@ import { Sparkline } from './Sparkline';
 import { visibleName } from '../../core/report/visible';
 
 const ROW_HEIGHT = 28;
+/** Below this table width the Steady column gives its room to the group names (the detail still shows steadiness). */
+const ROOM_FOR_STEADY = 1100;
 
 interface Column {
   id: string;
@@ -49,8 +51,8 @@ const COLUMNS: Column[] = [
     ),
   },
   { id: 'trend', width: '84px', title: 'Trend', hint: 'Count in every snapshot', className: 'c-trend', cell: (r) => <Sparkline counts={r.counts} hot={r.suspect} /> },
-  { id: 'first', width: '64px', title: 'First', hint: 'Goroutines in the first snapshot', className: 'c-num', sort: (r) => r.first, cell: (r) => r.first.toLocaleString('en-US') },
-  { id: 'last', width: '64px', title: 'Last', hint: 'Goroutines in the last snapshot', className: 'c-num', sort: (r) => r.last, cell: (r) => r.last.toLocaleString('en-US') },
+  { id: 'first', width: '58px', title: 'First', hint: 'Goroutines in the first snapshot', className: 'c-num', sort: (r) => r.first, cell: (r) => r.first.toLocaleString('en-US') },
+  { id: 'last', width: '58px', title: 'Last', hint: 'Goroutines in the last snapshot', className: 'c-num', sort: (r) => r.last, cell: (r) => r.last.toLocaleString('en-US') },
   { id: 'growth', width: 'var(--growth-width)', title: 'Growth', hint: 'Least-squares slope', className: 'c-num c-growth', sort: (r) => r.perMinute, cell: (r, { timed }) => rateLabel(r.perMinute, timed) },
   {
     id: 'steady',
@@ -64,7 +66,7 @@ const COLUMNS: Column[] = [
   { id: 'share', width: '54px', title: 'Share', hint: 'Share of all goroutines in the last snapshot', className: 'c-num', sort: (r) => r.share, cell: (r) => pct(r.share) },
   {
     id: 'state',
-    width: '128px',
+    width: '116px',
     title: 'State',
     hint: 'Wait reason from a debug=2 dump, else inferred from the leaf frames',
     className: 'c-state',
@@ -76,10 +78,10 @@ const COLUMNS: Column[] = [
     ),
   },
   { id: 'wait', width: '70px', title: 'Wait', hint: 'Wait minutes in the debug=2 dump (min~max)', className: 'c-num c-wait', sort: (r) => r.waitMax, cell: (r) => waitLabel(r.waitMin, r.waitMax) },
-  { id: 'creator', width: 'minmax(90px, 1fr)', title: 'Created by', hint: 'Dominant `created by` site in the debug=2 dump', className: 'c-creator', sort: (r) => r.creator, cell: (r) => <span title={r.creator}>{r.creator}</span> },
+  { id: 'creator', width: 'minmax(72px, 1fr)', title: 'Created by', hint: 'Dominant `created by` site in the debug=2 dump', className: 'c-creator', sort: (r) => r.creator, cell: (r) => <span title={r.creator}>{r.creator}</span> },
   {
     id: 'score',
-    width: '64px',
+    width: '60px',
     title: 'Score',
     hint: 'Leak score 0–100: steady, never-draining growth in a blocking state scores high',
     className: 'c-num c-score',
@@ -110,7 +112,14 @@ export interface SuspectsTableProps {
 export function SuspectsTable({ rows, timed, colors, selectedKey, withDumpFacts, onSelect, onOpen, onHover }: SuspectsTableProps) {
   const [sort, setSort] = useState<{ id: string; desc: boolean } | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
-  const columns = useMemo(() => COLUMNS.filter((c) => withDumpFacts || (c.id !== 'wait' && c.id !== 'creator')), [withDumpFacts]);
+  const [roomy, setRoomy] = useState(true);
+  useEffect(() => {
+    const el = scroller.current!;
+    const observer = new ResizeObserver(() => setRoomy(el.clientWidth >= ROOM_FOR_STEADY));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const columns = useMemo(() => COLUMNS.filter((c) => (withDumpFacts || (c.id !== 'wait' && c.id !== 'creator')) && (roomy || c.id !== 'steady')), [withDumpFacts, roomy]);
   const sorted = useMemo(() => {
     const col = sort && COLUMNS.find((c) => c.id === sort.id);
     if (!col?.sort || !sort) return rows;
