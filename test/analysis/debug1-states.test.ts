@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyzeLeaks, stackNamesOf } from '../../src/core/analysis/analyze';
-import type { StateCategory } from '../../src/core/analysis/states';
+import { hiddenFrameNames } from '../../src/core/analysis/hidden-frames';
+import { stateFromStack, type StateCategory } from '../../src/core/analysis/states';
 import { decodeInput } from '../../src/core/decode';
 import { Session } from '../../src/core/model/session';
 import { runCli } from '../cli/run';
@@ -83,5 +84,56 @@ describe('leak suspects of a debug=1-only series', () => {
     expect(cli.stdout).toMatch(/chan send or receive +main\.send\.func1\n/);
     expect(cli.stdout).toMatch(/ select +main\.wait\n/);
     expect(cli.stdout).not.toContain('running');
+  });
+});
+
+describe('debug=1 hidden runtime frames read through a protobuf snapshot of the same binary', () => {
+  const SERVICE = resolve(FIXTURES, 'service');
+  const SERVICE_PB = Array.from({ length: 40 }, (_, i) => resolve(SERVICE, `pprof.service.goroutine.${String(i + 1).padStart(3, '0')}.pb.gz`));
+  const load = async (session: Session, path: string) => decodeInput(readFileSync(path), session, { name: basename(path) });
+
+  /** The state of the groups of `dump` at main.go:147 (the service's leaked sends), as the hidden frames and the shown ones give it. */
+  function sendStates(session: Session, dump: Awaited<ReturnType<typeof load>>): string[] {
+    const hidden = hiddenFrameNames(session, [dump]);
+    const at147 = Array.from(dump.groups, (g) => session.groups.stack.get(g)).filter((st) => session.fileName(session.stacks.frame.get(st)).endsWith('main.go') && session.frames.line.get(session.stacks.frame.get(st)) === 147);
+    expect(at147).toHaveLength(4);
+    return at147.map((st) => stateFromStack([...(hidden.get(st) ?? []), ...session.stackNames(st)]).label);
+  }
+
+  it("the service's sends at main.go:147 read 'chan send' with its protobuf snapshots, 'chan send or receive' alone", async () => {
+    const alone = new Session();
+    const dumpAlone = await load(alone, resolve(SERVICE, 'goroutine.service.debug1.txt'));
+    expect(hiddenFrameNames(alone, [dumpAlone]).size).toBe(0);
+    expect(analyzeLeaks(alone).groups.find((g) => g.function === 'main.(*exporter).send')?.state.label).toBe('chan send or receive');
+
+    const session = new Session();
+    for (const pb of SERVICE_PB) await load(session, pb);
+    const dump = await load(session, resolve(SERVICE, 'goroutine.service.debug1.txt'));
+    expect(new Set(sendStates(session, dump))).toEqual(new Set(['chan send']));
+    const hidden = hiddenFrameNames(session, [dump]);
+    const names = [...hidden.values()].map((n) => n.join(' < '));
+    expect(names).toContain('runtime.gopark < runtime.chansend < runtime.chansend1');
+    expect(names).toContain('runtime.gopark < runtime.chanrecv < runtime.chanrecv2');
+  });
+
+  it('a protobuf snapshot of another binary resolves nothing', async () => {
+    const session = new Session();
+    await load(session, resolve(PROJECT_FIXTURES, 'go127/pprof.parkfix.goroutine.001.pb.gz'));
+    const dump = await load(session, resolve(SERVICE, 'goroutine.service.debug1.txt'));
+    expect(hiddenFrameNames(session, [dump]).size).toBe(0);
+  });
+
+  it('a debug=1 series with one protobuf snapshot of the same binary tells the sends; suspects and parkview suspects say so', async () => {
+    const pb = resolve(PROJECT_FIXTURES, 'debug1-series/pprof.sendleak.goroutine.003.pb.gz');
+    const session = new Session();
+    for (const path of [...SERIES, pb]) await load(session, path);
+    const a = analyzeLeaks(session);
+    expect(a.series.format).toBe('debug1');
+    expect(a.groups.filter((g) => g.verdict.suspect).map((g) => [g.function, g.state.label, g.trend.first, g.trend.last])).toEqual([
+      ['main.send.func1', 'chan send', 5, 30],
+      ['main.wait', 'select', 5, 30],
+    ]);
+    const cli = await runCli(['suspects', ...SERIES, pb]);
+    expect(cli.stdout).toMatch(/ chan send +main\.send\.func1\n/);
   });
 });

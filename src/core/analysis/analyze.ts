@@ -10,6 +10,7 @@ import { countByKey, keyLabel, type KeyedCounts } from './grouping';
 import { RefinedStacks, refinedStack } from './refined';
 import { LEAK_PROFILE_KIND, pickSeries, type Series } from './series';
 import { trendOf, type Trend } from './signals';
+import { hiddenFrameNames } from './hidden-frames';
 import { BLOCKS_FOR_GOOD, CATEGORIES, ENDS_BY_ITSELF, stateFromParking, stateFromReason, stateFromStack, type BlockState } from './states';
 import { InStepGroups } from './in-step';
 import { judge, type Verdict } from './verdict';
@@ -254,6 +255,7 @@ export function analyzeLeaks(session: Session, q: LeakQuery = {}): LeakAnalysis 
     if (t.slope > 0 && t.neverDrains && !t.returned) maxAdded = Math.max(maxAdded, t.last - t.first);
   }
   const parking = parkingOf(session, series);
+  const hiddenNames = hiddenFrameNames(session, series.snapshots);
   const states: (BlockState | null)[] = [];
   const groupFacts: (DumpFacts | undefined)[] = [];
   for (let k = 0; k < keyed.keys; k++) {
@@ -268,7 +270,14 @@ export function analyzeLeaks(session: Session, q: LeakQuery = {}): LeakAnalysis 
     const stackNames = names.of(origin);
     const f = facts?.size ? facts.get(names.portable(origin)) : undefined;
     const parked = parking.get(origin);
-    let state = f ? stateFromReason(dominant(f.reasons), stackNames) : parked !== undefined ? stateFromParking(stackNames, parked) : stateFromStack(stackNames);
+    const hidden = hiddenNames.get(origin);
+    let state = f
+      ? stateFromReason(dominant(f.reasons), stackNames)
+      : hidden
+        ? stateFromStack([...hidden, ...stackNames])
+        : parked !== undefined
+          ? stateFromParking(stackNames, parked)
+          : stateFromStack(stackNames);
     // A goroutineleak profile lists only parked goroutines; its text form leaves out the runtime frames that would say on what.
     if (keyed.proven[k] === 1 && state.source === 'stack' && state.category === 'running') state = { label: CATEGORIES.other.label, category: 'other', source: 'stack' };
     states.push(state);

@@ -1,6 +1,6 @@
 import { SnapshotBuilder } from '../model/builder';
 import type { Session } from '../model/session';
-import { PARKED_NOT, PARKED_UNKNOWN, type SampleType } from '../model/snapshot';
+import { PARKED_NOT, PARKED_UNKNOWN, type HiddenAddresses, type SampleType } from '../model/snapshot';
 import type { Label } from '../model/tables';
 import { ProfileError } from '../io/errors';
 import { UNCANCELLABLE } from '../io/pace';
@@ -231,6 +231,8 @@ class ParkingReader {
   private hidden: number[] = [];
   private firstHidden: string[] = [];
   private gopark = new Map<string, number>();
+  /** Per group index, its first record's hidden addresses and first shown one (see HiddenAddresses). */
+  private addressesOf: number[][] = [];
 
   /** `firstShown` is the record's first `#` frame line, or undefined when it has none. */
   add(group: number, addresses: string[], firstShown: string | undefined): void {
@@ -244,10 +246,20 @@ class ParkingReader {
         return v === pc || v === pc + 1;
       });
       if (hidden > 0 && CALLS_GOPARK.test(f[2])) this.gopark.set(addresses[0], (this.gopark.get(addresses[0]) ?? 0) + 1);
+      if (hidden > 0) this.addressesOf[group] ??= addresses.slice(0, hidden + 1).map((a) => parseInt(a, 16));
     }
     this.group.push(group);
     this.hidden.push(hidden);
     this.firstHidden.push(addresses[0] ?? '');
+  }
+
+  /** Per group index, the addresses of its hidden frames and its first shown one. */
+  hiddenAddresses(groups: number): HiddenAddresses {
+    const start = new Int32Array(groups + 1);
+    for (let g = 0; g < groups; g++) start[g + 1] = start[g] + (this.addressesOf[g]?.length ?? 0);
+    const address = new Float64Array(start[groups]);
+    this.addressesOf.forEach((a, g) => address.set(a, start[g]));
+    return { start, address };
   }
 
   /** Per group index, how it parks (see Snapshot.parking); records of one group that disagree make it unknown. */
@@ -348,7 +360,10 @@ export async function decodeDebug1(text: string, session: Session, name: string,
   if (cut && records === 0) {
     throw new ProfileError(`debug=1 text is cut off inside its first record, so no whole record is left${d.total === null ? '' : ` (the header says total ${d.total})`}`);
   }
-  if (parking) builder.parking = parking.finish(groups);
+  if (parking) {
+    builder.parking = parking.finish(groups);
+    builder.hidden = parking.hiddenAddresses(groups);
+  }
   const of = d.total === null ? '' : `, ${sum} of the header's total of ${d.total}`;
   if (nums.exact.inexact) builder.warn(ROUNDED_WARNING);
   if (cut) builder.warn(`The text is cut off mid-record: kept the ${records} whole records${of}, and dropped the partial last one.`);

@@ -3,7 +3,7 @@ import { IntList } from '../model/int-list';
 import { PairTable } from '../model/pair-table';
 import { keepAlive } from '../model/keep-alive';
 import type { Session } from '../model/session';
-import type { SampleType } from '../model/snapshot';
+import type { AddressFrames, SampleType } from '../model/snapshot';
 import type { Label } from '../model/tables';
 import { ProfileError } from '../io/errors';
 import { UNCANCELLABLE, type Pace } from '../io/pace';
@@ -272,10 +272,12 @@ interface Locations {
   single: number[];
   start: number[];
   inlined: number[];
+  /** Location id and address of each location with an address, in pairs. */
+  addressed: number[];
 }
 
 function readLocations(r: Reader, l: Layout, session: Session, funcs: Map<number, number>): Locations {
-  const out: Locations = { single: [], start: [], inlined: [] };
+  const out: Locations = { single: [], start: [], inlined: [], addressed: [] };
   const frames: number[] = [];
   const unnamed = unnamedFrames(r, l);
   const noName = session.strings.intern('');
@@ -284,11 +286,13 @@ function readLocations(r: Reader, l: Layout, session: Session, funcs: Map<number
     const end = r.uint32() + r.pos;
     let id = 0;
     let mapping = 0;
+    let address = 0;
     frames.length = 0;
     while (r.pos < end) {
       const tag = r.uint32();
       if (tag === 0x08) id = r.uint64() as unknown as number;
       else if (tag === 0x10) mapping = r.uint64() as unknown as number;
+      else if (tag === 0x18) address = r.uint64() as unknown as number;
       else if (tag === 0x22) {
         const lineEnd = r.uint32() + r.pos;
         let fn = 0;
@@ -310,6 +314,7 @@ function readLocations(r: Reader, l: Layout, session: Session, funcs: Map<number
     for (let i = 0; i < frames.length; i += 2) {
       if (frames[i] < 0 || session.functions.name.get(frames[i]) === noName) frames[i] = session.functions.intern(unnamed.get(mapping) ?? '<unknown>', '');
     }
+    if (address) out.addressed.push(id, address);
     // frames holds (function, line) pairs innermost first; every line but the last was inlined.
     const n = frames.length / 2;
     if (n === 1) {
@@ -322,6 +327,24 @@ function readLocations(r: Reader, l: Layout, session: Session, funcs: Map<number
     out.inlined.push(n);
     for (let i = 0; i < n; i++) out.inlined[at + n - i] = session.frames.intern(frames[2 * i], frames[2 * i + 1], i < n - 1);
   }
+  return out;
+}
+
+/** The frames at each location's address (see AddressFrames). */
+function addressFramesOf(locs: Locations): AddressFrames {
+  const { single, start: inlinedAt, inlined, addressed } = locs;
+  const n = addressed.length / 2;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => addressed[2 * a + 1] - addressed[2 * b + 1]);
+  const out: AddressFrames = { address: new Float64Array(n), start: new Int32Array(n + 1), frame: new Int32Array(0) };
+  const frame: number[] = [];
+  order.forEach((k, i) => {
+    const id = addressed[2 * k];
+    out.address[i] = addressed[2 * k + 1];
+    if (single[id] >= 0) frame.push(single[id]);
+    else for (let at = inlinedAt[id], j = inlined[at]; j >= 1; j--) frame.push(inlined[at + j]);
+    out.start[i + 1] = frame.length;
+  });
+  out.frame = Int32Array.from(frame);
   return out;
 }
 
@@ -499,10 +522,11 @@ async function decodeWith(r: Reader, session: Session, name: string, pace: Pace)
     const defaultName = layout.defaultSampleType ? str(layout, layout.defaultSampleType) : '';
     let defaultIdx = sampleTypes.findIndex((t) => t.type === defaultName);
     if (defaultIdx < 0) defaultIdx = sampleTypes.length - 1;
+    const kind = profileKind(sampleTypes, periodType, sampleTypes[defaultIdx].type, name);
     const builder = new SnapshotBuilder(session, {
       name,
       format: 'pprof',
-      kind: profileKind(sampleTypes, periodType, sampleTypes[defaultIdx].type, name),
+      kind,
       sampleTypes,
       defaultSampleType: defaultIdx,
       timeMs: layout.timeNanos ? layout.timeNanos / 1e6 : null,
@@ -515,6 +539,7 @@ async function decodeWith(r: Reader, session: Session, name: string, pace: Pace)
     const funcs = readFunctions(r, layout, session);
     const locs = readLocations(r, layout, session, funcs);
     await readSamples(r, layout, builder, locs, sampleTypes.length, pace);
+    if (kind.startsWith('goroutine') && locs.addressed.length) builder.addressFrames = addressFramesOf(locs);
     return builder;
   } catch (e) {
     if (e instanceof ProfileError || !isReaderError(e)) throw e;

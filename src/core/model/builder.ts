@@ -1,7 +1,7 @@
 import { IntList } from './int-list';
 import { keepAlive } from './keep-alive';
 import type { Session } from './session';
-import type { GoroutineFacts, SampleType, Snapshot, SourceFormat } from './snapshot';
+import type { AddressFrames, GoroutineFacts, HiddenAddresses, SampleType, Snapshot, SourceFormat } from './snapshot';
 
 export interface SnapshotHeader {
   name: string;
@@ -37,6 +37,8 @@ export class SnapshotBuilder {
   goroutines: GoroutineFacts | null = null;
   /** Per group index, the debug=1 parking signature (see Snapshot.parking). */
   parking: Int8Array | undefined;
+  hidden: HiddenAddresses | undefined;
+  addressFrames: AddressFrames | undefined;
 
   constructor(
     readonly session: Session,
@@ -152,6 +154,8 @@ export class SnapshotBuilder {
       samples,
       goroutines,
       ...(this.parking ? { parking: this.parking } : {}),
+      ...(this.hidden ? { hidden: this.hidden } : {}),
+      ...(this.addressFrames ? { addressFrames: this.addressFrames } : {}),
       warnings: this.warnings,
     };
   }

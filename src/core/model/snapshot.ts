@@ -5,6 +5,26 @@ export const PARKED_NOT = -1;
 /** Runtime frames were left out, but they do not start at a known runtime.gopark address. */
 export const PARKED_UNKNOWN = -2;
 
+/**
+ * The addresses a debug=1 record lists before its first shown frame's, and that frame's, per group
+ * (of its first record): group i's are `address[start[i] .. start[i + 1])`, innermost first, the
+ * shown frame's last; none when the group hides no frame.
+ */
+export interface HiddenAddresses {
+  start: Int32Array;
+  address: Float64Array;
+}
+
+/**
+ * A protobuf profile's location addresses, ascending, with their frames innermost first: address
+ * i's are `frame[start[i] .. start[i + 1])` (several where calls were inlined).
+ */
+export interface AddressFrames {
+  address: Float64Array;
+  start: Int32Array;
+  frame: Int32Array;
+}
+
 export interface SampleType {
   type: string;
   unit: string;
@@ -94,17 +114,21 @@ export interface Snapshot {
   goroutines: GoroutineFacts | null;
   /** debug=1 text only: per group, what its hidden runtime frames say about parking (see PARKED_NOT, PARKED_UNKNOWN). */
   parking?: Int8Array;
+  /** debug=1 goroutine text only: per group, the addresses of its hidden runtime frames (see HiddenAddresses). */
+  hidden?: HiddenAddresses;
+  /** Protobuf only: the frames at each location's address, to read other forms' bare addresses by (see AddressFrames). */
+  addressFrames?: AddressFrames;
   /** Facts the user should know about the input (cut-off dump, rounded values…). */
   warnings: string[];
 }
 
 /** What the main thread needs to list a snapshot; no per-group data. */
-export type SnapshotInfo = Omit<Snapshot, 'groups' | 'values' | 'goroutines' | 'samples' | 'parking'> & {
+export type SnapshotInfo = Omit<Snapshot, 'groups' | 'values' | 'goroutines' | 'samples' | 'parking' | 'hidden' | 'addressFrames'> & {
   groupCount: number;
   goroutineCount: number;
 };
 
 export function snapshotInfo(s: Snapshot): SnapshotInfo {
-  const { groups, values: _values, goroutines, samples: _samples, parking: _parking, ...rest } = s;
+  const { groups, values: _values, goroutines, samples: _samples, parking: _parking, hidden: _hidden, addressFrames: _addressFrames, ...rest } = s;
   return { ...rest, groupCount: groups.length, goroutineCount: goroutines ? goroutines.id.length : 0 };
 }
