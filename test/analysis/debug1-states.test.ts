@@ -5,6 +5,8 @@ import { analyzeLeaks, stackNamesOf } from '../../src/core/analysis/analyze';
 import { hiddenFrameNames } from '../../src/core/analysis/hidden-frames';
 import { stateFromStack, type StateCategory } from '../../src/core/analysis/states';
 import { decodeInput } from '../../src/core/decode';
+import { decodeSnapshots } from '../../src/core/decode/bundle';
+import { encodeSnapshots } from '../../src/core/permalink/session-codec';
 import { Session } from '../../src/core/model/session';
 import { runCli } from '../cli/run';
 import { FIXTURES, PROJECT_FIXTURES } from '../fixtures';
@@ -123,7 +125,7 @@ describe('debug=1 hidden runtime frames read through a protobuf snapshot of the 
     expect(hiddenFrameNames(session, [dump]).size).toBe(0);
   });
 
-  it('a debug=1 series with one protobuf snapshot of the same binary tells the sends; suspects and parkview suspects say so', async () => {
+  it('a debug=1 series with one protobuf snapshot of the same binary tells the sends; suspects, a link of them and parkview suspects say so', async () => {
     const pb = resolve(PROJECT_FIXTURES, 'debug1-series/pprof.sendleak.goroutine.003.pb.gz');
     const session = new Session();
     for (const path of [...SERIES, pb]) await load(session, path);
@@ -133,6 +135,9 @@ describe('debug=1 hidden runtime frames read through a protobuf snapshot of the 
       ['main.send.func1', 'chan send', 5, 30],
       ['main.wait', 'select', 5, 30],
     ]);
+    const copy = new Session();
+    decodeSnapshots(encodeSnapshots(session, session.snapshots.map((x) => x.id)), copy, 'link');
+    expect(analyzeLeaks(copy).groups.find((g) => g.function === 'main.send.func1')?.state.label).toBe('chan send');
     const cli = await runCli(['suspects', ...SERIES, pb]);
     expect(cli.stdout).toMatch(/ chan send +main\.send\.func1\n/);
   });

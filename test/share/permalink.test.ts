@@ -43,8 +43,10 @@ function describeSnapshot(session: Session, s: Snapshot) {
   const goroutines = facts
     ? Array.from(facts.id, (id, i) => [id, groupKey(s.groups[facts.group[i]]), session.strings.get(facts.state[i]), facts.waitMinutes[i], facts.locked[i], facts.createdBy[i] < 0 ? '' : frame(facts.createdBy[i]), facts.parentId[i]])
     : null;
-  const { id: _id, loadOrder: _lo, groups: _g, values: _v, goroutines: _f, ...header } = s;
-  return { header, groups, goroutines };
+  const t = s.addressFrames;
+  const addressFrames = t ? Array.from(t.address, (a, i) => `${a.toString(16)} ${Array.from(t.frame.subarray(t.start[i], t.start[i + 1]), frame).join(' < ')}`) : null;
+  const { id: _id, loadOrder: _lo, groups: _g, values: _v, goroutines: _f, addressFrames: _a, ...header } = s;
+  return { header, groups, goroutines, addressFrames };
 }
 
 describe('permalink round trip on every shared fixture series', () => {
@@ -60,6 +62,8 @@ describe('permalink round trip on every shared fixture series', () => {
       expect(got.header).toEqual(want.header);
       expect(got.groups).toEqual(want.groups);
       expect(got.goroutines).toEqual(want.goroutines);
+      // Protobuf addresses serve only to read linked debug=1 snapshots' hidden frames.
+      expect(got.addressFrames).toEqual(source.snapshots.some((x) => x.hidden) ? want.addressFrames : null);
     });
   });
 

@@ -12,6 +12,10 @@ export type HeaderJson = Pick<
   Partial<Pick<Snapshot, 'buildId' | 'fileTimeMs'>> & {
     /** The debug=1 parking signature of each group, in the snapshot's group order (see Snapshot.parking). */
     parking?: number[];
+    /** Each group's hidden addresses, in the snapshot's group order (see Snapshot.hidden). */
+    hidden?: number[][];
+    /** A protobuf snapshot's addresses and their frames (link frame numbers), when debug=1 snapshots are linked with it (see Snapshot.addressFrames). */
+    addressFrames?: { address: number[]; frames: number[][] };
   };
 
 /** A snapshot of a link or bundle that could not be opened, and why; the others still open. */
@@ -153,6 +157,13 @@ function readSnapshot(r: ByteReader, flaw: Flaw, tables: SharedTables, session: 
   });
   const p = header.parking;
   flaw.check(p === undefined || (Array.isArray(p) && p.length === n && p.every((v) => Number.isInteger(v) && v >= PARKED_UNKNOWN && v <= 127)), () => 'malformed parking signatures');
+  const addresses = (a: unknown) => Array.isArray(a) && a.every((v) => Number.isSafeInteger(v) && v > 0);
+  const hidden = header.hidden;
+  flaw.check(hidden === undefined || (Array.isArray(hidden) && hidden.length === n && hidden.every(addresses)), () => 'malformed hidden addresses');
+  const t = header.addressFrames;
+  const nFrames = tables.frameMap.length;
+  const frameList = (a: unknown) => Array.isArray(a) && a.every((f) => Number.isInteger(f) && f >= 0 && f < nFrames);
+  flaw.check(t === undefined || (!!t && addresses(t.address) && Array.isArray(t.frames) && t.frames.length === t.address.length && t.frames.every(frameList) && t.address.every((v, i) => i === 0 || v > t.address[i - 1])), () => 'malformed address frames');
   // 1: goroutine facts; 2: facts with ancestors; +4: with synctest bubbles.
   const facts = r.byte();
   const goroutines = [1, 2, 5, 6].includes(facts) ? readGoroutines(r, flaw, n, tables, session, facts) : null;
@@ -174,6 +185,19 @@ function build(stored: StoredSnapshot, tables: SharedTables, session: Session): 
     const parking = new Int8Array(local.length);
     h.parking.forEach((p, i) => (parking[index[i]] = p));
     builder.parking = parking;
+  }
+  if (h.hidden) {
+    const byGroup: number[][] = [];
+    h.hidden.forEach((a, i) => (byGroup[index[i]] = a));
+    const start = new Int32Array(byGroup.length + 1);
+    byGroup.forEach((a, g) => (start[g + 1] = start[g] + a.length));
+    builder.hidden = { start, address: Float64Array.from(byGroup.flat()) };
+  }
+  if (h.addressFrames) {
+    const { address, frames } = h.addressFrames;
+    const start = new Int32Array(address.length + 1);
+    frames.forEach((f, i) => (start[i + 1] = start[i] + f.length));
+    builder.addressFrames = { address: Float64Array.from(address), start, frame: Int32Array.from(frames.flat(), (f) => tables.frameMap[f]) };
   }
   if (goroutines) {
     const { groupIndex, ...facts } = goroutines;

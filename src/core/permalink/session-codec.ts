@@ -1,5 +1,5 @@
 import type { Session } from '../model/session';
-import type { Snapshot } from '../model/snapshot';
+import type { AddressFrames, Snapshot } from '../model/snapshot';
 import { StringTable } from '../model/strings';
 import { ByteWriter, isSmallInt } from '../io/bytes';
 import { SESSION_MAGIC, SESSION_VERSION } from '../decode/bundle';
@@ -39,6 +39,8 @@ interface Used {
   frames: Subset;
   fns: Subset;
   labelSets: Subset;
+  /** Whether protobuf snapshots keep their addresses' frames: only to read the hidden frames of debug=1 snapshots linked with them. */
+  addresses: boolean;
 }
 
 function collect(session: Session, snaps: Snapshot[]): Used {
@@ -48,6 +50,7 @@ function collect(session: Session, snaps: Snapshot[]): Used {
     frames: new Subset(session.frames.size),
     fns: new Subset(session.functions.size),
     labelSets: new Subset(session.labelSets.sets.length),
+    addresses: snaps.some((s) => s.hidden),
   };
   const { groups, nodes, frames, fns, labelSets } = used;
   const sParent = session.stacks.parent.data;
@@ -55,6 +58,7 @@ function collect(session: Session, snaps: Snapshot[]): Used {
     for (const g of s.groups) groups.mark(g);
     if (s.goroutines) for (const f of s.goroutines.createdBy) if (f >= 0) frames.mark(f);
     if (s.goroutines?.ancestors) for (const f of s.goroutines.ancestors.createdBy) if (f >= 0) frames.mark(f);
+    if (used.addresses && s.addressFrames) for (const f of s.addressFrames.frame) frames.mark(f);
   }
   groups.seal();
   labelSets.mark(0);
@@ -159,6 +163,8 @@ function writeSnapshot(w: ByteWriter, session: Session, s: Snapshot, used: Used,
     buildId: s.buildId || undefined,
     warnings: s.warnings,
     parking: s.parking ? Array.from(s.parking) : undefined,
+    hidden: s.hidden ? Array.from(s.groups, (_, g) => Array.from(s.hidden!.address.subarray(s.hidden!.start[g], s.hidden!.start[g + 1]))) : undefined,
+    addressFrames: used.addresses && s.addressFrames ? addressFramesJson(s.addressFrames, used) : undefined,
   };
   w.string(JSON.stringify(header));
   w.uint(s.groups.length);
@@ -190,4 +196,8 @@ function writeSnapshot(w: ByteWriter, session: Session, s: Snapshot, used: Used,
     a.createdBy.forEach(frame);
   }
   if (facts.bubble) for (const b of facts.bubble) w.int(b);
+}
+
+function addressFramesJson(t: AddressFrames, used: Used): NonNullable<HeaderJson['addressFrames']> {
+  return { address: Array.from(t.address), frames: Array.from(t.address, (_, i) => Array.from(t.frame.subarray(t.start[i], t.start[i + 1]), (f) => used.frames.of(f))) };
 }
