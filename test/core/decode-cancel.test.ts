@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DecodeCancelled, decodeInput, DEFAULT_LIMITS } from '../../src/core/decode';
 import { Session } from '../../src/core/model/session';
 import { readFixture } from '../fixtures';
@@ -7,11 +7,17 @@ import { readFixture } from '../fixtures';
 const LARGE = 'fanout-100k/pprof.fanout.goroutine.001.pb.gz';
 const DUMP = 'fanout-100k/goroutine.fanout.debug2.txt.gz';
 
-/** Decodes `bytes`, aborting once the decode has given way `after` times; returns whether it was cancelled and how often it gave way. */
+/**
+ * Decodes `bytes`, aborting once the decode has given way `after` times; returns whether it was
+ * cancelled and how often it gave way. The clock runs 100 ms a reading, so every slice is over when
+ * the decode asks: how often it gives way no longer depends on how fast this machine decodes.
+ */
 async function cancelAfter(bytes: Uint8Array, after: number): Promise<{ cancelled: boolean; pauses: number; session: Session }> {
   const session = new Session();
   const abort = new AbortController();
   let pauses = 0;
+  let now = 0;
+  const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 100));
   const timer = setInterval(() => {
     if (++pauses === after) abort.abort();
   }, 0);
@@ -23,6 +29,7 @@ async function cancelAfter(bytes: Uint8Array, after: number): Promise<{ cancelle
     throw e;
   } finally {
     clearInterval(timer);
+    clock.mockRestore();
   }
 }
 
