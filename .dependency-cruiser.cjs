@@ -15,6 +15,7 @@ const CORE_LAYERS = {
   flame: ['units', 'options', 'io', 'model', 'query', 'analysis'],
   address: ['units', 'options', 'io', 'model', 'query'],
   report: ['units', 'options', 'io', 'model', 'query', 'analysis', 'flame', 'source'],
+  engine: ['units', 'options', 'io', 'model', 'query', 'analysis', 'flame', 'source', 'report'],
 };
 
 const layerRules = Object.entries(CORE_LAYERS).map(([folder, below]) => ({

@@ -5,10 +5,11 @@
 // with a base (fanout-series 060 less 030).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadApi } from '../src/worker/load';
-import { queries } from '../src/worker/state';
+import { QueryEngine } from '../src/core/engine/engine';
+import { Session } from '../src/core/model/session';
+import { workerApi } from '../src/worker/api';
 import { topEntries } from '../src/views/Top/top-rows';
-import { topApi, type TopColumns } from '../src/worker/top';
+import type { TopColumns } from '../src/worker/top';
 
 const FIXTURES = resolve(import.meta.dirname, '../../shared/fixtures');
 const RUNS = 5;
@@ -34,7 +35,9 @@ function wideProfile(n: number): Uint8Array {
   return new TextEncoder().encode(lines.join('\n'));
 }
 
-const [fanout, wide] = await loadApi.load([
+const engine = new QueryEngine(new Session());
+const api = workerApi(engine);
+const [fanout, wide] = await api.load([
   { name: 'pprof.fanout.goroutine.001.pb.gz', bytes: readFileSync(resolve(FIXTURES, 'fanout-200k/pprof.fanout.goroutine.001.pb.gz')) },
   { name: 'wide.debug1.txt', bytes: wideProfile(30_000) },
 ]);
@@ -47,23 +50,23 @@ for (const [name, id, granularity] of [
 ] as const) {
   let cols: TopColumns | undefined;
   const report = median(() => {
-    queries.invalidate();
-    cols = topApi.topColumns({ snapshot: id, granularity });
+    engine.cache.clear();
+    cols = api.topColumns({ snapshot: id, granularity });
   });
   const copy = median(() => topEntries(structuredClone(cols!)));
   const rows = topEntries(cols!);
   const sort = median(() => [...rows].sort((a, b) => b.cum - a.cum || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
-  const peek = median(() => topApi.peek({ snapshot: id, granularity }, rows[1].name));
+  const peek = median(() => api.peek({ snapshot: id, granularity }, rows[1].name));
   console.log(`BENCH top-report.${name} median_ms=${report} rows=${rows.length} copy_ms=${copy} sort_by_cum_ms=${sort} peek_ms=${peek}`);
 }
 
-const [later, earlier] = await loadApi.load(
+const [later, earlier] = await api.load(
   ['060', '030'].map((n) => ({ name: `pprof.fanout.goroutine.${n}.pb.gz`, bytes: readFileSync(resolve(FIXTURES, `fanout-series/pprof.fanout.goroutine.${n}.pb.gz`)) })),
 );
 if (!later.ok || !earlier.ok) throw new Error('bench inputs did not load');
 let diffRows = 0;
 const diff = median(() => {
-  queries.invalidate();
-  diffRows = topApi.topColumns({ snapshot: later.info.id, base: earlier.info.id }).name.length;
+  engine.cache.clear();
+  diffRows = api.topColumns({ snapshot: later.info.id, base: earlier.info.id }).name.length;
 });
 console.log(`BENCH top-report.fanout-series-060-base-030 median_ms=${diff} rows=${diffRows}`);

@@ -1,10 +1,8 @@
-import { buildGraph, type GraphOptions } from '../core/query/graph/build';
+import type { BaseInfo, QueryEngine } from '../core/engine/engine';
+import type { GraphOptions } from '../core/query/graph/build';
 import { toDot } from '../core/report/graph/dot';
-import { drawGraph, type DrawnGraph } from '../core/report/graph/present';
-import { labelTagsOf } from '../core/query/graph/tags';
-import { rewriteFor, type ViewQuery } from '../core/query/view-query';
-import { resolveWithBase, type BaseInfo } from './diff-base';
-import { session } from './state';
+import type { DrawnGraph } from '../core/report/graph/present';
+import type { ViewQuery } from '../core/query/view-query';
 
 /**
  * Above this many edges, labels are placed after the layout (Graphviz `xlabel`): laying out
@@ -18,13 +16,11 @@ export interface GraphResult extends DrawnGraph, BaseInfo {
   dot: string;
 }
 
-export const graphApi = {
-  graph(q: ViewQuery, options: GraphOptions): GraphResult {
-    const { current, tree, base, baseError } = resolveWithBase(q);
-    // A diff has no label boxes: its values are changes, not goroutines under labels.
-    const tags = base ? null : labelTagsOf(session, current.snapshot, current.sampleIndex, current.keys, rewriteFor(session, q.filters));
-    const graph = buildGraph(tree, current.keys, session.frames, options, tags);
-    const drawn = drawGraph(graph, current.keys, q.granularity ?? 'functions', current.snapshot, current.sampleIndex, options);
-    return { ...drawn, dot: toDot(drawn, { externalEdgeLabels: drawn.edges.length > LAYOUT_LABEL_LIMIT }), base, baseError };
-  },
-};
+export function graphApi(engine: QueryEngine) {
+  return {
+    graph(q: ViewQuery, options: GraphOptions): GraphResult {
+      const { drawn, base, baseError } = engine.graph(q, options);
+      return { ...drawn, dot: toDot(drawn, { externalEdgeLabels: drawn.edges.length > LAYOUT_LABEL_LIMIT }), base, baseError };
+    },
+  };
+}

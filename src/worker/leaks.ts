@@ -1,13 +1,11 @@
-import { analyzeLeaks, countsOf, type GroupReport, type LeakAnalysis } from '../core/analysis/analyze';
+import { countsOf, type GroupReport, type LeakAnalysis } from '../core/analysis/analyze';
 import type { ClockSource } from '../core/analysis/clock';
 import { clockNote, seriesLabel, seriesNote } from '../core/analysis/series-text';
 import { stackFrames, type FrameInfo } from '../core/analysis/functions';
 import type { Grouping } from '../core/options/table';
-import { pickSeries } from '../core/analysis/series';
-import { CATEGORIES, type BlockState, type StateCategory } from '../core/analysis/states';
-import { filterSettings, normalizeFilters, type Filters } from '../core/options/filters';
-import { rewriteFor } from '../core/query/view-query';
-import { session } from './state';
+import { CATEGORIES, type BlockState } from '../core/analysis/states';
+import type { QueryEngine } from '../core/engine/engine';
+import { filtersText, type Filters } from '../core/options/filters';
 
 /** What every leak query names: the series (by its anchor snapshot), the grouping, the benign list and the refine filters. */
 export interface LeakRequest {
@@ -122,23 +120,6 @@ export interface SuspectDetail {
 /** Rows the suspects table gets at most; the rest are tail noise of huge series. */
 const MAX_ROWS = 2000;
 
-let cached: { key: string; analysis: LeakAnalysis } | null = null;
-
-/** Filters as text for a summary: `focus=exporter tagfocus=tenant=acme`; '' for none. */
-export function filtersText(filters: Filters | undefined): string {
-  return filterSettings(filters).join(' ');
-}
-
-/** The analysis for a request, recomputed only when the snapshots, grouping, benign list or filters change. */
-export function analysisFor(req: LeakRequest): LeakAnalysis {
-  // Any anchor within the same series gives the same analysis, so selecting a snapshot costs nothing.
-  const series = pickSeries(session, req.anchor).snapshots.map((s) => s.id);
-  const filters = normalizeFilters(req.filters);
-  const key = JSON.stringify([series, req.grouping, req.benign, filters, req.intervalMs ?? null, session.snapshots.map((s) => s.id)]);
-  if (cached?.key !== key) cached = { key, analysis: analyzeLeaks(session, { ...req, rewrite: rewriteFor(session, filters) }) };
-  return cached.analysis;
-}
-
 function countsArray(a: LeakAnalysis, key: number): number[] {
   return Array.from(countsOf(a.keyed, key));
 }
@@ -150,73 +131,72 @@ function rankForChart(a: LeakAnalysis, by: TopBy): GroupReport[] {
   return groups;
 }
 
-/** What a goroutine state means, for the detail panes. */
-export function explain(category: StateCategory): string {
-  return CATEGORIES[category].explanation;
+export function leaksApi(engine: QueryEngine) {
+  const { session } = engine;
+  return {
+    /** Totals per snapshot and the top `n` groups as stacked areas, ranked by latest count or by growth. */
+    timeline(req: LeakRequest, by: TopBy, n: number): TimelineResult {
+      const a = engine.leaks(req);
+      const s = a.series;
+      const bands = rankForChart(a, by)
+        .filter((g) => g.trend.max > 0 && (by === 'latest' || g.perMinute > 0))
+        .slice(0, n)
+        .map((g) => ({ key: g.key, label: g.label, counts: countsArray(a, g.key), suspect: g.verdict.suspect }));
+      const filtered = a.filtered ? filtersText(req.filters) : '';
+      return {
+        points: s.snapshots.map((snap, i) => ({ id: snap.id, name: snap.name, timeMs: snap.timeMs, x: s.x[i], total: a.totals[i] })),
+        placed: s.placed.map((p, i) => ({ id: p.snapshot.id, name: p.snapshot.name, after: p.after, before: p.before, total: a.placedTotals[i], how: p.how })),
+        timed: s.timed,
+        clock: s.clock,
+        clockNote: clockNote(s, 'give the time between snapshots'),
+        summary: filtered ? `${seriesLabel(s)}, filtered: ${filtered}` : seriesLabel(s),
+        note: seriesNote(s),
+        filtered,
+        excluded: s.excluded,
+        bands,
+      };
+    },
+
+    /** Every group ranked as a leak suspect, best first (suspects lead; the long tail is cut). */
+    suspects(req: LeakRequest): SuspectsResult {
+      const a = engine.leaks(req);
+      const suspects = a.groups.filter((g) => g.verdict.suspect);
+      const rows = a.groups.slice(0, MAX_ROWS).map(
+        (g): SuspectRow => ({
+          key: g.key,
+          label: g.label,
+          function: g.function,
+          counts: countsArray(a, g.key),
+          first: g.trend.first,
+          last: g.trend.last,
+          perMinute: g.perMinute,
+          monotonic: g.trend.monotonic,
+          r2: g.trend.r2,
+          share: g.share,
+          state: g.state,
+          waitMin: g.waitMin,
+          waitMax: g.waitMax,
+          creator: g.creator,
+          chain: g.chain,
+          bubbles: g.bubbles,
+          score: g.verdict.score,
+          suspect: g.verdict.suspect,
+          reason: g.verdict.reason,
+          evidence: g.verdict.evidence,
+          proven: g.proven,
+          benign: g.benign,
+        }),
+      );
+      const filtered = a.filtered ? filtersText(req.filters) : '';
+      return { rows, groups: a.groups.length, suspects: suspects.length, timed: a.series.timed, points: a.series.snapshots.length, factsFrom: a.factsFrom, filtered };
+    },
+
+    /** The stack of a group's biggest member and what its state means. */
+    suspectDetail(req: LeakRequest, key: number): SuspectDetail | null {
+      const g = engine.leaks(req).groups.find((x) => x.key === key);
+      if (!g) return null;
+      return { frames: stackFrames(session, g.stack), explanation: CATEGORIES[g.state.category].explanation };
+    },
+
+  };
 }
-
-export const leaksApi = {
-  /** Totals per snapshot and the top `n` groups as stacked areas, ranked by latest count or by growth. */
-  timeline(req: LeakRequest, by: TopBy, n: number): TimelineResult {
-    const a = analysisFor(req);
-    const s = a.series;
-    const bands = rankForChart(a, by)
-      .filter((g) => g.trend.max > 0 && (by === 'latest' || g.perMinute > 0))
-      .slice(0, n)
-      .map((g) => ({ key: g.key, label: g.label, counts: countsArray(a, g.key), suspect: g.verdict.suspect }));
-    const filtered = a.filtered ? filtersText(req.filters) : '';
-    return {
-      points: s.snapshots.map((snap, i) => ({ id: snap.id, name: snap.name, timeMs: snap.timeMs, x: s.x[i], total: a.totals[i] })),
-      placed: s.placed.map((p, i) => ({ id: p.snapshot.id, name: p.snapshot.name, after: p.after, before: p.before, total: a.placedTotals[i], how: p.how })),
-      timed: s.timed,
-      clock: s.clock,
-      clockNote: clockNote(s, 'give the time between snapshots'),
-      summary: filtered ? `${seriesLabel(s)}, filtered: ${filtered}` : seriesLabel(s),
-      note: seriesNote(s),
-      filtered,
-      excluded: s.excluded,
-      bands,
-    };
-  },
-
-  /** Every group ranked as a leak suspect, best first (suspects lead; the long tail is cut). */
-  suspects(req: LeakRequest): SuspectsResult {
-    const a = analysisFor(req);
-    const suspects = a.groups.filter((g) => g.verdict.suspect);
-    const rows = a.groups.slice(0, MAX_ROWS).map(
-      (g): SuspectRow => ({
-        key: g.key,
-        label: g.label,
-        function: g.function,
-        counts: countsArray(a, g.key),
-        first: g.trend.first,
-        last: g.trend.last,
-        perMinute: g.perMinute,
-        monotonic: g.trend.monotonic,
-        r2: g.trend.r2,
-        share: g.share,
-        state: g.state,
-        waitMin: g.waitMin,
-        waitMax: g.waitMax,
-        creator: g.creator,
-        chain: g.chain,
-        bubbles: g.bubbles,
-        score: g.verdict.score,
-        suspect: g.verdict.suspect,
-        reason: g.verdict.reason,
-        evidence: g.verdict.evidence,
-        proven: g.proven,
-        benign: g.benign,
-      }),
-    );
-    const filtered = a.filtered ? filtersText(req.filters) : '';
-    return { rows, groups: a.groups.length, suspects: suspects.length, timed: a.series.timed, points: a.series.snapshots.length, factsFrom: a.factsFrom, filtered };
-  },
-
-  /** The stack of a group's biggest member and what its state means. */
-  suspectDetail(req: LeakRequest, key: number): SuspectDetail | null {
-    const g = analysisFor(req).groups.find((x) => x.key === key);
-    if (!g) return null;
-    return { frames: stackFrames(session, g.stack), explanation: explain(g.state.category) };
-  },
-};

@@ -1,7 +1,7 @@
 import { DecodeCancelled, decodeInputs, DEFAULT_LIMITS, type DecodeLimits } from '../core/decode';
+import type { QueryEngine } from '../core/engine/engine';
 import { snapshotInfo, type SnapshotInfo } from '../core/model/snapshot';
-import { refreshPlans } from './refine';
-import { queries, session } from './state';
+import type { PlanRefresher } from './refine';
 
 export interface InputFile {
   name: string;
@@ -20,77 +20,76 @@ export type LoadResult =
   /** Stopped by `cancelLoad` while it decoded; nothing of it was added. */
   | { ok: false; name: string; cancelled: true };
 
-let limits: DecodeLimits = DEFAULT_LIMITS;
-
-/** The limits every input is decoded with (shared links too). */
-export function decodeLimits(): DecodeLimits {
-  return limits;
-}
-
-/** Content fingerprint -> snapshot id, so loading the same input twice does not add it twice. */
-const loaded = new Map<string, number>();
-
-/** Stops the decode in progress (at its next pause) when the user cancels it. */
-let decoding: AbortController | null = null;
-
 function fingerprint(bytes: Uint8Array): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
   return `${bytes.length}:${(h >>> 0).toString(16)}`;
 }
 
-export const loadApi = {
-  /** Decodes each input on its own: one bad file yields its error and leaves the rest loaded. */
-  async load(files: InputFile[]): Promise<LoadResult[]> {
-    const out: LoadResult[] = [];
-    for (const f of files) {
-      const bytes = f.bytes instanceof Uint8Array ? f.bytes : new Uint8Array(f.bytes);
-      const key = fingerprint(bytes);
-      const twin = loaded.get(key);
-      if (twin !== undefined) {
-        out.push({ ok: false, name: f.name, twin: session.get(twin).name });
-        continue;
-      }
-      decoding = new AbortController();
-      try {
-        // A .parkview bundle holds several snapshots and the view they were shared with.
-        const meta = { name: f.name, fileTimeMs: f.fileTimeMs, capturedMs: f.capturedMs };
-        const { snapshots, view, skipped } = await decodeInputs(bytes, session, meta, { ...limits, signal: decoding.signal });
-        loaded.set(key, snapshots[0].id);
-        snapshots.forEach((s, i) => out.push({ ok: true, info: snapshotInfo(s), view: i === 0 && view ? view : undefined }));
-        for (const s of skipped) out.push({ ok: false, name: `${f.name}: ${s.name}`, error: s.reason });
-      } catch (e) {
-        if (e instanceof DecodeCancelled) {
-          out.push({ ok: false, name: f.name, cancelled: true });
-          break;
+export function loadApi(engine: QueryEngine, plans: PlanRefresher) {
+  const { session } = engine;
+  let limits: DecodeLimits = DEFAULT_LIMITS;
+  /** Content fingerprint -> snapshot id, so loading the same input twice does not add it twice. */
+  const loaded = new Map<string, number>();
+  /** Stops the decode in progress (at its next pause) when the user cancels it. */
+  let decoding: AbortController | null = null;
+
+  return {
+    /** Decodes each input on its own: one bad file yields its error and leaves the rest loaded. */
+    async load(files: InputFile[]): Promise<LoadResult[]> {
+      const out: LoadResult[] = [];
+      for (const f of files) {
+        const bytes = f.bytes instanceof Uint8Array ? f.bytes : new Uint8Array(f.bytes);
+        const key = fingerprint(bytes);
+        const twin = loaded.get(key);
+        if (twin !== undefined) {
+          out.push({ ok: false, name: f.name, twin: session.get(twin).name });
+          continue;
         }
-        out.push({ ok: false, name: f.name, error: (e as Error).message });
-      } finally {
-        decoding = null;
+        decoding = new AbortController();
+        try {
+          // A .parkview bundle holds several snapshots and the view they were shared with.
+          const meta = { name: f.name, fileTimeMs: f.fileTimeMs, capturedMs: f.capturedMs };
+          const { snapshots, view, skipped } = await decodeInputs(bytes, session, meta, { ...limits, signal: decoding.signal });
+          loaded.set(key, snapshots[0].id);
+          snapshots.forEach((s, i) => out.push({ ok: true, info: snapshotInfo(s), view: i === 0 && view ? view : undefined }));
+          for (const s of skipped) out.push({ ok: false, name: `${f.name}: ${s.name}`, error: s.reason });
+        } catch (e) {
+          if (e instanceof DecodeCancelled) {
+            out.push({ ok: false, name: f.name, cancelled: true });
+            break;
+          }
+          out.push({ ok: false, name: f.name, error: (e as Error).message });
+        } finally {
+          decoding = null;
+        }
       }
-    }
-    if (out.some((r) => r.ok)) await refreshPlans();
-    return out;
-  },
+      if (out.some((r) => r.ok)) await plans.refresh();
+      return out;
+    },
 
-  /** Stops the decode in progress; what is loaded stays. */
-  cancelLoad(): void {
-    decoding?.abort();
-  },
+    /** Stops the decode in progress; what is loaded stays. */
+    cancelLoad(): void {
+      decoding?.abort();
+    },
 
-  remove(id: number): void {
-    session.remove(id);
-    for (const [key, sid] of loaded) if (sid === id) loaded.delete(key);
-    queries.invalidate();
-  },
+    remove(id: number): void {
+      engine.remove(id);
+      for (const [key, sid] of loaded) if (sid === id) loaded.delete(key);
+    },
 
-  clear(): void {
-    session.clear();
-    loaded.clear();
-    queries.invalidate();
-  },
+    clear(): void {
+      engine.clear();
+      loaded.clear();
+    },
 
-  setLimits(next: Partial<DecodeLimits>): void {
-    limits = { ...limits, ...next };
-  },
-};
+    setLimits(next: Partial<DecodeLimits>): void {
+      limits = { ...limits, ...next };
+    },
+
+    /** The limits every input is decoded with (shared links too). */
+    decodeLimits(): DecodeLimits {
+      return limits;
+    },
+  };
+}

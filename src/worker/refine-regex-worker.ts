@@ -1,5 +1,5 @@
 import { runMatchJobs, type MatchJob } from '../core/query/refine-match';
-import type { MatchReply } from './refine-runner';
+import type { MatchReply } from '../core/query/timed-match';
 
 /** Entry of the throwaway Worker that tests user regexes against profile strings. */
 const scope = self as unknown as DedicatedWorkerGlobalScope;

@@ -5,10 +5,9 @@ import type { Grouping } from '../../src/core/options/table';
 import { Session } from '../../src/core/model/session';
 import type { Filters } from '../../src/core/options/filters';
 import { Refiner, reportSteps, runToEnd } from '../../src/core/query/refine';
-import { setRewriteFactory } from '../../src/core/query/view-query';
-import { session as workerSession } from '../../src/worker/state';
-import { goroutinesApi } from '../../src/worker/goroutines';
-import { leaksApi, type LeakRequest } from '../../src/worker/leaks';
+import { QueryEngine } from '../../src/core/engine/engine';
+import { workerApi } from '../../src/worker/api';
+import type { LeakRequest } from '../../src/worker/leaks';
 import { listFixtures, load } from '../fixtures';
 
 const SERVICE = listFixtures('service', /^pprof\./);
@@ -101,42 +100,44 @@ describe('leak analysis with refine filters (service, 40 snapshots)', () => {
 });
 
 describe('Leaks and Goroutines Worker API with refine filters', () => {
+  // The command's refiner, which checks filters in place: the Worker's own has them checked by `refine` first.
+  const workerSession = new Session();
+  const api = workerApi(new QueryEngine(workerSession, new Refiner(workerSession)));
   let req: LeakRequest;
   beforeAll(async () => {
-    setRewriteFactory((s, filters) => new Refiner(s).rewrite(filters));
     for (const f of SERVICE) await load(workerSession, f);
     await load(workerSession, 'service/goroutine.service.debug2.txt');
     req = { anchor: workerSession.snapshots[0].id, grouping: 'stack', benign: [...DEFAULT_BENIGN] };
   });
 
   it('the timeline and suspects follow the filters and say so', () => {
-    const plain = leaksApi.timeline(req, 'latest', 5);
+    const plain = api.timeline(req, 'latest', 5);
     expect(plain.summary).toBe('40 goroutine snapshots over 3m17s, 1 text dump placed among them');
     expect(plain.placed.map((p) => [p.name, p.after, p.before, p.total])).toEqual([['goroutine.service.debug2.txt', 39, 39, 23459]]);
     expect(plain.filtered).toBe('');
     const focused = { ...req, filters: { f: 'exporter', tf: 'tenant=acme' } };
-    const t = leaksApi.timeline(focused, 'latest', 5);
+    const t = api.timeline(focused, 'latest', 5);
     expect(t.points.at(-1)?.total).toBe(3402);
     expect(t.filtered).toBe('focus=exporter tagfocus=tenant=acme');
     expect(t.summary).toBe('40 goroutine snapshots over 3m17s, 1 text dump placed among them, filtered: focus=exporter tagfocus=tenant=acme');
     // Go 1.23's debug=2 text prints no labels: tagfocus keeps none of the dump's goroutines.
     expect([t.points.at(-1)?.total, t.placed.map((p) => p.total)]).toEqual([3402, [0]]);
     expect(t.bands.map((b) => b.label)).toEqual(['main.(*exporter).send']);
-    const s = leaksApi.suspects(focused);
+    const s = api.suspects(focused);
     expect(s.rows.map((r) => [r.function, r.last, r.suspect])).toEqual([['main.(*exporter).send', 3402, true]]);
     expect(s.filtered).toBe('focus=exporter tagfocus=tenant=acme');
-    expect(leaksApi.suspects({ ...req, filters: { f: 'exporter' } }).rows[0].last).toBe(13610);
+    expect(api.suspects({ ...req, filters: { f: 'exporter' } }).rows[0].last).toBe(13610);
     // Empty filters are no filters.
-    expect(leaksApi.timeline({ ...req, filters: { f: '' } }, 'latest', 5).points.at(-1)?.total).toBe(23697);
+    expect(api.timeline({ ...req, filters: { f: '' } }, 'latest', 5).points.at(-1)?.total).toBe(23697);
   });
 
   it('the goroutines of a dump follow the filters: dropped ones go, hidden frames leave the stacks', () => {
     const dump = workerSession.snapshots.find((s) => s.format === 'debug2')!;
-    const all = goroutinesApi.goroutines({ snapshot: dump.id });
+    const all = api.goroutines({ snapshot: dump.id });
     expect(all).toMatchObject({ total: 23459, kept: 23459, filtered: '' });
     const filters = { f: 'exporter' };
     const kept = keptBy(workerSession, new Refiner(workerSession), filters, dump.id);
-    const r = goroutinesApi.goroutines({ snapshot: dump.id, filters });
+    const r = api.goroutines({ snapshot: dump.id, filters });
     expect(r.kept).toBe(kept);
     expect(r.shown).toBe(kept);
     expect(r.total).toBe(23459);
@@ -144,15 +145,15 @@ describe('Leaks and Goroutines Worker API with refine filters', () => {
     expect(r.filters).toEqual(filters);
     expect(new Set(r.buckets.map((b) => b.function))).toEqual(new Set(['main.(*exporter).send']));
     expect(r.states.reduce((n, s) => n + s.count, 0)).toBe(kept);
-    const acme = goroutinesApi.goroutines({ snapshot: dump.id, filters: { tf: 'tenant=acme' } });
+    const acme = api.goroutines({ snapshot: dump.id, filters: { tf: 'tenant=acme' } });
     expect(acme.kept).toBe(keptBy(workerSession, new Refiner(workerSession), { tf: 'tenant=acme' }, dump.id));
     expect(acme.buckets.every((b) => b.labels.every((l) => l.includes('tenant=acme')))).toBe(true);
     const shown = { f: 'readLoop', s: '^main\\.' };
-    const trimmed = goroutinesApi.goroutines({ snapshot: dump.id, filters: shown });
+    const trimmed = api.goroutines({ snapshot: dump.id, filters: shown });
     const whole = all.buckets.find((b) => b.function === 'main.readLoop')!;
     expect(trimmed.buckets.map((b) => [b.function, b.state, b.category, b.count])).toEqual([['main.readLoop', 'IO wait', whole.category, whole.count]]);
-    const full = goroutinesApi.goroutineBucket(dump.id, whole.index)!.frames.map((f) => f.name);
-    const left = goroutinesApi.goroutineBucket(dump.id, trimmed.buckets[0].index, shown)!.frames.map((f) => f.name);
+    const full = api.goroutineBucket(dump.id, whole.index)!.frames.map((f) => f.name);
+    const left = api.goroutineBucket(dump.id, trimmed.buckets[0].index, shown)!.frames.map((f) => f.name);
     expect(left).toEqual(full.filter((n) => n.startsWith('main.')));
     expect(left.length).toBeLessThan(full.length);
   });

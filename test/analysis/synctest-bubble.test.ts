@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeLeaks } from '../../src/core/analysis/analyze';
 import { decodeInput } from '../../src/core/decode';
 import { Session } from '../../src/core/model/session';
-import { session as workerSession } from '../../src/worker/state';
+import { QueryEngine } from '../../src/core/engine/engine';
 import { goroutinesApi } from '../../src/worker/goroutines';
 import { suspectsCommand } from '../../cli/suspects';
 import { decodeSnapshots } from '../../src/core/decode/bundle';
@@ -28,9 +28,11 @@ describe('synctest bubbles of a real Go 1.27 dump', () => {
   });
 
   it('the Goroutines view\'s bucket detail names the bubble', async () => {
-    const s = await decodeInput(new Uint8Array(readFileSync(BUBBLE)), workerSession, { name: 'bubble.debug2.txt' });
-    const list = goroutinesApi.goroutines({ snapshot: s.id });
-    const of = (fn: string) => goroutinesApi.goroutineBucket(s.id, list.buckets.findIndex((b) => b.function === fn))?.bubbles;
+    const engine = new QueryEngine(new Session());
+    const api = goroutinesApi(engine);
+    const s = await decodeInput(new Uint8Array(readFileSync(BUBBLE)), engine.session, { name: 'bubble.debug2.txt' });
+    const list = api.goroutines({ snapshot: s.id });
+    const of = (fn: string) => api.goroutineBucket(s.id, list.buckets.findIndex((b) => b.function === fn))?.bubbles;
     expect(of('example.com/parkfix.TestBubble.func1')).toEqual([1]);
     expect(of('main.main')).toEqual([]);
   });

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { percentage } from '../../src/core/units/scale';
-import { loadApi, type LoadResult } from '../../src/worker/load';
-import { topApi, type PeekEntry } from '../../src/worker/top';
+import { QueryEngine } from '../../src/core/engine/engine';
+import { Session } from '../../src/core/model/session';
+import { workerApi } from '../../src/worker/api';
+import type { LoadResult } from '../../src/worker/load';
+import type { PeekEntry } from '../../src/worker/top';
 import { PROJECT_FIXTURES, readFixture } from '../fixtures';
 
 // `go tool pprof -peek '^(main|net/http)\.' [-diff_base=BASE] FILE` (Go 1.23), written by scripts/pprof-oracle/regenerate.sh.
@@ -35,20 +38,21 @@ const callLine = (c: PeekEntry, cum: number) => `${String(c.weight).padStart(50)
 
 const snapshot = (n: string) => ({ name: `pprof.service.goroutine.${n}.pb.gz`, bytes: readFixture(`service/pprof.service.goroutine.${n}.pb.gz`) });
 const id = (r: LoadResult) => (r.ok ? r.info.id : -1);
+const api = workerApi(new QueryEngine(new Session()));
 
-beforeEach(() => loadApi.clear());
+beforeEach(() => api.clear());
 
 describe('Peek: callers and callees of a Top row, as go tool pprof -peek', () => {
   it.each([
     ['040.peek.txt', '040', null],
     ['006-base-005.peek.txt', '006', '005'],
   ])('%s: every main. and net/http. function', async (oracle, current, base) => {
-    const loaded = await loadApi.load(base ? [snapshot(current), snapshot(base)] : [snapshot(current)]);
+    const loaded = await api.load(base ? [snapshot(current), snapshot(base)] : [snapshot(current)]);
     const q = { snapshot: id(loaded[0]), base: base ? id(loaded[1]) : undefined };
     const expected = parsePeek(readFileSync(`${PROJECT_FIXTURES}/pprof-oracle/service/${oracle}`, 'utf8'));
     expect(expected.length).toBeGreaterThan(15);
     for (const section of expected) {
-      const peek = topApi.peek(q, section.name)!;
+      const peek = api.peek(q, section.name)!;
       expect(peek, section.name).not.toBeNull();
       expect([peek.flat, peek.cum], section.name).toEqual([section.flat, section.cum]);
       expect(peek.callers.map((c) => callLine(c, peek.cum)), `callers of ${section.name}`).toEqual(section.callers);
@@ -57,15 +61,15 @@ describe('Peek: callers and callees of a Top row, as go tool pprof -peek', () =>
   });
 
   it('gives each call the function selecting it selects', async () => {
-    const [svc] = await loadApi.load([snapshot('040')]);
-    const peek = topApi.peek({ snapshot: id(svc), granularity: 'lines' }, topApi.top({ snapshot: id(svc), granularity: 'lines' }).rows.find((r) => r.func === 'main.(*service).worker')!.name)!;
+    const [svc] = await api.load([snapshot('040')]);
+    const peek = api.peek({ snapshot: id(svc), granularity: 'lines' }, api.top({ snapshot: id(svc), granularity: 'lines' }).rows.find((r) => r.func === 'main.(*service).worker')!.name)!;
     expect(peek.func).toBe('main.(*service).worker');
     expect(peek.callers.map((c) => c.func)).toEqual(['main.(*service).startWorkers.func1']);
     expect(peek.callees.map((c) => c.func)).toEqual(['runtime.chanrecv2']);
   });
 
   it('is null for a name not in the report', async () => {
-    const [svc] = await loadApi.load([snapshot('040')]);
-    expect(topApi.peek({ snapshot: id(svc) }, 'main.nothing')).toBeNull();
+    const [svc] = await api.load([snapshot('040')]);
+    expect(api.peek({ snapshot: id(svc) }, 'main.nothing')).toBeNull();
   });
 });

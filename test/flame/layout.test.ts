@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { buildFlame } from '../../src/core/flame/build';
-import { Refiner } from '../../src/core/query/refine';
-import { setRewriteFactory } from '../../src/core/query/view-query';
 import { childrenOfWindow } from './window-helpers';
 import { extractWindow, ROOT } from '../../src/core/flame/window';
 import { loadSession } from './load';
@@ -65,10 +63,9 @@ describe('flame layout of seed/timeout, last snapshot', async () => {
 });
 
 describe('flame layout with filters (built from the filtered call tree)', async () => {
-  setRewriteFactory((session, filters) => new Refiner(session).rewrite(filters));
-  const { session, snapshots, queries } = await loadSession('seed/timeout/pprof.timeout.goroutine.010.pb.gz');
+  const { snapshots, engine } = await loadSession('seed/timeout/pprof.timeout.goroutine.010.pb.gz');
   const hide = /^runtime\./;
-  const { model } = buildFlame(session, queries, { snapshot: snapshots[0].id, filters: { h: '^runtime\\.' } }, null);
+  const { model } = buildFlame(engine, { snapshot: snapshots[0].id, filters: { h: '^runtime\\.' } }, null);
   const traces = readTraces('expected/seed-timeout-last.traces.txt').map((t) => ({ ...t, rootFirst: t.rootFirst.filter((n) => !hide.test(n)) }));
   const oracle = oracleTree(traces.filter((t) => t.rootFirst.length > 0));
 

@@ -8,7 +8,7 @@ import { Session } from '../../src/core/model/session';
 import { Refiner } from '../../src/core/query/refine';
 import { RefineError } from '../../src/core/query/refine-regex';
 import { functionNames, listRegex, nameMatcher } from '../../src/core/query/source/list';
-import { Superseded, TimedMatchRunner, TimedNameMatcher, type MatchWorker } from '../../src/worker/refine-runner';
+import { Superseded, TimedMatchRunner, TimedNameMatcher, type MatchWorker } from '../../src/core/query/timed-match';
 
 const FIXTURES = resolve(__dirname, '../../../shared/fixtures');
 const live = new Set<Worker>();

@@ -9,8 +9,10 @@ import { decodePayload } from '../../src/core/decode/payload';
 import { encodeSnapshots } from '../../src/core/permalink/session-codec';
 import { decodeSnapshots } from '../../src/core/decode/bundle';
 import { decodeAddress } from '../../src/core/address/address';
-import { loadApi } from '../../src/worker/load';
-import { shareApi } from '../../src/worker/share';
+import { QueryEngine } from '../../src/core/engine/engine';
+import { workerApi } from '../../src/worker/api';
+
+const api = workerApi(new QueryEngine(new Session()));
 import { runCli } from '../cli/run';
 import { FIXTURES, load, readFixtureText } from '../fixtures';
 
@@ -65,11 +67,11 @@ describe('a shared link keeps every good snapshot and names the bad one', () => 
 });
 
 describe('the page gets the good snapshots and an error for the bad one', () => {
-  beforeEach(() => loadApi.clear());
+  beforeEach(() => api.clear());
 
   it('opening a link', async () => {
     const session = await sessionWithBadMiddle(nanParent);
-    const result = await shareApi.openPayload(await encodePayload(session, session.snapshots.map((s) => s.id)));
+    const result = await api.openPayload(await encodePayload(session, session.snapshots.map((s) => s.id)));
     if (!result.ok) throw new Error(result.error);
     expect(result.infos.map((i) => i.name)).toEqual(['goroutine.timeout.debug2.txt', 'goroutine.fixed.debug2.txt']);
     expect(result.errors).toEqual([{ name: 'goroutine.heartbeat.debug2.txt', message: 'parent goroutine id NaN is not a number' }]);
@@ -78,7 +80,7 @@ describe('the page gets the good snapshots and an error for the bad one', () => 
   it('dropping a bundle', async () => {
     const session = await sessionWithBadMiddle(infiniteValue);
     const bytes = await encodeBundle(session, session.snapshots.map((s) => s.id), 'v1');
-    const results = await loadApi.load([{ name: 'series.parkview', bytes }]);
+    const results = await api.load([{ name: 'series.parkview', bytes }]);
     expect(results.map((r) => r.ok)).toEqual([true, true, false]);
     expect(results[2]).toEqual({ ok: false, name: 'series.parkview: goroutine.heartbeat.debug2.txt', error: 'value Infinity is not a number' });
   });

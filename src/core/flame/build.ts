@@ -1,8 +1,8 @@
 import type { Session } from '../model/session';
 import type { Snapshot } from '../model/snapshot';
 import { buildCallTree, groupFrames, type StackRewrite } from '../query/call-tree';
-import { nodeFunctions } from '../query/granularity';
-import { rewriteFor, type QueryCache, type ViewQuery } from '../query/view-query';
+import { shownSampleIndex } from '../query/sample-index';
+import type { QueryContext, ViewQuery } from '../query/view-query';
 import { keyedCallTree, mergeByKey } from './merge';
 import { FlameModel } from './model';
 import { skeletonOf, snapshotTree } from './skeleton';
@@ -38,13 +38,14 @@ function rootsOf(session: Session): LabelRoots {
  * The flame graph of a query's snapshot. With `groupBy`, each stack sits under a pseudo-frame for its
  * value of that label key (pprof's tagroot).
  */
-export function buildFlame(session: Session, queries: QueryCache, q: ViewQuery, groupBy: string | null): BuiltFlame {
+export function buildFlame(queries: QueryContext, q: ViewQuery, groupBy: string | null): BuiltFlame {
+  const { session } = queries;
   const snapshot = session.get(q.snapshot);
-  const sampleIndex = q.sampleIndex !== undefined && q.sampleIndex < snapshot.sampleTypes.length ? q.sampleIndex : snapshot.defaultSampleType;
+  const sampleIndex = shownSampleIndex(snapshot, q.sampleIndex);
   const granularity = q.granularity ?? 'functions';
   const keys = queries.keysFor(granularity);
-  const filters = rewriteFor(session, q.filters);
-  const funcs = nodeFunctions(session, keys, granularity);
+  const filters = queries.rewrite(q.filters);
+  const funcs = queries.nodeFunctions(granularity);
   const plain = { snapshot, sampleIndex, labelFrom: keys.name.length, files: keys.file, funcs };
   if (!filters && !groupBy) {
     // The common case: values on the session's skeleton, no call tree needed.

@@ -40,6 +40,11 @@ export function filterSettings(f: Filters | undefined): string[] {
   return FILTER_KEYS.filter((k) => n[k] !== undefined).map((k) => `${FILTER_OPTIONS[k].name}=${n[k]}`);
 }
 
+/** Filters as text for a summary: `focus=exporter tagfocus=tenant=acme`; '' for none. */
+export function filtersText(f: Filters | undefined): string {
+  return filterSettings(f).join(' ');
+}
+
 /** The filters with empty ones dropped, in canonical key order (so equal filters compare equal as JSON). */
 export function normalizeFilters(f: Filters | undefined): Filters {
   const out: Filters = {};

@@ -1,11 +1,5 @@
 import type { Snapshot } from '../model/snapshot';
 
-/** The base's index of the report's sample type (pprof diffs values of one type); -1 when it has none. */
-export function baseSampleIndex(current: Snapshot, sampleIndex: number, base: Snapshot): number {
-  const type = current.sampleTypes[sampleIndex].type;
-  return base.sampleTypes.findIndex((t) => t.type === type);
-}
-
 /**
  * The profile a diff report is labelled with: pprof merges the base into the current profile,
  * which keeps the earliest capture time and adds up the durations.

@@ -10,3 +10,8 @@ export function sampleIndexOf(s: Snapshot, wanted?: string): number {
   if (Number.isInteger(n) && n >= 0 && n < s.sampleTypes.length) return n;
   throw new ProfileError(`sample_index "${wanted}" is not one of ${s.sampleTypes.map((t) => t.type).join(', ')}`);
 }
+
+/** The sample type a query asks for by index, or the profile's default when it asks for none or one it lacks. */
+export function shownSampleIndex(s: { sampleTypes: readonly unknown[]; defaultSampleType: number }, wanted?: number | null): number {
+  return wanted !== undefined && wanted !== null && wanted >= 0 && wanted < s.sampleTypes.length ? wanted : s.defaultSampleType;
+}

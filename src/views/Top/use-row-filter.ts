@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Superseded, TimedNameMatcher, timedRegexRunner } from '../../worker/refine-runner';
+import { Superseded, TimedNameMatcher } from '../../core/query/timed-match';
+import { timedRegexRunner } from '../../worker/regex-sandbox';
 import { regexKey } from '../../core/query/refine-regex';
 import { parseRowFilter } from './row-filter';
 

@@ -1,13 +1,16 @@
-import { FILTER_OPTIONS } from '../core/options/filters';
-import type { MatchJob, MatchRunner } from '../core/query/refine-match';
-import { RefineError, regexKey, type RegexSource } from '../core/query/refine-regex';
+import { FILTER_OPTIONS } from '../options/filters';
+import type { MatchJob, MatchRunner } from './refine-match';
+import { RefineError, regexKey, type RegexSource } from './refine-regex';
 
-/** The part of a Worker the runner uses, so Node's worker_threads can stand in for tests. */
+/**
+ * The part of a Worker the runner uses: a browser Worker running runMatchJobs (from the page or from
+ * another Worker), or Node's worker_threads in tests.
+ */
 export interface MatchWorker {
   postMessage(jobs: MatchJob[]): void;
   terminate(): void;
-  onmessage: ((e: MessageEvent<MatchReply>) => void) | null;
-  onerror: ((e: ErrorEvent) => void) | null;
+  onmessage: ((e: { data: MatchReply }) => void) | null;
+  onerror: ((e: { message: string }) => void) | null;
 }
 
 /** What the regex Worker sends back: which job it started, then all results. */
@@ -79,11 +82,6 @@ export class TimedMatchRunner {
   cancel(): void {
     this.current?.fail(new Superseded());
   }
-}
-
-/** A runner whose regexes run in the browser's throwaway regex Worker (usable from the page and from a Worker). */
-export function timedRegexRunner(timeoutMs = REGEX_TIMEOUT_MS): TimedMatchRunner {
-  return new TimedMatchRunner(() => new Worker(new URL('./refine-regex-worker.ts', import.meta.url), { type: 'module' }), timeoutMs);
 }
 
 /**
