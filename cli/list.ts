@@ -1,18 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize } from 'node:path';
 import { ProfileError } from '../src/core/decode';
-import { Session } from '../src/core/model/session';
-import { buildCallTree } from '../src/core/query/call-tree';
-import { nodeKeys } from '../src/core/query/granularity';
-import { sampleIndexOf } from '../src/core/query/sample-index';
-import { listRoutines, nameMatcher } from '../src/core/query/source/list';
+import { nameMatcher } from '../src/core/query/source/list';
 import { listText, type SourceLines } from '../src/core/report/list-text';
 import { splitSourceLines } from '../src/core/source/lines';
 import { pprofTrimPath } from '../src/core/source/paths';
 import { OPTIONS } from '../src/core/options/table';
 import { parseArgs, UsageError } from './args';
-import { loadFile } from './load';
-import { filtersOf, REFINE_OPTIONS, REFINE_USAGE, rewriteOf } from './refine';
+import { REFINE_OPTIONS, REFINE_USAGE } from './refine';
+import { reportQuery } from './report-query';
 
 export const LIST_USAGE = `parkview list [--source_path DIR] [--trim_path PREFIX] [--sample_index=NAME] ${REFINE_USAGE} REGEX FILE|URL`;
 
@@ -56,13 +52,11 @@ export async function listCommand(argv: string[]): Promise<string> {
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  const session = new Session();
-  const snapshot = await loadFile(session, file);
-  const si = sampleIndexOf(snapshot, opts.sample_index);
-  const tree = buildCallTree(session, snapshot, si, rewriteOf(session, filtersOf(opts), snapshot, si));
+  const { engine, query } = await reportQuery(opts, file);
+  const { routines: found, total, sampleUnit } = engine.list(query, matches);
   const searchPath = opts.source_path ?? process.cwd();
   const trim = opts.trim_path ?? '';
-  const routines = listRoutines(session, tree, nodeKeys(session, 'lines'), matches).map((r) => ({
+  const routines = found.map((r) => ({
     ...r,
     file: r.file && normalize(pprofTrimPath(r.file, trim, searchPath)),
   }));
@@ -73,5 +67,5 @@ export async function listCommand(argv: string[]): Promise<string> {
     if (!s) cache.set(path, (s = readSource(path, searchPath)));
     return s;
   };
-  return listText(routines, tree.total, snapshot.sampleTypes[si].unit, source);
+  return listText(routines, total, sampleUnit, source);
 }

@@ -1,9 +1,8 @@
-import type { Session } from '../src/core/model/session';
-import type { Snapshot } from '../src/core/model/snapshot';
-import type { StackRewrite } from '../src/core/query/call-tree';
+import type { QueryEngine } from '../src/core/engine/engine';
 import { FILTER_KEYS, FILTER_OPTIONS, normalizeFilters, type Filters } from '../src/core/options/filters';
-import { planRewrite, Refiner, reportSteps, runToEnd, unmatchedMessage } from '../src/core/query/refine';
+import { runToEnd, unmatchedMessage, type RefinePlan } from '../src/core/query/refine';
 import { RefineError } from '../src/core/query/refine-regex';
+import type { ViewQuery } from '../src/core/query/view-query';
 import { visibleText } from '../src/core/report/visible';
 import { optionValue, UsageError } from './args';
 
@@ -19,22 +18,19 @@ export function filtersOf(opts: Record<string, string>): Filters {
   return normalizeFilters(raw);
 }
 
-/**
- * The stack rewrite of the filters (undefined: none), with pprof's warning on stderr for each that
- * matches nothing in `snapshot`. A bad regex is a usage error worded like pprof's.
- */
-export function rewriteOf(session: Session, filters: Filters, snapshot?: Snapshot, sampleIndex = 0): StackRewrite | undefined {
-  let plan;
+/** The engine's plan for the filters (null: none); a bad regex is a usage error worded like pprof's. */
+export function checkFilters(engine: QueryEngine, filters: Filters): RefinePlan | null {
   try {
-    plan = new Refiner(session).planFor(filters);
+    return engine.refiner.planFor(filters);
   } catch (e) {
     if (e instanceof RefineError) throw new UsageError(e.message);
     throw e;
   }
-  if (!plan) return undefined;
-  if (snapshot) {
-    const report = runToEnd(reportSteps(session, snapshot.id, sampleIndex, plan));
-    for (const k of report.unmatched) process.stderr.write(`parkview: warning: ${visibleText(unmatchedMessage(k))}\n`);
-  }
-  return planRewrite(plan);
+}
+
+/** pprof's warning on stderr for each filter that matches nothing in the query's snapshot. */
+export function warnUnmatched(engine: QueryEngine, q: ViewQuery): void {
+  const plan = checkFilters(engine, q.filters ?? {});
+  if (!plan) return;
+  for (const k of runToEnd(engine.refineReport(q, plan)).unmatched) process.stderr.write(`parkview: warning: ${visibleText(unmatchedMessage(k))}\n`);
 }

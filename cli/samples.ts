@@ -1,13 +1,12 @@
 import { tagsText } from '../src/core/report/tags-text';
 import { tracesText } from '../src/core/report/traces-text';
-import { Session } from '../src/core/model/session';
+import type { Session } from '../src/core/model/session';
 import type { Snapshot } from '../src/core/model/snapshot';
 import type { StackRewrite } from '../src/core/query/call-tree';
-import { sampleIndexOf } from '../src/core/query/sample-index';
 import { OPTIONS } from '../src/core/options/table';
 import { parseArgs, UsageError } from './args';
-import { loadFile } from './load';
-import { filtersOf, REFINE_OPTIONS, REFINE_USAGE, rewriteOf } from './refine';
+import { REFINE_OPTIONS, REFINE_USAGE } from './refine';
+import { reportQuery } from './report-query';
 
 type Render = (session: Session, snapshot: Snapshot, sampleIndex: number, rewrite?: StackRewrite) => string;
 
@@ -19,10 +18,8 @@ function samplesCommand(name: string, render: Render): { usage: string; run: (ar
     async run(argv) {
       const { opts, positional } = parseArgs(argv, [], [OPTIONS.sample_index, ...REFINE_OPTIONS]);
       if (positional.length !== 1) throw new UsageError(`usage: ${usage}`);
-      const session = new Session();
-      const snapshot = await loadFile(session, positional[0]);
-      const si = sampleIndexOf(snapshot, opts.sample_index);
-      return render(session, snapshot, si, rewriteOf(session, filtersOf(opts), snapshot, si));
+      const { engine, snapshot, query } = await reportQuery(opts, positional[0]);
+      return render(engine.session, snapshot, query.sampleIndex, engine.rewrite(query.filters));
     },
   };
 }

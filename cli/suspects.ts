@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { analyzeLeaks, stackNamesOf, type GroupReport, type LeakAnalysis } from '../src/core/analysis/analyze';
+import { stackNamesOf, type GroupReport, type LeakAnalysis } from '../src/core/analysis/analyze';
 import { clockNote, seriesLabel, seriesNote } from '../src/core/analysis/series-text';
 import { bubblesText } from '../src/core/analysis/facts';
 import { parseDuration, waitLabel } from '../src/core/units/duration';
@@ -8,10 +8,11 @@ import { rateLabel } from '../src/core/units/rate';
 import { GROUPINGS, OPTIONS } from '../src/core/options/table';
 import { SUSPECT_SCORE, UNDECIDED_PLATEAU } from '../src/core/analysis/verdict';
 import { ProfileError } from '../src/core/decode';
+import { QueryEngine } from '../src/core/engine/engine';
 import { Session } from '../src/core/model/session';
 import { optionValue, parseArgs, UsageError } from './args';
 import { loadFile } from './load';
-import { filtersOf, REFINE_OPTIONS, REFINE_USAGE, rewriteOf } from './refine';
+import { checkFilters, filtersOf, REFINE_OPTIONS, REFINE_USAGE } from './refine';
 
 export const SUSPECTS_USAGE = `parkview suspects [--json] [--all] [--fail-on-leak] [--group=${GROUPINGS.join('|')}] [--interval=15s] ${REFINE_USAGE} FILE|DIR|URL...`;
 
@@ -132,10 +133,13 @@ export async function suspectsCommand(argv: string[]): Promise<string> {
   if (positional.length === 0) throw new UsageError(`usage: ${SUSPECTS_USAGE}`);
   const grouping = optionValue(opts, OPTIONS.group);
   const intervalMs = parseDuration(optionValue(opts, OPTIONS.interval));
-  const session = new Session();
+  const engine = new QueryEngine(new Session());
+  const { session } = engine;
   const skipped = await loadAll(session, positional);
   if (session.snapshots.length === 0) throw new ProfileError('no profile could be loaded');
-  const a = analyzeLeaks(session, { grouping, intervalMs, rewrite: rewriteOf(session, filtersOf(opts)) });
+  const filters = filtersOf(opts);
+  checkFilters(engine, filters);
+  const a = engine.leaks({ grouping, intervalMs, filters });
   const shown = opts.all ? a.groups : a.groups.filter((g) => g.verdict.suspect);
   const output = opts.json ? `${JSON.stringify(shown.map((g) => toJson(session, a, g)), null, 2)}\n` : report(a, shown, skipped, intervalMs !== null && a.series.clock === 'capture');
   if (opts['fail-on-leak'] && a.groups.some((g) => g.verdict.suspect)) throw new LeaksFound(output);
