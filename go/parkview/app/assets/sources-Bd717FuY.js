@@ -1,1 +1,0 @@
-import{_ as e}from"./use-worker-result-BBespgZZ.js";import{a as t}from"./index-CVKy6Ld1.js";var n=e(()=>({index:new t,folders:[],version:0,persistError:null,restored:!1}));export{n as t};
