@@ -16,9 +16,10 @@ async function openFlame(page: Page, rels: string[], theme: 'light' | 'dark' = '
 
 /** Centre of the widest frame with this name, in page coordinates (the canvas has no element per frame). */
 async function frame(page: Page, name: string, pane = 'main') {
-  const f = await page.evaluate(([n, p]) => window.__parkviewFlame?.findFrame(n, p) ?? null, [name, pane] as const);
-  expect(f, `frame ${name}`).not.toBeNull();
-  return f!;
+  const find = () => page.evaluate(([n, p]) => window.__parkviewFlame?.findFrame(n, p) ?? null, [name, pane] as const);
+  // A snapshot loaded just before is drawn a moment later.
+  await expect.poll(find, { message: `frame ${name}` }).not.toBeNull();
+  return (await find())!;
 }
 
 /** Right-clicks the widest frame with this name and picks an item of its menu. */
