@@ -42,7 +42,8 @@ try {
     });
     await page.goto(url);
     await page.locator('#pv-open-files').setInputFiles(PROFILE);
-    await page.locator('.top-body [role="row"]').first().waitFor();
+    // A single profile opens in the flame graph; the graph is laid out when its tab is chosen.
+    await page.locator('.snapshot.selected').waitFor();
     cold.push(await openView(page, 'Graph', NODES));
     await page.locator('[role="tab"]', { hasText: 'Top' }).click();
     await page.locator('.top-body [role="row"]').first().waitFor();
