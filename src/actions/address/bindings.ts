@@ -1,11 +1,10 @@
-import type { SortingState } from '@tanstack/react-table';
 import { ADDRESS, type AddressKey, type AddressState, type AddressValue } from '../../core/address/address';
 import type { GraphOptions } from '../../core/query/graph/build';
 import { useFlame } from '../../store/flame';
 import { useGraphSettings } from '../../store/graph';
 import { useLeaks } from '../../store/leaks';
 import { useSourceView } from '../../store/source';
-import { useTopState } from '../../store/top';
+import { sortingOf, sortParam, useTopState } from '../../store/top';
 import { useView } from '../../store/view';
 
 /** What an address is for: `partial` when it covers only some of the loaded snapshots (a link embedding just them). */
@@ -23,11 +22,6 @@ interface Binding<K extends AddressKey> {
 }
 
 type Bindings = { [K in AddressKey]?: Binding<K> };
-
-function sortParam(sorting: SortingState): string {
-  const [first] = sorting;
-  return first ? `${first.desc ? '-' : ''}${first.id}` : '';
-}
 
 const flame = () => useFlame.getState();
 const leaks = () => useLeaks.getState();
@@ -93,7 +87,7 @@ export const BINDINGS: Bindings = {
     read: () => sortParam(top().sorting),
     write(v = ADDRESS.topSort.fallback) {
       if (v === sortParam(top().sorting)) return;
-      top().setSorting([{ id: v.replace(/^-/, ''), desc: v.startsWith('-') }]);
+      top().setSorting(sortingOf(v));
     },
   },
 };

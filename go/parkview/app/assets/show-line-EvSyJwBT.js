@@ -1,0 +1,1 @@
+import{p as e}from"./use-worker-result-C1zxIDsi.js";import{S as t}from"./index-lvJVYpq1.js";function n(n,r=``,i=0){t.getState().setMode(`function`),t.getState().setTarget(r&&i>0?{file:r,line:i}:null),e.getState().selectFunction(n),e.getState().setView(`source`)}export{n as t};

@@ -1,1 +1,0 @@
-import{_ as e}from"./use-worker-result-C1zxIDsi.js";import{a as t}from"./index-CLXGomDs.js";var n=e(()=>({index:new t,folders:[],version:0,persistError:null,restored:!1}));export{n as t};
